@@ -1,0 +1,144 @@
+// Command pinzhi builds and previews the 品质社区 publication.
+//
+//	pinzhi build [--src DIR] [--out DIR] [--base-url URL] [--drafts]
+//	pinzhi version
+//
+// Exit status: 0 on success, 1 when the site has errors, 2 on bad usage.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+
+	"pinzhi/generator"
+)
+
+const usage = `pinzhi builds the 品质社区 publication from Markdown.
+
+Usage:
+  pinzhi build [--src DIR] [--out DIR] [--base-url URL] [--drafts]
+  pinzhi version
+
+--src is the site's folder, holding content/, layouts/ and assets/ (default ".").
+Run "pinzhi build --help" for every flag.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "build":
+		return build(args[1:], stderr)
+	case "version":
+		fmt.Fprintln(stdout, "pinzhi", version())
+		return 0
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "pinzhi: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
+
+// siteFlags are the flags build and serve share.
+type siteFlags struct {
+	src, baseURL string
+	drafts       bool
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.src, "src", ".", "the site's `folder`, holding content/, layouts/ and assets/")
+	fs.StringVar(&f.baseURL, "base-url", "", "the `URL` the site is served from; replaces baseURL in content/_index.md")
+	fs.BoolVar(&f.drafts, "drafts", false, "build pages marked draft: true")
+}
+
+func (f *siteFlags) options(out string) generator.Options {
+	return generator.Options{Src: os.DirFS(f.src), Out: out, BaseURL: f.baseURL, Drafts: f.drafts}
+}
+
+func build(args []string, stderr io.Writer) int {
+	fs := flag.NewFlagSet("pinzhi build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var site siteFlags
+	site.register(fs)
+	out := fs.String("out", "public", "the output `folder`, replaced whole when the build succeeds")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	report, err := generator.Build(site.options(filepath.Clean(*out)))
+	printWarnings(stderr, report)
+	if err != nil {
+		return reportError(stderr, err)
+	}
+	fmt.Fprintf(stderr, "built %d files into %s in %d ms\n", report.Files, *out, report.Duration.Milliseconds())
+	return 0
+}
+
+// parseFlags parses args; ok is false when the command should exit with code.
+func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return 0, false
+	case err != nil:
+		return 2, false
+	case fs.NArg() > 0:
+		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return 2, false
+	}
+	return 0, true
+}
+
+func printWarnings(w io.Writer, r *generator.Report) {
+	if r == nil {
+		return
+	}
+	for _, p := range r.Warnings {
+		fmt.Fprintln(w, p.Error())
+	}
+}
+
+// reportError prints a failed build's problems, one a line, and returns
+// the exit status for them.
+func reportError(w io.Writer, err error) int {
+	var problems generator.Problems
+	if errors.As(err, &problems) {
+		fmt.Fprintln(w, problems.Error())
+		fmt.Fprintf(w, "build failed: %d %s; the output folder was not changed\n", len(problems), plural(len(problems), "problem", "problems"))
+		return 1
+	}
+	fmt.Fprintf(w, "build failed: %v\n", err)
+	return 1
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := info.Main.Version
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			v += " " + s.Value[:12]
+		}
+	}
+	return v
+}

@@ -1,0 +1,101 @@
+package generator
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"hash/fnv"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/tdewolff/minify/v2"
+)
+
+const assetsDir = "assets"
+
+// An asset is a file from assets/, ready to write under its hashed name.
+type asset struct {
+	Name string // as written in layouts: "site.css", "img/logo.svg"
+	Out  string // site-relative: "assets/site.1a2b3c4d5e.css"
+	data []byte // minified where the type allows it
+}
+
+// assetSet is every asset of a build, by Name.
+type assetSet map[string]*asset
+
+// loadAssets reads assets/, minifies what can be minified and names each
+// file after a hash of its content, so hosts can cache it forever.
+func loadAssets(fsys fs.FS, min *minify.M, probs *problemList) assetSet {
+	set := assetSet{}
+	err := fs.WalkDir(fsys, assetsDir, func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if name != assetsDir {
+				probs.add(name, 0, "check its permissions", "cannot be read: %s", unwrapPathError(err))
+			}
+			return nil
+		}
+		base := path.Base(name)
+		if d.IsDir() || strings.HasPrefix(base, ".") || IsScratchFile(base) {
+			return nil
+		}
+		a, p := loadAsset(fsys, name, min)
+		if p != nil {
+			probs.addAll(Problems{*p})
+			return nil
+		}
+		set[a.Name] = a
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		probs.add(assetsDir, 0, "", "cannot be read: %s", unwrapPathError(err))
+	}
+	return set
+}
+
+func loadAsset(fsys fs.FS, name string, min *minify.M) (*asset, *Problem) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, &Problem{Path: name, Message: "cannot be read: " + unwrapPathError(err), Hint: "check its permissions"}
+	}
+	ext := path.Ext(name)
+	if mime, ok := minifiedTypes[ext]; ok {
+		small, err := min.Bytes(mime, data)
+		if err != nil {
+			return nil, &Problem{Path: name, Message: "cannot be minified: " + err.Error(), Hint: "fix the syntax error"}
+		}
+		data = small
+	}
+	sum := sha256.Sum256(data)
+	rel := strings.TrimPrefix(name, assetsDir+"/")
+	stem := strings.TrimSuffix(rel, ext)
+	return &asset{Name: rel, Out: assetsDir + "/" + stem + "." + hex.EncodeToString(sum[:5]) + ext, data: data}, nil
+}
+
+// minifiedTypes maps the extensions of files that are minified when
+// written to their media types.
+var minifiedTypes = map[string]string{
+	".css": "text/css", ".js": "application/javascript", ".mjs": "application/javascript",
+	".svg": "image/svg+xml", ".json": "application/json", ".xml": "text/xml",
+	".html": "text/html", ".webmanifest": "application/json",
+}
+
+// links returns the table the Markdown link rewriter uses: "assets/x" to
+// its hashed output path.
+func (s assetSet) links() map[string]string {
+	m := make(map[string]string, len(s))
+	for name, a := range s {
+		m[assetsDir+"/"+name] = a.Out
+	}
+	return m
+}
+
+// fingerprint changes whenever any asset's hashed name does.
+func (s assetSet) fingerprint() uint64 {
+	h := fnv.New64a()
+	for _, name := range sortedKeys(s) {
+		h.Write([]byte(s[name].Out))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}

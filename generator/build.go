@@ -1,0 +1,334 @@
+package generator
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/yuin/goldmark/parser"
+)
+
+// Options say what to build and where.
+type Options struct {
+	Src     fs.FS  // the site root, holding content/, layouts/ and assets/
+	Out     string // the output folder on disk
+	BaseURL string // when set, replaces the baseURL of content/_index.md
+	Drafts  bool   // when set, pages with draft: true are built too
+	Workers int    // pages rendered at once; 0 means one per CPU
+}
+
+// Report says what a build did.
+type Report struct {
+	Warnings Problems
+	Files    int      // files in the output folder
+	Written  []string // files written, as slash paths under Out
+	Removed  []string // files removed
+	Duration time.Duration
+}
+
+// A Builder builds one site, first whole (Build) and then, as its source
+// changes, file by file (Update). It keeps the model, not the pages: what
+// it remembers of the output is a print of each file, which tells whether
+// the file must be written again. A Builder is not safe for concurrent use.
+type Builder struct {
+	opts     Options
+	min      *minify.M
+	env      *templateEnv
+	blocks   parser.Parser // reads the structure of the brand list
+	sources  map[string]*Source
+	broken   map[string]Problems // files that did not load, and why
+	scanned  Problems            // warnings from listing content/
+	layouts  layouts
+	layoutPs Problems
+	assets   assetSet
+	assetPs  Problems
+	prints   map[string]uint64 // file in the output folder -> its print
+}
+
+// NewBuilder returns a Builder for opts; nothing is read until Build.
+func NewBuilder(opts Options) *Builder {
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	env := &templateEnv{urls: newURLScheme("/")}
+	return &Builder{opts: opts, min: newMinifier(), env: env, blocks: newMarkdown(false, nil).parser()}
+}
+
+// Build builds the whole site into a fresh folder beside the output folder
+// and swaps it in when every file is written. When it fails, the output
+// folder is as it was.
+func Build(opts Options) (*Report, error) {
+	return NewBuilder(opts).Build()
+}
+
+// Build reads the whole source and builds the whole site, as the package
+// function Build does. It returns Problems when the source has errors.
+func (b *Builder) Build() (*Report, error) {
+	start := time.Now()
+	out := b.opts.Out
+	if err := checkOutputDir(out); err != nil {
+		return nil, err
+	}
+	unlock, err := lockOutput(out)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	removeLeftovers(out)
+
+	b.loadAll()
+	st, problems := b.prepare()
+	if st == nil {
+		return &Report{Warnings: problems.warnings}, problems.errors
+	}
+	staging, err := makeStaging(out)
+	if err != nil {
+		return nil, err
+	}
+	report, err := b.write(st, &output{dir: staging}, map[string]uint64{}, problems.warnings)
+	if err != nil {
+		os.RemoveAll(staging)
+		return report, err
+	}
+	if err := swapIn(staging, out); err != nil {
+		os.RemoveAll(staging)
+		return report, err
+	}
+	report.Duration = time.Since(start)
+	return report, nil
+}
+
+// Update brings the output folder up to date after the named files or
+// folders (slash paths from the site root) changed, were created or were
+// removed. It writes only the files whose print changed, each by renaming
+// a complete file over the old one. Before the first successful build it
+// builds everything.
+func (b *Builder) Update(changed []string) (*Report, error) {
+	if b.prints == nil {
+		return b.Build()
+	}
+	start := time.Now()
+	b.apply(changed)
+	st, problems := b.prepare()
+	if st == nil {
+		return &Report{Warnings: problems.warnings}, problems.errors
+	}
+	report, err := b.write(st, &output{dir: b.opts.Out, live: true}, b.prints, problems.warnings)
+	report.Duration = time.Since(start)
+	return report, err
+}
+
+// loadAll reads every source, layout and asset from scratch.
+func (b *Builder) loadAll() {
+	var scan problemList
+	names := contentFiles(b.opts.Src, &scan)
+	b.scanned = scan.list
+	loaded, probs := loadSources(b.opts.Src, names, b.opts.Workers)
+	b.sources, b.broken = map[string]*Source{}, map[string]Problems{}
+	for i, name := range names {
+		if loaded[i] != nil {
+			b.sources[name] = loaded[i]
+		}
+	}
+	for _, p := range probs {
+		b.broken[p.Path] = append(b.broken[p.Path], p)
+	}
+	b.loadLayouts()
+	b.loadAssets()
+}
+
+func (b *Builder) loadLayouts() {
+	var probs problemList
+	b.layouts = loadLayouts(b.opts.Src, b.env.funcs(), &probs)
+	b.layoutPs = probs.list
+}
+
+func (b *Builder) loadAssets() {
+	var probs problemList
+	b.assets = loadAssets(b.opts.Src, b.min, &probs)
+	b.assetPs = probs.list
+}
+
+// apply reloads what the changed paths touch.
+func (b *Builder) apply(changed []string) {
+	var layoutsChanged, assetsChanged bool
+	for _, name := range changed {
+		name = path.Clean(strings.TrimPrefix(name, "/"))
+		switch {
+		case name == "content" || strings.HasPrefix(name, "content/"):
+			b.reloadContent(name)
+		case name == layoutsDir || strings.HasPrefix(name, layoutsDir+"/"):
+			layoutsChanged = true
+		case name == assetsDir || strings.HasPrefix(name, assetsDir+"/"):
+			assetsChanged = true
+		}
+	}
+	if layoutsChanged {
+		b.loadLayouts()
+	}
+	if assetsChanged {
+		b.loadAssets()
+	}
+}
+
+// reloadContent reloads one content file, or every file under a folder,
+// and forgets the files that are gone.
+func (b *Builder) reloadContent(name string) {
+	for known := range b.sources {
+		if known == name || strings.HasPrefix(known, name+"/") {
+			delete(b.sources, known)
+		}
+	}
+	for known := range b.broken {
+		if known == name || strings.HasPrefix(known, name+"/") {
+			delete(b.broken, known)
+		}
+	}
+	info, err := fs.Stat(b.opts.Src, name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return
+	case err == nil && info.IsDir():
+		_ = fs.WalkDir(b.opts.Src, name, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && isMarkdown(p) && !strings.HasPrefix(path.Base(p), ".") {
+				b.reloadFile(p)
+			}
+			return nil
+		})
+	case isMarkdown(name) && !strings.HasPrefix(path.Base(name), "."):
+		b.reloadFile(name)
+	}
+}
+
+func (b *Builder) reloadFile(name string) {
+	if src, probs := loadSource(b.opts.Src, name); src != nil {
+		b.sources[name] = src
+	} else {
+		b.broken[name] = probs
+	}
+}
+
+// buildState is one build's model, pages and renderer.
+type buildState struct {
+	model *Model
+	pages []*Page
+	r     *renderer
+}
+
+type problemSplit struct {
+	errors   Problems
+	warnings Problems
+}
+
+// prepare checks the loaded source and plans the site. It returns a nil
+// state when the source has errors.
+func (b *Builder) prepare() (*buildState, problemSplit) {
+	var probs problemList
+	probs.addAll(b.scanned)
+	for _, ps := range b.broken {
+		probs.addAll(ps)
+	}
+	probs.addAll(b.layoutPs)
+	probs.addAll(b.assetPs)
+	names := make([]string, 0, len(b.sources))
+	for name := range b.sources {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	sources := make([]*Source, len(names))
+	for i, name := range names {
+		sources[i] = b.sources[name]
+	}
+	m := assembleModel(b.opts.Src, sources, b.opts.BaseURL, b.opts.Drafts, b.blocks, &probs)
+	errs, warnings := probs.split()
+	if m == nil || len(errs) > 0 {
+		if len(errs) == 0 {
+			errs = Problems{{Path: siteFile, Message: "cannot be read"}}
+		}
+		return nil, problemSplit{errs, warnings}
+	}
+	b.env.urls = newURLScheme(m.Site.BaseURL)
+	b.env.assets = b.assets
+	pages := plan(m, b.layouts, b.assets.fingerprint())
+	links := &linkRewriter{urls: b.env.urls, assets: b.assets.links(), pages: pagePaths(pages)}
+	r := &renderer{fsys: b.opts.Src, md: newMarkdown(m.Site.RawHTML, links), layouts: b.layouts, min: b.min}
+	return &buildState{model: m, pages: pages, r: r}, problemSplit{nil, warnings}
+}
+
+// pagePaths is the set of site-relative paths the build writes, for
+// checking links: "communities/a/" and "feed.xml".
+func pagePaths(pages []*Page) map[string]bool {
+	set := make(map[string]bool, len(pages))
+	set[""] = true
+	for _, p := range pages {
+		set[strings.TrimSuffix(p.Out, "index.html")] = true
+	}
+	return set
+}
+
+// write renders the pages whose print differs from old into o, writes new
+// assets and removes the files the site no longer has. On success old
+// becomes the prints of the folder's files.
+func (b *Builder) write(st *buildState, o *output, old map[string]uint64, warnings Problems) (*Report, error) {
+	st.r.out = o
+	var todo []*Page
+	next := make(map[string]uint64, len(st.pages)+len(b.assets))
+	for _, p := range st.pages {
+		next[p.Out] = p.print
+		if old[p.Out] != p.print || !hasKey(old, p.Out) {
+			todo = append(todo, p)
+		}
+	}
+	report := &Report{Warnings: warnings}
+	var probs problemList
+	for _, name := range sortedKeys(b.assets) {
+		a := b.assets[name]
+		next[a.Out] = 0
+		if hasKey(old, a.Out) {
+			continue
+		}
+		if err := o.write(a.Out, a.data); err != nil {
+			probs.add(a.Out, 0, "check that the output folder is writable", "cannot be written: %v", err)
+			continue
+		}
+		report.Written = append(report.Written, a.Out)
+	}
+	written, renderProbs := st.r.renderAll(todo, b.opts.Workers)
+	probs.addAll(renderProbs)
+	for _, p := range written {
+		report.Written = append(report.Written, p.Out)
+	}
+	errs, warns := probs.split()
+	report.Warnings = append(report.Warnings, warns...)
+	sortProblems(report.Warnings)
+	slices.Sort(report.Written)
+	if len(errs) > 0 {
+		// Keep what was written: the next update writes the failed files again.
+		for _, p := range written {
+			old[p.Out] = p.print
+		}
+		return report, errs
+	}
+	for _, f := range sortedKeys(old) {
+		if !hasKey(next, f) {
+			if err := o.remove(f); err != nil {
+				return report, err
+			}
+			report.Removed = append(report.Removed, f)
+		}
+	}
+	b.prints = next
+	report.Files = len(next)
+	return report, nil
+}
+
+func hasKey[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
+}

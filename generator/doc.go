@@ -1,0 +1,2 @@
+// Package generator builds the pinzhi publication.
+package generator

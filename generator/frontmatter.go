@@ -1,0 +1,211 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
+)
+
+// frontMatter is what the front matter of one file decodes to: its
+// top-level fields, each with the line it sits on in the file.
+type frontMatter struct {
+	format string // "yaml", "toml" or "json"; "" when the file has none
+	fields fields
+	// firstLine is the file line of the front matter's first line, so that a
+	// line reported by a decoder (counted from the front matter) can be
+	// turned into a line of the file.
+	firstLine int
+}
+
+// frontMatterError is a decoder's complaint about the front matter. Inside
+// a decoder line counts from the front matter's first line; once returned
+// from splitFrontMatter it is a line of the file.
+type frontMatterError struct {
+	line int
+	msg  string
+}
+
+func (e *frontMatterError) Error() string { return e.msg }
+
+// delimiters lists the front matter formats pinzhi reads, in the order
+// adrg/frontmatter tries them. The decoders keep line numbers, which the
+// library's defaults do not.
+func delimiters(fm *frontMatter) []*frontmatter.Format {
+	yamlFormat := func(data []byte, _ any) error { return fm.decode("yaml", data, decodeYAML) }
+	tomlFormat := func(data []byte, _ any) error { return fm.decode("toml", data, decodeTOML) }
+	jsonFormat := func(data []byte, _ any) error { return fm.decode("json", data, decodeJSON) }
+	bareJSON := frontmatter.NewFormat("{", "}", jsonFormat)
+	bareJSON.UnmarshalDelims = true
+	bareJSON.RequiresNewLine = true
+	return []*frontmatter.Format{
+		frontmatter.NewFormat("---", "---", yamlFormat),
+		frontmatter.NewFormat("---yaml", "---", yamlFormat),
+		frontmatter.NewFormat("+++", "+++", tomlFormat),
+		frontmatter.NewFormat("---toml", "---", tomlFormat),
+		frontmatter.NewFormat(";;;", ";;;", jsonFormat),
+		frontmatter.NewFormat("---json", "---", jsonFormat),
+		bareJSON,
+	}
+}
+
+// openingDelimiters are the lines that start a front matter block; a file
+// whose first non-blank line is one of them but whose block never closes
+// is an error, not a page of Markdown that happens to start with a rule.
+var openingDelimiters = map[string]string{
+	"---": "---", "---yaml": "---", "---toml": "---", "---json": "---", "+++": "+++", ";;;": ";;;",
+}
+
+func (fm *frontMatter) decode(format string, data []byte, decode func([]byte) (fields, error)) error {
+	fm.format = format
+	f, err := decode(data)
+	if fe, ok := err.(*frontMatterError); ok {
+		// Decoders count lines from the front matter; problems name file lines.
+		fe.line = max(fe.line+fm.firstLine-1, fm.firstLine-1, 1)
+	}
+	if err != nil {
+		return err
+	}
+	fm.fields = shiftLines(field{Value: f}, fm.firstLine-1).Value.(fields)
+	return nil
+}
+
+// splitFrontMatter separates the front matter of a file (BOM already
+// removed) from its body. It returns the decoded front matter and the byte
+// offset at which the body starts.
+func splitFrontMatter(text []byte) (fm frontMatter, bodyOffset int, err error) {
+	first, firstLineNo := firstNonBlankLine(text)
+	fm.firstLine = firstLineNo + 1
+	if first == "{" {
+		fm.firstLine = firstLineNo
+	}
+	rest, err := frontmatter.Parse(bytes.NewReader(text), nil, delimiters(&fm)...)
+	if err != nil {
+		return fm, 0, err
+	}
+	if closer, ok := openingDelimiters[first]; ok && fm.format == "" {
+		return fm, 0, &frontMatterError{line: firstLineNo,
+			msg: fmt.Sprintf("front matter opened with %q is never closed; end it with a line holding only %q", first, closer)}
+	}
+	return fm, len(text) - len(rest), nil
+}
+
+// firstNonBlankLine returns the first line with text, trimmed, and its number.
+func firstNonBlankLine(text []byte) (string, int) {
+	for n := 1; len(text) > 0; n++ {
+		line, rest, _ := bytes.Cut(text, []byte("\n"))
+		if t := bytes.TrimSpace(line); len(t) > 0 {
+			return string(t), n
+		}
+		text = rest
+	}
+	return "", 1
+}
+
+func decodeYAML(data []byte) (fields, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, yamlError(err)
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return fields{}, nil // an empty front matter
+	}
+	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return fields{}, nil
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, &frontMatterError{line: root.Line, msg: "front matter must be a list of key: value lines"}
+	}
+	v, err := yamlValue(root)
+	if err != nil {
+		return nil, err
+	}
+	return v.Value.(fields), nil
+}
+
+// yamlValue turns a YAML node into a field whose line is the node's.
+func yamlValue(n *yaml.Node) (field, error) {
+	for n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		m := make(fields, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml.ScalarNode {
+				return field{}, &frontMatterError{line: k.Line, msg: "a key must be a plain word"}
+			}
+			val, err := yamlValue(v)
+			if err != nil {
+				return field{}, err
+			}
+			val.Line = k.Line
+			m[k.Value] = val
+		}
+		return field{Value: m, Line: n.Line}, nil
+	case yaml.SequenceNode:
+		list := make([]field, len(n.Content))
+		for i, item := range n.Content {
+			val, err := yamlValue(item)
+			if err != nil {
+				return field{}, err
+			}
+			list[i] = val
+		}
+		return field{Value: list, Line: n.Line}, nil
+	default:
+		var v any
+		if err := n.Decode(&v); err != nil {
+			return field{}, &frontMatterError{line: n.Line, msg: err.Error()}
+		}
+		return field{Value: v, Line: n.Line}, nil
+	}
+}
+
+// yamlError pulls the line out of yaml.v3's "yaml: line N: message".
+func yamlError(err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	var line int
+	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
+		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+	}
+	return &frontMatterError{line: line, msg: "YAML: " + msg}
+}
+
+func decodeTOML(data []byte) (fields, error) {
+	var m map[string]any
+	if _, err := toml.Decode(string(data), &m); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, &frontMatterError{line: pe.Position.Line, msg: "TOML: " + pe.Message}
+		}
+		return nil, &frontMatterError{msg: "TOML: " + err.Error()}
+	}
+	return genericFields(m, lineFinder(data, tomlKeyLine)), nil
+}
+
+func decodeJSON(data []byte) (fields, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var m map[string]any
+	if err := dec.Decode(&m); err != nil {
+		line := 0
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			line = 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
+		}
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return nil, &frontMatterError{line: 1, msg: "JSON front matter must be one object of \"key\": value pairs"}
+		}
+		return nil, &frontMatterError{line: line, msg: "JSON: " + err.Error()}
+	}
+	return genericFields(m, lineFinder(data, jsonKeyLine)), nil
+}
