@@ -27,6 +27,7 @@ func decodeBrands(src *Source, body []byte, md parser.Parser, probs *problemList
 	for _, list := range brandLists(doc) {
 		for item := list.FirstChild(); item != nil; item = item.NextSibling() {
 			if b := decodeBrandEntry(src, item, body, probs); b != nil {
+				b.index = len(bl.Entries) + 1
 				bl.Entries = append(bl.Entries, b)
 			}
 		}

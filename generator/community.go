@@ -14,7 +14,7 @@ func decodeCommunity(src *Source, site *Site, probs *problemList) *Community {
 	c := &Community{source: src}
 	c.Title, _ = r.requiredText("title", "title: 后大街社区")
 	c.District = lookupDistrict(r, site, probs)
-	if l := r.mapping("leader", "write it as leader:\n  name: 吴民丽\n  role: 党委书记"); l != nil {
+	if l := r.mapping("leader", "write leader: on a line of its own, then indented lines name: 吴民丽 and role: 党委书记"); l != nil {
 		c.Leader.Name, _ = l.requiredText("name", "name: 吴民丽")
 		c.Leader.Role, _, _ = l.text("role")
 		l.warnUnknown()

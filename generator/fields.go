@@ -274,7 +274,7 @@ func (r *fieldReader) textList(key string) []string {
 		}
 	}
 	var out []string
-	for _, item := range r.list(key, fmt.Sprintf("write one item a line, e.g. %s:\n  - first\n  - second", key)) {
+	for _, item := range r.list(key, fmt.Sprintf("write %s: on a line of its own, then one indented line per item starting with \"- \"", key)) {
 		s, ok := item.Value.(string)
 		if !ok {
 			r.probs.add(r.path, item.Line, "write each item as text", "each item of %s%s must be text, but one is %s", r.prefix, key, describe(item.Value))

@@ -178,6 +178,10 @@ func (l *layout) uses(idents ...string) bool {
 // or "html/template:layouts/a.html:12:5: …".
 var templateLocation = regexp.MustCompile(`template: ?(` + layoutsDir + `/[^:]+):(\d+)(?::\d+)?:? ?(.*)`)
 
+// missingField matches text/template's complaint about a field that does
+// not exist, which names Go types an editor has never seen.
+var missingField = regexp.MustCompile(`can't evaluate field (\w+) in type \*?(?:generator\.)?(\w+)`)
+
 // templateProblem turns a template error into a problem naming the layout
 // file and line; fallback is the file to blame when the error names none.
 func templateProblem(err error, fallback string) Problem {
@@ -185,7 +189,7 @@ func templateProblem(err error, fallback string) Problem {
 	if errors.As(err, &te) && te.Name != "" {
 		return Problem{Path: te.Name, Line: te.Line, Message: te.Description, Hint: "fix the layout"}
 	}
-	msg := err.Error()
+	msg := missingField.ReplaceAllString(err.Error(), "$2 has no field $1 (the package documentation lists the fields)")
 	if m := templateLocation.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
 		return Problem{Path: m[1], Line: line, Message: strings.TrimSpace(m[3]), Hint: "fix the layout"}

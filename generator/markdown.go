@@ -96,7 +96,7 @@ func (l *linkRewriter) Transform(doc *ast.Document, reader text.Reader, pc parse
 		rewritten, problem := l.rewrite(string(*dest))
 		*dest = []byte(rewritten)
 		if problem != nil {
-			problem.line = lineAt(source, blockStart(enclosingBlock(n), source))
+			problem.line = lineAt(source, inlineStart(n, source))
 			found, _ := pc.Get(linkProblemsKey).([]linkProblem)
 			pc.Set(linkProblemsKey, append(found, *problem))
 		}
@@ -104,11 +104,24 @@ func (l *linkRewriter) Transform(doc *ast.Document, reader text.Reader, pc parse
 	})
 }
 
-func enclosingBlock(n ast.Node) ast.Node {
+// inlineStart returns where an inline node's text begins in the source:
+// that of its first text, or else that of the block holding it.
+func inlineStart(n ast.Node, source []byte) int {
+	start := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			start = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if start >= 0 {
+		return start
+	}
 	for n != nil && n.Type() != ast.TypeBlock {
 		n = n.Parent()
 	}
-	return n
+	return blockStart(n, source)
 }
 
 // rewrite returns the link a page carries for dest, as written in Markdown.

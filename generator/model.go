@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"strconv"
 	"time"
 )
 
@@ -95,8 +96,12 @@ type Brand struct {
 	Name      string     // the rest: the brand itself
 	Profile   *Community // the community of that name, when it has a page
 
-	line int
+	index int // 1-based position in the list
+	line  int
 }
+
+// Anchor is the entry's id on the brand list page: "brand-12".
+func (b *Brand) Anchor() string { return "brand-" + strconv.Itoa(b.index) }
 
 // PlainPage is any other Markdown file under content/.
 type PlainPage struct {

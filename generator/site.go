@@ -30,7 +30,7 @@ func decodeSite(src *Source, baseURL string, probs *problemList) *Site {
 	s.Reporter, _, _ = r.text("reporter")
 	s.Date = r.date("date")
 	s.RawHTML = r.boolean("rawHTML")
-	if p := r.mapping("photo", "write it as photo:\n  caption: …\n  credit: …"); p != nil {
+	if p := r.mapping("photo", "write photo: on a line of its own, then indented lines caption: … and credit: …"); p != nil {
 		s.Photo = &Photo{}
 		s.Photo.Caption, _, _ = p.text("caption")
 		s.Photo.Credit, _, _ = p.text("credit")
@@ -72,7 +72,7 @@ func checkBaseURL(raw, path string, line int, probs *problemList) string {
 }
 
 func decodeDistricts(r *fieldReader, probs *problemList) []*District {
-	example := "write them as districts:\n  - name: 海曙区\n    slug: haishu"
+	example := "write districts: on a line of its own, then for each district an indented pair of lines: - name: 海曙区 and slug: haishu"
 	items := r.list("districts", example)
 	if _, written := r.f["districts"]; !written {
 		probs.add(r.path, r.line, example, "districts is missing: the site needs its list of districts")
@@ -89,10 +89,11 @@ func decodeDistricts(r *fieldReader, probs *problemList) []*District {
 		dr.prefix = "districts."
 		d := &District{line: item.Line}
 		d.Name, _ = dr.requiredText("name", "name: 海曙区")
-		d.Slug, _ = dr.requiredText("slug", "slug: haishu")
+		var slugLine int
+		d.Slug, slugLine = dr.requiredText("slug", "slug: haishu")
 		dr.warnUnknown()
 		if why := slugProblem(d.Slug); d.Slug != "" && why != "" {
-			probs.add(r.path, item.Line, slugHint, "district slug %q %s", d.Slug, why)
+			probs.add(r.path, slugLine, slugHint, "district slug %q %s", d.Slug, why)
 		}
 		if first, dup := names[d.Name]; dup && d.Name != "" {
 			probs.add(r.path, item.Line, "list each district once", "district %q is already listed at line %d", d.Name, first)

@@ -84,6 +84,9 @@ func readText(fsys fs.FS, name string) ([]byte, *Problem) {
 		return nil, &Problem{Path: name, Line: lineAt(data, firstInvalidUTF8(data)), Message: "is not UTF-8 text", Hint: "save the file as UTF-8 (GBK and other encodings are not read)"}
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &Problem{Path: name, Message: "is empty", Hint: "write front matter with at least a title, or delete the file"}
+	}
 	if bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	}

@@ -1,0 +1,319 @@
+package generator
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const badFile = "content/communities/bad.md"
+
+// TestBadInput breaks the bundled publication in one way per case and
+// wants the build to fail with a problem naming the file and line, every
+// problem reported, and the previous output left exactly as it was.
+func TestBadInput(t *testing.T) {
+	cases := []struct {
+		name  string
+		files map[string]string // written over the bundled site; "" deletes
+		want  []string          // each must begin one line of the error
+	}{
+		{"malformed YAML", map[string]string{badFile: "---\ntitle: [unclosed\ndistrict: 海曙区\n---\n"},
+			[]string{badFile + ":2: YAML: did not find expected ',' or ']'"}},
+		{"malformed TOML", map[string]string{badFile: "+++\ntitle = \"a\"\ndistrict = \n+++\n"},
+			[]string{badFile + ":3: TOML:"}},
+		{"malformed JSON", map[string]string{badFile: ";;;\n{\"title\": \"a\",\n \"district\": }\n;;;\n"},
+			[]string{badFile + ":3: JSON:"}},
+		{"front matter never closed", map[string]string{badFile: "\n---\ntitle: a\ndistrict: 海曙区\n"},
+			[]string{badFile + `:2: front matter opened with "---" is never closed`}},
+		{"list as title", map[string]string{badFile: community("title:\n  - a\n  - b\n")},
+			[]string{badFile + ":7: title must be text, but it is a list"}},
+		{"number as title", map[string]string{badFile: community("title: 2016\n")},
+			[]string{badFile + ":7: title must be text, but it is a number"}},
+		{"text as leader", map[string]string{badFile: community("leader: 张三\n")},
+			[]string{badFile + ":7: leader must be a group of key: value lines, but it is text"}},
+		{"TOML number as title", map[string]string{badFile: "+++\ntitle = 12\ndistrict = \"海曙区\"\n[leader]\nname = \"张三\"\n+++\n"},
+			[]string{badFile + ":2: title must be text, but it is a number"}},
+		{"JSON list as district", map[string]string{badFile: "{\n\"title\": \"a\",\n\"district\": [\"海曙区\"],\n\"leader\": {\"name\": \"张三\"}\n}\n\n正文\n"},
+			[]string{badFile + ":3: district must be text, but it is a list"}},
+		{"empty title", map[string]string{badFile: community("title: \"\"\n")},
+			[]string{badFile + ":7: title is empty"}},
+		{"title with no value", map[string]string{badFile: community("title:\n")},
+			[]string{badFile + ":7: title is empty"}},
+		{"missing district", map[string]string{badFile: "---\ntitle: a\nleader: {name: 张三}\n---\n"},
+			[]string{badFile + ":5: district is missing"}},
+		{"misspelled district", map[string]string{badFile: community("district: 镇海\n")},
+			[]string{badFile + `:7: district "镇海" is not one of the configured districts; did you mean "镇海区"?`}},
+		{"unconfigured district", map[string]string{badFile: community("district: 杭州市\n")},
+			[]string{badFile + `:7: district "杭州市" is not one of the configured districts; use one of 海曙区、`}},
+		{"missing leader name", map[string]string{badFile: community("leader:\n  role: 主任\n")},
+			[]string{badFile + ":7: leader.name is missing"}},
+		{"two pages, one slug", map[string]string{badFile: community("slug: houdajie\n")},
+			[]string{"content/communities/houdajie.md: its page /communities/houdajie/ is also the page of " + badFile}},
+		{"slug with a slash", map[string]string{badFile: community("slug: a/b\n")},
+			[]string{badFile + `:7: slug "a/b" contains a slash`}},
+		{"slug with a backslash", map[string]string{badFile: community("slug: 'a\\b'\n")},
+			[]string{badFile + `:7: slug "a\\b" contains a slash`}},
+		{"slug going up", map[string]string{badFile: community("slug: ..\n")},
+			[]string{badFile + `:7: slug ".." starts with a dot`}},
+		{"slug with a leading dot", map[string]string{badFile: community("slug: .hidden\n")},
+			[]string{badFile + `:7: slug ".hidden" starts with a dot`}},
+		{"slug unsafe in a URL", map[string]string{badFile: community("slug: a?b#c\n")},
+			[]string{badFile + `:7: slug "a?b#c" contains "?"`}},
+		{"district slug unsafe", map[string]string{siteFile: strings.Replace(siteText(t), "slug: haishu", "slug: hai shu", 1)},
+			[]string{siteFile + `:` + lineOf(t, siteText(t), "slug: haishu") + `: district slug "hai shu" contains a space`}},
+		{"empty file", map[string]string{badFile: ""},
+			[]string{badFile + ": is empty"}},
+		{"not UTF-8", map[string]string{badFile: "---\ntitle: \xb2\xe2\xca\xd4\n---\n"},
+			[]string{badFile + ":2: is not UTF-8 text"}},
+		{"binary", map[string]string{badFile: "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"},
+			[]string{badFile + ":3: is a binary file"}},
+		{"brand entry without 社区", map[string]string{brandsFile: "---\ntitle: 品牌\n---\n\n- 学弄社区“地球补丁”\n- 东江“E线工作法”\n"},
+			[]string{brandsFile + `:6: brand entry "东江“E线工作法”" names no community`}},
+		{"brand entry without a brand", map[string]string{brandsFile: "---\ntitle: 品牌\n---\n\n- 学弄社区\n"},
+			[]string{brandsFile + `:5: brand entry "学弄社区" names a community but no brand`}},
+		{"nested brand list", map[string]string{brandsFile: "---\ntitle: 品牌\n---\n\n- 学弄社区“地球补丁”\n  - 东江社区“E线工作法”\n"},
+			[]string{brandsFile + ":6: the brand list must not have nested lists"}},
+		{"empty brand list", map[string]string{brandsFile: "---\ntitle: 品牌\n---\n\n只有导语。\n"},
+			[]string{brandsFile + ":4: the brand list has no entries"}},
+		{"layout fails to parse", map[string]string{"layouts/community.html": "{{define \"main\"}}\n<h1>{{.Title}</h1>\n{{end}}\n"},
+			[]string{"layouts/community.html:2: "}},
+		{"layout fails to execute", map[string]string{"layouts/district.html": "{{define \"main\"}}\n<h1>{{.Title}}</h1>\n{{.District.Nope}}\n{{end}}\n"},
+			[]string{`layouts/district.html:3: executing "main" at <.District.Nope>: District has no field Nope`}},
+		{"layout missing", map[string]string{"layouts/page.html": ""},
+			[]string{"layouts/page.html: cannot be read: file does not exist"}},
+		{"link to a missing asset", map[string]string{badFile: community("") + "![图](/assets/nope.jpg)\n"},
+			[]string{badFile + ":10: link to /assets/nope.jpg, which is not in assets/"}},
+		{"every problem at once", map[string]string{
+			badFile:                        community("district: 镇海\n"),
+			"content/communities/bad2.md": community("title: 12\n"),
+			brandsFile:                     "---\ntitle: 品牌\n---\n\n- 东江“E线工作法”\n",
+		}, []string{badFile + ":7: district", "content/communities/bad2.md:7: title must be text", brandsFile + ":5: brand entry"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			site := repoSite(t)
+			out, _ := mustBuild(t, site, Options{})
+			before := readTree(t, out)
+			for name, text := range tc.files {
+				if text == "" && name != badFile {
+					delete(site, name)
+				} else {
+					put(site, name, text)
+				}
+			}
+			_, err := Build(Options{Src: site, Out: out})
+			if err == nil {
+				t.Fatal("build succeeded")
+			}
+			problems := problemsOf(t, err)
+			for _, want := range tc.want {
+				if !hasLine(problems, want) {
+					t.Errorf("no problem starts with\n  %s\ngot:\n%v", want, err)
+				}
+			}
+			for _, p := range problems {
+				if p.Hint == "" {
+					t.Errorf("problem without a hint: %v", p)
+				}
+			}
+			if diff := diffTrees(before, readTree(t, out)); diff != "" {
+				t.Errorf("a failed build changed the output:\n%s", diff)
+			}
+			assertNoStaging(t, out)
+		})
+	}
+}
+
+func hasLine(ps Problems, prefix string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(p.Error(), prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// lineOf returns the number of the line of text that holds sub.
+func lineOf(t testing.TB, text, sub string) string {
+	i := strings.Index(text, sub)
+	if i < 0 {
+		t.Fatalf("%q not found", sub)
+	}
+	return strconv.Itoa(1 + strings.Count(text[:i], "\n"))
+}
+
+func siteText(t testing.TB) string {
+	data, err := os.ReadFile("../" + siteFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// assertNoStaging fails when a staging folder was left beside out.
+func assertNoStaging(t testing.TB, out string) {
+	t.Helper()
+	left, _ := filepath.Glob(stagingPrefix(out) + "*")
+	if len(left) > 0 {
+		t.Errorf("staging folders left behind: %v", left)
+	}
+}
+
+// TestAcceptedInput lists input that looks unusual but is fine.
+func TestAcceptedInput(t *testing.T) {
+	cases := []struct {
+		name    string
+		file    string
+		text    string
+		page    string // a file the output must have
+		content string // text it must contain
+	}{
+		{"byte-order mark", badFile, "\uFEFF" + community(""), "communities/bad/index.html", "<h1>测试社区</h1>"},
+		{"CRLF line endings", badFile, strings.ReplaceAll(community("quote: 一句话\n"), "\n", "\r\n"), "communities/bad/index.html", "“一句话”"},
+		{"only front matter", badFile, "---\ntitle: 测试社区\ndistrict: 海曙区\nleader: {name: 张三}\n---\n", "communities/bad/index.html", "<h1>测试社区</h1>"},
+		{"TOML", badFile, "+++\ntitle = \"测试社区\"\ndistrict = \"海曙区\"\n[leader]\nname = \"张三\"\n+++\n正文", "communities/bad/index.html", "张三"},
+		{"JSON", badFile, "{\n\"title\": \"测试社区\",\n\"district\": \"海曙区\",\n\"leader\": {\"name\": \"张三\"}\n}\n\n正文", "communities/bad/index.html", "张三"},
+		{"district by slug", badFile, community("district: haishu\n"), "communities/bad/index.html", "海曙区"},
+		{"file name with spaces", "content/communities/My Community.md", community(""), "communities/my-community/index.html", "测试社区"},
+		{"Chinese file name", "content/communities/测试 社区.md", community(""), "communities/测试-社区/index.html", "测试社区"},
+		{"plain page", "content/about.md", "---\ntitle: 关于本专题\n---\n\n## 说明\n", "about/index.html", `<h2 id=说明>说明</h2>`},
+		{"nested plain page", "content/help/Editors Guide.md", "---\ntitle: 指南\n---\n", "help/editors-guide/index.html", "<h1>指南</h1>"},
+		{"folder index page", "content/help/index.md", "---\ntitle: 帮助\n---\n", "help/index.html", "<h1>帮助</h1>"},
+		{"unknown field is a warning", badFile, community("colour: red\n"), "communities/bad/index.html", "测试社区"},
+		{"draft left out", badFile, community("draft: true\n"), "index.html", "后大街社区"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			site := repoSite(t)
+			put(site, tc.file, tc.text)
+			out, _ := mustBuild(t, site, Options{})
+			data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(tc.page)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(data), tc.content) {
+				t.Errorf("%s does not contain %q", tc.page, tc.content)
+			}
+		})
+	}
+}
+
+func TestDraftsFlag(t *testing.T) {
+	site := repoSite(t)
+	put(site, badFile, community("draft: true\n"))
+	out, _ := mustBuild(t, site, Options{})
+	if _, err := os.Stat(filepath.Join(out, "communities/bad/index.html")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a draft was built without --drafts: %v", err)
+	}
+	out, _ = mustBuild(t, site, Options{Drafts: true})
+	if _, err := os.Stat(filepath.Join(out, "communities/bad/index.html")); err != nil {
+		t.Errorf("a draft was not built with --drafts: %v", err)
+	}
+}
+
+func TestWarnings(t *testing.T) {
+	site := repoSite(t)
+	put(site, badFile, community("titel: x\n")+"[链接](/communities/nowhere/)\n")
+	put(site, "content/photo.jpg", "jpeg")
+	_, report := mustBuild(t, site, Options{})
+	for _, want := range []string{
+		badFile + `:7: warning: unknown field "titel"; did you mean "title"?`,
+		badFile + ":11: warning: link to /communities/nowhere/ leads to no page",
+		"content/photo.jpg: warning: not a Markdown file; ignored",
+	} {
+		if !hasLine(report.Warnings, want) {
+			t.Errorf("no warning starts with\n  %s\ngot:\n%v", want, report.Warnings)
+		}
+	}
+}
+
+// failingFS fails to open one file, as a file without read permission does.
+type failingFS struct {
+	fs.FS
+	name string
+}
+
+func (f failingFS) Open(name string) (fs.File, error) {
+	if name == f.name {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return f.FS.Open(name)
+}
+
+func TestUnreadableFile(t *testing.T) {
+	site := repoSite(t)
+	put(site, badFile, community(""))
+	_, _, err := buildInto(t, failingFS{site, badFile}, Options{})
+	if !hasLine(problemsOf(t, err), badFile+": cannot be read: permission denied") {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestSymlinkLoop(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, repoSite(t))
+	loop := filepath.Join(dir, "content/communities/loop.md")
+	if err := os.Symlink(loop, loop); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "content"), filepath.Join(dir, "content/communities/up")); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := buildInto(t, os.DirFS(dir), Options{})
+	if !hasLine(problemsOf(t, err), "content/communities/loop.md: cannot be read: too many levels of symbolic links") {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestLargeFile(t *testing.T) {
+	site := repoSite(t)
+	para := strings.Repeat("品质社区是人们对获得感和幸福感的向往和追求。", 30) + "\n\n"
+	body := strings.Repeat(para, 10<<20/len(para)+1)
+	put(site, badFile, community("")+body)
+	out, _ := mustBuild(t, site, Options{})
+	info, err := os.Stat(filepath.Join(out, "communities/bad/index.html"))
+	if err != nil || info.Size() < 10<<20 {
+		t.Errorf("a 10 MB page was not built whole: %v %v", info, err)
+	}
+	put(site, badFile, community("")+strings.Repeat(body, 4))
+	_, _, err = buildInto(t, site, Options{})
+	if !hasLine(problemsOf(t, err), badFile+": file is 40 MB, more than the 32 MB") {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestOutputNotAFolder(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{file, filepath.Join(file, "public")} {
+		_, err := Build(Options{Src: repoSite(t), Out: out})
+		if err == nil {
+			t.Fatalf("build into %s succeeded", out)
+		}
+		if data, _ := os.ReadFile(file); string(data) != "x" {
+			t.Errorf("the file in the way was changed")
+		}
+	}
+}
+
+// writeSite copies an in-memory site to a folder.
+func writeSite(t testing.TB, dir string, site fstest.MapFS) {
+	t.Helper()
+	for name, f := range site {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
