@@ -165,6 +165,7 @@ func (d *pageDeps) community(h hash.Hash64, c *Community) {
 	}
 	for _, b := range c.Brands {
 		writeString(h, b.Text)
+		writeString(h, b.Anchor())
 	}
 }
 

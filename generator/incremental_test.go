@@ -1,0 +1,121 @@
+package generator
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestIncrementalEqualsClean changes the bundled publication step by step,
+// updating one output folder incrementally, and after every step compares
+// it byte for byte with a clean build of the same source. Where it says
+// which files a step must write, it checks that nothing else was written.
+func TestIncrementalEqualsClean(t *testing.T) {
+	const houdajie = "content/communities/houdajie.md"
+	site := repoSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	b := NewBuilder(Options{Src: site, Out: out})
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	edit := func(name, old, new string) func(fstest.MapFS) {
+		return func(site fstest.MapFS) {
+			text := string(site[name].Data)
+			if !strings.Contains(text, old) {
+				t.Fatalf("%s has no %q", name, old)
+			}
+			put(site, name, strings.Replace(text, old, new, 1))
+		}
+	}
+	steps := []struct {
+		name    string
+		change  func(fstest.MapFS)
+		changed []string // what the watcher would report
+		written []string // when set, exactly the files the step must write
+	}{
+		{"a body edit writes one page", edit(houdajie, "三大品牌", "三大特色"), []string{houdajie},
+			[]string{"communities/houdajie/index.html"}},
+		{"a touch writes nothing", func(fstest.MapFS) {}, []string{houdajie}, []string{}},
+		{"a quote edit writes the pages that show it", edit(houdajie, "quote: 品质社区是", "quote: 品质社区就是"), []string{houdajie},
+			[]string{"communities/houdajie/index.html", "communities/libang/index.html", "districts/beilun/index.html",
+				"districts/fenghua/index.html", "districts/haishu/index.html", "districts/index.html", "districts/jiangbei/index.html",
+				"districts/yinzhou/index.html", "districts/yuyao/index.html", "districts/zhenhai/index.html",
+				"brands/index.html", "feed.xml", "index.html", "sitemap.xml"}},
+		{"moving to another district", edit(houdajie, "district: 镇海区", "district: 慈溪市"), []string{houdajie}, nil},
+		{"a new slug", edit(houdajie, "weight: 1", "weight: 1\nslug: hdj"), []string{houdajie}, nil},
+		{"a new community", func(s fstest.MapFS) { put(s, "content/communities/new.md", community("weight: 3\n")) },
+			[]string{"content/communities/new.md"}, nil},
+		{"a community removed", func(s fstest.MapFS) { delete(s, "content/communities/lingxiao.md") },
+			[]string{"content/communities/lingxiao.md"}, nil},
+		{"a draft", edit("content/communities/libang.md", "weight: 2", "weight: 2\ndraft: true"),
+			[]string{"content/communities/libang.md"}, nil},
+		{"the brand list", edit(brandsFile, "- 丹顶鹤社区“公益一条街”\n", ""), []string{brandsFile}, nil},
+		{"a community's layout", edit("layouts/community.html", "上一篇", "前一篇"), []string{"layouts/community.html"}, nil},
+		{"a partial", edit("layouts/partials/card.html", `class="card"`, `class="card c"`), []string{"layouts/partials/card.html"}, nil},
+		{"the base layout", edit("layouts/base.html", "首页</a>", "主页</a>"), []string{"layouts/base.html"}, nil},
+		{"the stylesheet", edit("assets/site.css", "--accent: #b3121b;", "--accent: #a00;"), []string{"assets/site.css"}, nil},
+		{"a new asset linked from a page", func(s fstest.MapFS) {
+			put(s, "assets/img/logo.svg", `<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>`)
+			put(s, "content/about.md", "---\ntitle: 关于\n---\n![标志](/assets/img/logo.svg)\n")
+		}, []string{"assets/img", "content/about.md"}, nil},
+		{"a folder of communities copied in", func(s fstest.MapFS) {
+			put(s, "content/communities/more/a.md", community("title: 甲社区\n"))
+			put(s, "content/communities/more/b.md", community("title: 乙社区\ndistrict: 江北区\n"))
+		}, []string{"content/communities/more"}, nil},
+		{"the folder removed", func(s fstest.MapFS) {
+			delete(s, "content/communities/more/a.md")
+			delete(s, "content/communities/more/b.md")
+		}, []string{"content/communities/more"}, nil},
+		{"the site's settings", edit(siteFile, "reporter: 张昊", "reporter: 记者张昊"), []string{siteFile}, nil},
+		{"the base URL", edit(siteFile, "https://example.org/pinzhi/", "https://example.net/"), []string{siteFile}, nil},
+	}
+	for _, step := range steps {
+		step.change(site)
+		report, err := b.Update(step.changed)
+		if err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		if step.written != nil {
+			want := slices.Sorted(slices.Values(step.written))
+			if !slices.Equal(report.Written, want) {
+				t.Errorf("%s: wrote %v\nwant %v", step.name, report.Written, want)
+			}
+		}
+		clean, _ := mustBuild(t, site, Options{})
+		if diff := diffTrees(readTree(t, clean), readTree(t, out)); diff != "" {
+			t.Fatalf("%s: the updated folder differs from a clean build:\n%s", step.name, diff)
+		}
+	}
+}
+
+// TestUpdateKeepsLastGoodSite breaks the source during watch mode: the
+// update fails, the folder keeps the last good site, and fixing the source
+// brings it up to date.
+func TestUpdateKeepsLastGoodSite(t *testing.T) {
+	site := repoSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	b := NewBuilder(Options{Src: site, Out: out})
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	good := readTree(t, out)
+	const name = "content/communities/libang.md"
+	fixed := string(site[name].Data)
+	put(site, name, "---\ntitle: [broken\n---\n")
+	if _, err := b.Update([]string{name}); err == nil || !hasLine(problemsOf(t, err), name+":2: YAML") {
+		t.Fatalf("want a YAML problem, got %v", err)
+	}
+	if diff := diffTrees(good, readTree(t, out)); diff != "" {
+		t.Fatalf("a failed update changed the site:\n%s", diff)
+	}
+	put(site, name, strings.Replace(fixed, "奉化区", "海曙区", 1))
+	if _, err := b.Update([]string{name}); err != nil {
+		t.Fatal(err)
+	}
+	clean, _ := mustBuild(t, site, Options{})
+	if diff := diffTrees(readTree(t, clean), readTree(t, out)); diff != "" {
+		t.Fatalf("after the fix the folder differs from a clean build:\n%s", diff)
+	}
+}
