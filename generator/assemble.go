@@ -36,7 +36,7 @@ func assembleModel(fsys fs.FS, sources []*Source, baseURL string, drafts bool, m
 		switch {
 		case strings.HasPrefix(src.Path, communitiesDir):
 			c := decodeCommunity(src, m.Site, probs)
-			claimPath(slugs, c.Path(), src.Path, probs)
+			claimPath(slugs, c.Path, src.Path, probs)
 			if !c.Draft || drafts {
 				m.Communities = append(m.Communities, c)
 			}
@@ -49,7 +49,7 @@ func assembleModel(fsys fs.FS, sources []*Source, baseURL string, drafts bool, m
 			m.Brands = decodeBrands(src, body, md, probs)
 		default:
 			p := decodePlainPage(src, probs)
-			claimPath(slugs, p.Path(), src.Path, probs)
+			claimPath(slugs, p.Path, src.Path, probs)
 			if !p.Draft || drafts {
 				m.Pages = append(m.Pages, p)
 			}
@@ -57,7 +57,27 @@ func assembleModel(fsys fs.FS, sources []*Source, baseURL string, drafts bool, m
 	}
 	sortCommunities(m.Communities)
 	linkCommunities(m)
+	setURLs(m)
 	return m
+}
+
+// setURLs gives every page of the model its link, computed once here so
+// that layouts showing thousands of them do no work for it.
+func setURLs(m *Model) {
+	urls := newURLScheme(m.Site.BaseURL)
+	m.Site.URL, m.Site.HasFeed = urls.rel(""), urls.absolute()
+	for _, d := range m.Site.Districts {
+		d.URL = urls.rel(d.Path)
+	}
+	for _, c := range m.Communities {
+		c.URL = urls.rel(c.Path)
+	}
+	for _, p := range m.Pages {
+		p.URL = urls.rel(p.Path)
+	}
+	if m.Brands != nil {
+		m.Brands.URL = urls.rel(m.Brands.Path)
+	}
 }
 
 // claimPath records that file owns the page at p, or reports that another

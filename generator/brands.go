@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -19,7 +20,7 @@ const communityMarker = "社区"
 // that is not the list is the lead, rendered with the page.
 func decodeBrands(src *Source, body []byte, md parser.Parser, probs *problemList) *BrandList {
 	r := newFieldReader(src.Path, src.BodyLine, src.front.fields, probs)
-	bl := &BrandList{source: src}
+	bl := &BrandList{Path: "brands/", source: src}
 	bl.Title, _ = r.requiredText("title", "title: 百佳社区文明创建工作品牌")
 	r.warnUnknown()
 
@@ -27,7 +28,7 @@ func decodeBrands(src *Source, body []byte, md parser.Parser, probs *problemList
 	for _, list := range brandLists(doc) {
 		for item := list.FirstChild(); item != nil; item = item.NextSibling() {
 			if b := decodeBrandEntry(src, item, body, probs); b != nil {
-				b.index = len(bl.Entries) + 1
+				b.Anchor = "brand-" + strconv.Itoa(len(bl.Entries)+1)
 				bl.Entries = append(bl.Entries, b)
 			}
 		}

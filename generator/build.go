@@ -3,7 +3,6 @@ package generator
 import (
 	"errors"
 	"io/fs"
-	"os"
 	"path"
 	"runtime"
 	"slices"
@@ -71,33 +70,34 @@ func Build(opts Options) (*Report, error) {
 // function Build does. It returns Problems when the source has errors.
 func (b *Builder) Build() (*Report, error) {
 	start := time.Now()
-	out := b.opts.Out
-	if err := checkOutputDir(out); err != nil {
+	out := folders{b.opts.Out}
+	if err := checkOutputDir(out.out); err != nil {
 		return nil, err
 	}
-	unlock, err := lockOutput(out)
+	unlock, err := lockOutput(out.out)
 	if err != nil {
 		return nil, err
 	}
 	defer unlock()
-	removeLeftovers(out)
 
 	b.loadAll()
 	st, problems := b.prepare()
 	if st == nil {
 		return &Report{Warnings: problems.warnings}, problems.errors
 	}
-	staging, err := makeStaging(out)
+	staging, held, err := out.openStaging()
 	if err != nil {
 		return nil, err
 	}
-	report, err := b.write(st, &output{dir: staging}, map[string]uint64{}, problems.warnings)
+	o := &output{dir: staging}
+	o.knowFolders(held)
+	report, err := b.write(st, o, map[string]uint64{}, held, problems.warnings)
 	if err != nil {
-		os.RemoveAll(staging)
+		// The staging folder now holds what it held and what was written.
+		writeList(staging, mergeSorted(held, report.Written))
 		return report, err
 	}
-	if err := swapIn(staging, out); err != nil {
-		os.RemoveAll(staging)
+	if err := out.swapIn(sortedKeys(b.prints)); err != nil {
 		return report, err
 	}
 	report.Duration = time.Since(start)
@@ -119,7 +119,7 @@ func (b *Builder) Update(changed []string) (*Report, error) {
 	if st == nil {
 		return &Report{Warnings: problems.warnings}, problems.errors
 	}
-	report, err := b.write(st, &output{dir: b.opts.Out, live: true}, b.prints, problems.warnings)
+	report, err := b.write(st, &output{dir: b.opts.Out, live: true}, b.prints, sortedKeys(b.prints), problems.warnings)
 	report.Duration = time.Since(start)
 	return report, err
 }
@@ -255,7 +255,9 @@ func (b *Builder) prepare() (*buildState, problemSplit) {
 	}
 	b.env.urls = newURLScheme(m.Site.BaseURL)
 	b.env.assets = b.assets
-	pages := plan(m, b.layouts, b.assets.fingerprint())
+	b.env.layouts = b.layouts
+	pages, deps := plan(m, b.layouts, b.assets.fingerprint())
+	b.env.cards = b.env.cards.next(deps.cardGeneration(), m)
 	links := &linkRewriter{urls: b.env.urls, assets: b.assets.links(), pages: pagePaths(pages)}
 	r := &renderer{fsys: b.opts.Src, md: newMarkdown(m.Site.RawHTML, links), layouts: b.layouts, min: b.min}
 	return &buildState{model: m, pages: pages, r: r}, problemSplit{nil, warnings}
@@ -272,10 +274,11 @@ func pagePaths(pages []*Page) map[string]bool {
 	return set
 }
 
-// write renders the pages whose print differs from old into o, writes new
-// assets and removes the files the site no longer has. On success old
-// becomes the prints of the folder's files.
-func (b *Builder) write(st *buildState, o *output, old map[string]uint64, warnings Problems) (*Report, error) {
+// write renders the pages whose print differs from old into o, writes the
+// assets not in old and removes the files of held (what the folder holds)
+// that the site no longer has. On success b.prints becomes the prints of
+// the folder's files.
+func (b *Builder) write(st *buildState, o *output, old map[string]uint64, held []string, warnings Problems) (*Report, error) {
 	st.r.out = o
 	var todo []*Page
 	next := make(map[string]uint64, len(st.pages)+len(b.assets))
@@ -315,17 +318,22 @@ func (b *Builder) write(st *buildState, o *output, old map[string]uint64, warnin
 		}
 		return report, errs
 	}
-	for _, f := range sortedKeys(old) {
-		if !hasKey(next, f) {
-			if err := o.remove(f); err != nil {
-				return report, err
-			}
-			report.Removed = append(report.Removed, f)
+	for _, f := range missingFrom(held, next) {
+		if err := o.remove(f); err != nil {
+			return report, err
 		}
+		report.Removed = append(report.Removed, f)
 	}
 	b.prints = next
 	report.Files = len(next)
 	return report, nil
+}
+
+// mergeSorted returns the sorted union of two lists.
+func mergeSorted(a, b []string) []string {
+	all := slices.Concat(a, b)
+	slices.Sort(all)
+	return slices.Compact(all)
 }
 
 func hasKey[K comparable, V any](m map[K]V, k K) bool {

@@ -25,6 +25,7 @@ func decodeCommunity(src *Source, site *Site, probs *problemList) *Community {
 	c.Date = r.date("date")
 	c.Draft = r.boolean("draft")
 	c.Slug = pageSlug(r, src.Path, probs)
+	c.Path = "communities/" + c.Slug + "/"
 	r.warnUnknown()
 	return c
 }

@@ -124,7 +124,6 @@ func TestBadInput(t *testing.T) {
 			if diff := diffTrees(before, readTree(t, out)); diff != "" {
 				t.Errorf("a failed build changed the output:\n%s", diff)
 			}
-			assertNoStaging(t, out)
 		})
 	}
 }
@@ -153,15 +152,6 @@ func siteText(t testing.TB) string {
 		t.Fatal(err)
 	}
 	return string(data)
-}
-
-// assertNoStaging fails when a staging folder was left beside out.
-func assertNoStaging(t testing.TB, out string) {
-	t.Helper()
-	left, _ := filepath.Glob(stagingPrefix(out) + "*")
-	if len(left) > 0 {
-		t.Errorf("staging folders left behind: %v", left)
-	}
 }
 
 // TestAcceptedInput lists input that looks unusual but is fine.

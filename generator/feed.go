@@ -84,7 +84,7 @@ func writeFeed(b *bytes.Buffer, m *Model, urls urlScheme) error {
 			latest = date
 		}
 		f.Entries = append(f.Entries, atomEntry{
-			Title: c.Title, Link: atomLink{Href: urls.abs(c.Path())}, ID: urls.abs(c.Path()),
+			Title: c.Title, Link: atomLink{Href: urls.abs(c.Path)}, ID: urls.abs(c.Path),
 			Updated: atomDate(date), Summary: firstNonEmpty(c.Summary, c.Quote),
 		})
 	}

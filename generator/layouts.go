@@ -23,6 +23,10 @@ const (
 // layouts/<kind>.html inside layouts/base.html.
 var layoutKinds = []string{"home", "community", "district", "districts", "brands", "page", "404"}
 
+// sharedSet names the set of base.html and the partials alone, which the
+// render function executes.
+const sharedSet = "shared"
+
 // A layout is the parsed template set that renders one kind of page.
 type layout struct {
 	tmpl *template.Template
@@ -60,6 +64,12 @@ func loadLayouts(fsys fs.FS, funcs template.FuncMap, probs *problemList) layouts
 		return nil
 	}
 	set := layouts{}
+	if l, err := parseLayout(shared, texts, funcs); err != nil {
+		probs.addAll(Problems{templateProblem(err, baseLayout)})
+		return nil
+	} else {
+		set[sharedSet] = l
+	}
 	for _, kind := range layoutKinds {
 		file := kindFile(kind)
 		if _, ok := texts[file]; !ok {

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"strconv"
 	"time"
 )
 
@@ -23,6 +22,8 @@ type Site struct {
 	Description string
 	Language    string
 	BaseURL     string // absolute ("https://example.org/pinzhi/") or a path ("/pinzhi/")
+	URL         string // the link to the home page: the base URL's path, "/pinzhi/"
+	HasFeed     bool   // whether feed.xml and sitemap.xml are written: the base URL names a host
 	Organizers  []string
 	Reporter    string
 	Photo       *Photo
@@ -43,13 +44,10 @@ type Photo struct {
 type District struct {
 	Name        string
 	Slug        string
+	Path        string       // of its index, from the site root: "districts/haishu/"
+	URL         string       // the link to its index: "/pinzhi/districts/haishu/"
 	Communities []*Community // in reading order
-
-	line int // where _index.md configures it
 }
-
-// Path is the district index's path, relative to the site root.
-func (d *District) Path() string { return "districts/" + d.Slug + "/" }
 
 // Leader is the person who speaks for a community.
 type Leader struct {
@@ -61,6 +59,8 @@ type Leader struct {
 type Community struct {
 	Title    string
 	Slug     string
+	Path     string // from the site root: "communities/houdajie/"
+	URL      string // the link to it: "/pinzhi/communities/houdajie/"
 	District *District
 	Leader   Leader
 	Quote    string
@@ -75,19 +75,15 @@ type Community struct {
 	source *Source
 }
 
-// Path is the community page's path, relative to the site root.
-func (c *Community) Path() string { return "communities/" + c.Slug + "/" }
-
 // BrandList is content/brands.md: a lead and the list of brands.
 type BrandList struct {
 	Title   string
+	Path    string // "brands/"
+	URL     string
 	Entries []*Brand
 
 	source *Source
 }
-
-// Path is the brand list's path, relative to the site root.
-func (*BrandList) Path() string { return "brands/" }
 
 // Brand is one entry of the brand list, split at its first 社区.
 type Brand struct {
@@ -95,13 +91,10 @@ type Brand struct {
 	Community string     // up to and including the first 社区
 	Name      string     // the rest: the brand itself
 	Profile   *Community // the community of that name, when it has a page
+	Anchor    string     // its id on the brand list page: "brand-12"
 
-	index int // 1-based position in the list
-	line  int
+	line int
 }
-
-// Anchor is the entry's id on the brand list page: "brand-12".
-func (b *Brand) Anchor() string { return "brand-" + strconv.Itoa(b.index) }
 
 // PlainPage is any other Markdown file under content/.
 type PlainPage struct {
@@ -109,14 +102,8 @@ type PlainPage struct {
 	Summary string
 	Date    time.Time
 	Draft   bool
-	path    string // "about/"
+	Path    string // "about/"
+	URL     string
 
 	source *Source
 }
-
-// Path is the page's path, relative to the site root.
-func (p *PlainPage) Path() string { return p.path }
-
-// HasFeed reports whether the build writes feed.xml and sitemap.xml: they
-// need a base URL that names a host.
-func (s *Site) HasFeed() bool { return newURLScheme(s.BaseURL).absolute() }

@@ -40,6 +40,14 @@ func (o *output) write(rel string, data []byte) error {
 	return nil
 }
 
+// knowFolders notes the folders of files the output folder holds already,
+// so that writing over them asks the file system nothing more.
+func (o *output) knowFolders(files []string) {
+	for _, f := range files {
+		o.dirs.Store(filepath.Dir(o.path(f)), true)
+	}
+}
+
 func (o *output) mkdirAll(dir string) error {
 	if _, ok := o.dirs.Load(dir); ok {
 		return nil

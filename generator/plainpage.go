@@ -33,10 +33,10 @@ func decodePlainPage(src *Source, probs *problemList) *PlainPage {
 	if slug != "index" && slug != "_index" || len(segments) == 0 {
 		segments = append(segments, slug)
 	}
-	p.path = strings.Join(segments, "/") + "/"
+	p.Path = strings.Join(segments, "/") + "/"
 	if reservedRoots[segments[0]] {
 		probs.add(src.Path, 0, "rename the file or move it to another folder",
-			"its page would be /%s, but /%s/ belongs to the generator", p.path, segments[0])
+			"its page would be /%s, but /%s/ belongs to the generator", p.Path, segments[0])
 	}
 	return p
 }

@@ -29,6 +29,7 @@ type PageData struct {
 	Title       string
 	Description string // for <meta name="description">
 	Path        string // the page's own site-relative path: "communities/a/"
+	Canonical   string // its absolute address, when the site has a host
 	Site        *Site
 	Model       *Model
 	Community   *Community // on a community page
@@ -40,12 +41,15 @@ type PageData struct {
 
 // plan lists every page of the model. The prints of pages depend on what
 // each kind shows: see pageDeps.
-func plan(m *Model, ls layouts, assetsPrint uint64) []*Page {
-	d := newPageDeps(m, ls, assetsPrint)
+func plan(m *Model, ls layouts, assetsPrint uint64) (pages []*Page, d *pageDeps) {
+	d = newPageDeps(m, ls, assetsPrint)
 	site := m.Site
-	var pages []*Page
+	urls := newURLScheme(site.BaseURL)
 	add := func(kind, out string, data *PageData, src *Source, print func(h hash.Hash64)) {
 		data.Kind, data.Site, data.Model = kind, site, m
+		if site.HasFeed && kind != "404" { // the 404 page is served at any address
+			data.Canonical = urls.abs(data.Path)
+		}
 		if data.Description == "" {
 			data.Description = site.Description
 		}
@@ -53,24 +57,44 @@ func plan(m *Model, ls layouts, assetsPrint uint64) []*Page {
 	}
 	add("home", "index.html", &PageData{Title: firstNonEmpty(site.Headline, site.Title), Path: ""}, site.source, d.allCards)
 	for _, c := range m.Communities {
-		add("community", c.Path()+"index.html", &PageData{Title: c.Title, Path: c.Path(), Community: c,
+		add("community", c.Path+"index.html", &PageData{Title: c.Title, Path: c.Path, Community: c,
 			Description: firstNonEmpty(c.Summary, c.Quote)}, c.source, func(h hash.Hash64) { d.community(h, c) })
 	}
 	add("districts", "districts/index.html", &PageData{Title: "区县一览", Path: "districts/"}, nil, d.allCards)
 	for _, dist := range site.Districts {
 		if len(dist.Communities) > 0 {
-			add("district", dist.Path()+"index.html", &PageData{Title: dist.Name, Path: dist.Path(), District: dist}, nil, d.allCards)
+			add("district", dist.Path+"index.html", &PageData{Title: dist.Name, Path: dist.Path, District: dist}, nil, d.allCards)
 		}
 	}
 	if m.Brands != nil {
-		add("brands", "brands/index.html", &PageData{Title: m.Brands.Title, Path: m.Brands.Path(), BrandList: m.Brands},
+		add("brands", "brands/index.html", &PageData{Title: m.Brands.Title, Path: m.Brands.Path, BrandList: m.Brands},
 			m.Brands.source, func(h hash.Hash64) { d.brands(h); d.allCards(h) })
 	}
 	for _, p := range m.Pages {
-		add("page", p.Path()+"index.html", &PageData{Title: p.Title, Path: p.Path(), Page: p, Description: p.Summary}, p.source, func(hash.Hash64) {})
+		add("page", p.Path+"index.html", &PageData{Title: p.Title, Path: p.Path, Page: p, Description: p.Summary}, p.source, func(hash.Hash64) {})
 	}
 	add("404", "404.html", &PageData{Title: "页面未找到", Path: "404.html"}, nil, func(hash.Hash64) {})
-	return append(pages, generatedPages(m, d, pages)...)
+	return append(pages, generatedPages(m, d, pages)...), d
+}
+
+// cardGeneration prints what the render function's output may show besides
+// a community's own front matter: the site, the assets, the partials and
+// the brand list. A partial that reaches the community's neighbours or the
+// model's lists cannot be cached: then every generation is new.
+func (d *pageDeps) cardGeneration() uint64 {
+	h := fnv.New64a()
+	writeUint(h, d.common)
+	writeUint(h, d.brandsPrint)
+	if shared := d.layouts[sharedSet]; shared != nil {
+		writeUint(h, shared.hash)
+		if shared.uses("Prev", "Next", "Communities", "Model", "Pages") {
+			writeUint(h, d.cards)
+			for _, c := range d.model.Communities {
+				writeCard(h, c) // neighbours: the order and every card
+			}
+		}
+	}
+	return h.Sum64()
 }
 
 func firstNonEmpty(s ...string) string {
@@ -118,7 +142,7 @@ func newPageDeps(m *Model, ls layouts, assetsPrint uint64) *pageDeps {
 
 	h.Reset()
 	for _, p := range m.Pages {
-		writeString(h, p.Path())
+		writeString(h, p.Path)
 		writeUint(h, p.source.FrontHash)
 	}
 	d.pagesPrint = h.Sum64()
@@ -165,7 +189,7 @@ func (d *pageDeps) community(h hash.Hash64, c *Community) {
 	}
 	for _, b := range c.Brands {
 		writeString(h, b.Text)
-		writeString(h, b.Anchor())
+		writeString(h, b.Anchor)
 	}
 }
 

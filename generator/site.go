@@ -87,7 +87,7 @@ func decodeDistricts(r *fieldReader, probs *problemList) []*District {
 		}
 		dr := newFieldReader(r.path, item.Line, m, probs)
 		dr.prefix = "districts."
-		d := &District{line: item.Line}
+		d := &District{}
 		d.Name, _ = dr.requiredText("name", "name: 海曙区")
 		var slugLine int
 		d.Slug, slugLine = dr.requiredText("slug", "slug: haishu")
@@ -102,6 +102,7 @@ func decodeDistricts(r *fieldReader, probs *problemList) []*District {
 			probs.add(r.path, item.Line, "give each district its own slug", "district slug %q is already used at line %d", d.Slug, first)
 		}
 		names[d.Name], slugs[d.Slug] = item.Line, item.Line
+		d.Path = "districts/" + d.Slug + "/"
 		districts = append(districts, d)
 	}
 	return districts

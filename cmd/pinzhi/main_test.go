@@ -1,0 +1,114 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// binary is the pinzhi command, built once for these end-to-end tests.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "pinzhi-bin")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "pinzhi")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		panic(string(out))
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// copySite copies the bundled publication into a temporary folder.
+func copySite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, sub := range []string{"content", "layouts", "assets"} {
+		if out, err := exec.Command("cp", "-r", filepath.Join("../..", sub), dir).CombinedOutput(); err != nil {
+			t.Fatalf("%s", out)
+		}
+	}
+	return dir
+}
+
+func pinzhi(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		return o.String(), e.String(), ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return o.String(), e.String(), 0
+}
+
+func TestExitStatus(t *testing.T) {
+	dir := copySite(t)
+	cases := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+		stdout string
+	}{
+		{"build", []string{"build"}, 0, "built 24 files into public", ""},
+		{"build with flags", []string{"build", "--src", ".", "--out", "elsewhere", "--base-url", "https://x.org/a/", "--drafts"}, 0, "into elsewhere", ""},
+		{"unknown command", []string{"bild"}, 2, `unknown command "bild"`, ""},
+		{"no command", nil, 2, "Usage:", ""},
+		{"unknown flag", []string{"build", "--nope"}, 2, "flag provided but not defined: -nope", ""},
+		{"stray argument", []string{"build", "site"}, 2, `unexpected argument "site"`, ""},
+		{"help", []string{"--help"}, 0, "", "Usage:"},
+		{"build help", []string{"build", "--help"}, 0, "-base-url", ""},
+		{"version", []string{"version"}, 0, "", "pinzhi "},
+		{"missing site", []string{"build", "--src", "nowhere"}, 1, "content: folder not found", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			stdout, stderr, code := pinzhi(t, dir, c.args...)
+			if code != c.code || !strings.Contains(stderr, c.stderr) || !strings.Contains(stdout, c.stdout) {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, c.code, stdout, stderr)
+			}
+		})
+	}
+}
+
+// TestBuildFailureKeepsPublic runs the real binary on a broken site: exit
+// status 1, one line per problem, public/ as it was.
+func TestBuildFailureKeepsPublic(t *testing.T) {
+	dir := copySite(t)
+	if _, stderr, code := pinzhi(t, dir, "build"); code != 0 {
+		t.Fatal(stderr)
+	}
+	index := filepath.Join(dir, "public/index.html")
+	before, _ := os.ReadFile(index)
+	bad := "---\ntitle: 坏社区\ndistrict: 镇海\nleader: 张三\n---\n"
+	os.WriteFile(filepath.Join(dir, "content/communities/bad.md"), []byte(bad), 0o644)
+	_, stderr, code := pinzhi(t, dir, "build")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	for _, want := range []string{
+		`content/communities/bad.md:3: district "镇海" is not one of the configured districts; did you mean "镇海区"?`,
+		"content/communities/bad.md:4: leader must be a group of key: value lines, but it is text",
+		"build failed: 2 problems; the output folder was not changed",
+	} {
+		if !strings.Contains(stderr, want+"") {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	after, _ := os.ReadFile(index)
+	if !bytes.Equal(before, after) {
+		t.Error("public/index.html changed")
+	}
+}

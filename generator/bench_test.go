@@ -1,0 +1,71 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Benchmarks of whole builds on synthetic corpora (see writeCorpus):
+//
+//	go test ./generator -run '^$' -bench . -benchmem
+//
+// They read from and write to disk, as the command does.
+
+func benchmarkBuild(b *testing.B, n int) {
+	src := corpusDir(b, n)
+	out := filepath.Join(b.TempDir(), "public")
+	opts := Options{Src: os.DirFS(src), Out: out, BaseURL: "http://example.org/"}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Build(opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkBuild1k(b *testing.B)  { benchmarkBuild(b, 1000) }
+func BenchmarkBuild10k(b *testing.B) { benchmarkBuild(b, 10000) }
+
+// BenchmarkUpdate10k edits one community's body at 10,000 pages and brings
+// the output up to date, as watch mode does after a save.
+func BenchmarkUpdate10k(b *testing.B) {
+	benchmarkUpdate(b, "三大品牌", "三大特色")
+}
+
+// BenchmarkUpdateFrontMatter10k edits one community's quote: the home page,
+// the district pages, the brand list, the feed and the sitemap follow.
+func BenchmarkUpdateFrontMatter10k(b *testing.B) {
+	benchmarkUpdate(b, "quote: \"", "quote: \"改")
+}
+
+func benchmarkUpdate(b *testing.B, old, new string) {
+	src := corpusDir(b, 10000)
+	name := "content/communities/c005000.md"
+	file := filepath.Join(src, name)
+	original, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { os.WriteFile(file, original, 0o644) })
+	edited := string(original) + "\n\n三大品牌\n"
+	edited = strings.Replace(edited, "quote: \"", "quote: \"", 1)
+	builder := NewBuilder(Options{Src: os.DirFS(src), Out: filepath.Join(b.TempDir(), "public"), BaseURL: "http://example.org/"})
+	if _, err := builder.Build(); err != nil {
+		b.Fatal(err)
+	}
+	versions := []string{edited, strings.Replace(edited, old, new, 1)}
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		i++
+		if err := os.WriteFile(file, []byte(versions[i%2]), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		report, err := builder.Update([]string{name})
+		if err != nil || len(report.Written) == 0 {
+			b.Fatalf("update wrote %v: %v", report, err)
+		}
+	}
+}
