@@ -29,6 +29,27 @@ type Report struct {
 	Written  []string // files written, as slash paths under Out
 	Removed  []string // files removed
 	Duration time.Duration
+	Phases   []Phase // where the time went, in order
+}
+
+// A Phase is one step of a build and how long it took.
+type Phase struct {
+	Name     string
+	Duration time.Duration
+}
+
+// timer records the phases of a build.
+type timer struct {
+	phases []Phase
+	last   time.Time
+}
+
+func newTimer() *timer { return &timer{last: time.Now()} }
+
+func (t *timer) done(name string) {
+	now := time.Now()
+	t.phases = append(t.phases, Phase{name, now.Sub(t.last)})
+	t.last = now
 }
 
 // A Builder builds one site, first whole (Build) and then, as its source
@@ -53,7 +74,7 @@ type Builder struct {
 // NewBuilder returns a Builder for opts; nothing is read until Build.
 func NewBuilder(opts Options) *Builder {
 	if opts.Workers <= 0 {
-		opts.Workers = runtime.GOMAXPROCS(0)
+		opts.Workers = 4 * runtime.GOMAXPROCS(0)
 	}
 	env := &templateEnv{urls: newURLScheme("/")}
 	return &Builder{opts: opts, min: newMinifier(), env: env, blocks: newMarkdown(false, nil).parser()}
@@ -69,7 +90,7 @@ func Build(opts Options) (*Report, error) {
 // Build reads the whole source and builds the whole site, as the package
 // function Build does. It returns Problems when the source has errors.
 func (b *Builder) Build() (*Report, error) {
-	start := time.Now()
+	start, t := time.Now(), newTimer()
 	out := folders{b.opts.Out}
 	if err := checkOutputDir(out.out); err != nil {
 		return nil, err
@@ -81,17 +102,22 @@ func (b *Builder) Build() (*Report, error) {
 	defer unlock()
 
 	b.loadAll()
+	t.done("load")
 	st, problems := b.prepare()
+	t.done("check")
 	if st == nil {
-		return &Report{Warnings: problems.warnings}, problems.errors
+		return &Report{Warnings: problems.warnings, Phases: t.phases}, problems.errors
 	}
 	staging, held, err := out.openStaging()
 	if err != nil {
 		return nil, err
 	}
 	o := &output{dir: staging}
-	o.knowFolders(held)
+	o.hold(held)
+	t.done("stage")
 	report, err := b.write(st, o, map[string]uint64{}, held, problems.warnings)
+	t.done("render")
+	report.Phases = t.phases
 	if err != nil {
 		// The staging folder now holds what it held and what was written.
 		writeList(staging, mergeSorted(held, report.Written))
@@ -100,6 +126,8 @@ func (b *Builder) Build() (*Report, error) {
 	if err := out.swapIn(sortedKeys(b.prints)); err != nil {
 		return report, err
 	}
+	t.done("swap")
+	report.Phases = t.phases
 	report.Duration = time.Since(start)
 	return report, nil
 }

@@ -1,9 +1,11 @@
 package generator
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -17,6 +19,10 @@ type output struct {
 	// gets the old file or the new one, never half of one.
 	live bool
 	dirs sync.Map // folders known to exist
+	// held is what the folder held before the build, when it is the last
+	// site but one; a file with the same bytes is then left alone, which
+	// spares the disk and keeps its time for rsync-style uploads.
+	held map[string]bool
 }
 
 func (o *output) path(rel string) string { return filepath.Join(o.dir, filepath.FromSlash(rel)) }
@@ -27,6 +33,9 @@ func (o *output) write(rel string, data []byte) error {
 		return err
 	}
 	if !o.live {
+		if o.held[rel] && sameContent(full, data) {
+			return nil
+		}
 		return os.WriteFile(full, data, 0o644)
 	}
 	tmp := filepath.Join(filepath.Dir(full), "."+filepath.Base(full)+".tmp-"+randomSuffix())
@@ -40,12 +49,26 @@ func (o *output) write(rel string, data []byte) error {
 	return nil
 }
 
-// knowFolders notes the folders of files the output folder holds already,
-// so that writing over them asks the file system nothing more.
-func (o *output) knowFolders(files []string) {
+// hold notes the files the output folder holds already: their folders
+// exist, and writing the same bytes over them can be skipped.
+func (o *output) hold(files []string) {
+	o.held = make(map[string]bool, len(files))
 	for _, f := range files {
+		o.held[f] = true
 		o.dirs.Store(filepath.Dir(o.path(f)), true)
 	}
+}
+
+// sameContent reports whether the file at path holds exactly data.
+func sameContent(path string, data []byte) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	buf := make([]byte, len(data)+1) // one more byte: a longer file differs
+	n, _ := io.ReadFull(f, buf)
+	return n == len(data) && bytes.Equal(buf[:n], data)
 }
 
 func (o *output) mkdirAll(dir string) error {

@@ -42,6 +42,7 @@ func (r *renderer) renderAll(pages []*Page, n int) (written []*Page, probs Probl
 				if w.render(p) {
 					done[i] = append(done[i], p)
 				}
+				w.shrink()
 			}
 			found[i] = w.probs.list
 		})
@@ -56,6 +57,18 @@ func (r *renderer) renderAll(pages []*Page, n int) (written []*Page, probs Probl
 		probs = append(probs, found[i]...)
 	}
 	return written, dedupeProblems(probs)
+}
+
+// bigBuffer is the size past which a worker lets go of a buffer: a list
+// page of 10,000 entries should not pin megabytes in every worker.
+const bigBuffer = 1 << 20
+
+func (w *worker) shrink() {
+	for _, b := range []*bytes.Buffer{&w.body, &w.page, &w.small} {
+		if b.Cap() > bigBuffer {
+			*b = bytes.Buffer{}
+		}
+	}
 }
 
 // render writes one page and reports whether it did.

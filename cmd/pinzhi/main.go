@@ -73,6 +73,7 @@ func build(args []string, stderr io.Writer) int {
 	var site siteFlags
 	site.register(fs)
 	out := fs.String("out", "public", "the output `folder`, replaced whole when the build succeeds")
+	verbose := fs.Bool("v", false, "print how long each phase of the build took")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -82,6 +83,11 @@ func build(args []string, stderr io.Writer) int {
 		return reportError(stderr, err)
 	}
 	fmt.Fprintf(stderr, "built %d files into %s in %d ms\n", report.Files, *out, report.Duration.Milliseconds())
+	if *verbose {
+		for _, p := range report.Phases {
+			fmt.Fprintf(stderr, "  %-7s %5d ms\n", p.Name, p.Duration.Milliseconds())
+		}
+	}
 	return 0
 }
 
