@@ -14,29 +14,32 @@ import (
 // output writes the files of a build under one folder.
 type output struct {
 	dir string
-	// live is set when the folder is being served: each file is then
-	// written beside its target and renamed over it, so that a reader
-	// gets the old file or the new one, never half of one.
+	// live is set when the folder is being served: any of its files may
+	// exist already.
 	live bool
 	dirs sync.Map // folders known to exist
-	// held is what the folder held before the build, when it is the last
-	// site but one; a file with the same bytes is then left alone, which
-	// spares the disk and keeps its time for rsync-style uploads.
+	// held is what the folder held before the build, when it is the site
+	// before last. Leaving a file with the same bytes alone spares the disk
+	// and keeps the file's time for rsync-style uploads.
 	held map[string]bool
 }
 
 func (o *output) path(rel string) string { return filepath.Join(o.dir, filepath.FromSlash(rel)) }
 
+// write puts data at rel. A file that exists already is never changed in
+// place: a reader that opened it (a web server serving the old site) keeps
+// reading the old bytes, while the new ones arrive under a temporary name
+// and are renamed over it. A file that already holds data is left alone.
 func (o *output) write(rel string, data []byte) error {
 	full := o.path(rel)
 	if err := o.mkdirAll(filepath.Dir(full)); err != nil {
 		return err
 	}
-	if !o.live {
-		if o.held[rel] && sameContent(full, data) {
-			return nil
-		}
+	if !o.live && !o.held[rel] {
 		return os.WriteFile(full, data, 0o644)
+	}
+	if sameContent(full, data) {
+		return nil
 	}
 	tmp := filepath.Join(filepath.Dir(full), "."+filepath.Base(full)+".tmp-"+randomSuffix())
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {

@@ -79,3 +79,37 @@ func TestUntrustedStaging(t *testing.T) {
 		})
 	}
 }
+
+// TestOpenFilesKeepTheirBytes holds a file of the served site open while
+// two more builds change it: the second writes into the folder that held
+// it, and must not change the bytes a reader (a web server) is sending.
+func TestOpenFilesKeepTheirBytes(t *testing.T) {
+	const page = "communities/houdajie/index.html"
+	const name = "content/communities/houdajie.md"
+	site := repoSite(t)
+	original := string(site[name].Data)
+	out := filepath.Join(t.TempDir(), "public")
+	build := func(text string) {
+		put(site, name, text)
+		if _, err := Build(Options{Src: site, Out: out}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build(original)
+	f, err := os.Open(filepath.Join(out, page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want, _ := os.ReadFile(filepath.Join(out, page))
+	build(original + "\n第二版。\n")
+	build(original + "\n第三版。\n")
+	got := make([]byte, len(want)+100)
+	n, _ := f.ReadAt(got, 0)
+	if string(got[:n]) != string(want) {
+		t.Errorf("an open file of the old site changed under its reader")
+	}
+	if now, _ := os.ReadFile(filepath.Join(out, page)); !contains(now, "第三版") {
+		t.Errorf("the last build is not served")
+	}
+}
