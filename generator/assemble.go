@@ -12,8 +12,8 @@ import (
 // assembleModel checks the loaded sources and links them into a Model:
 // districts to their communities, brand entries to the communities they
 // name, each community to its neighbours. Drafts are left out unless
-// drafts is set. Every problem found is added to probs.
-func assembleModel(fsys fs.FS, sources []*Source, baseURL string, drafts bool, md parser.Parser, probs *problemList) *Model {
+// opts.Drafts is set. Every problem found is added to probs.
+func assembleModel(fsys fs.FS, sources []*Source, opts Options, md parser.Parser, probs *problemList) *Model {
 	byPath := map[string]*Source{}
 	for _, s := range sources {
 		if s != nil {
@@ -27,7 +27,7 @@ func assembleModel(fsys fs.FS, sources []*Source, baseURL string, drafts bool, m
 		}
 		return nil
 	}
-	m := &Model{Site: decodeSite(siteSrc, baseURL, probs)}
+	m := &Model{Site: decodeSite(siteSrc, opts.BaseURL, opts.Origin, probs)}
 	slugs := map[string]string{} // "communities/a/" -> the file that claimed it
 	for _, src := range sources {
 		if src == nil || src == siteSrc {
@@ -37,7 +37,7 @@ func assembleModel(fsys fs.FS, sources []*Source, baseURL string, drafts bool, m
 		case strings.HasPrefix(src.Path, communitiesDir):
 			c := decodeCommunity(src, m.Site, probs)
 			claimPath(slugs, c.Path, src.Path, probs)
-			if !c.Draft || drafts {
+			if !c.Draft || opts.Drafts {
 				m.Communities = append(m.Communities, c)
 			}
 		case src.Path == brandsFile:
@@ -50,7 +50,7 @@ func assembleModel(fsys fs.FS, sources []*Source, baseURL string, drafts bool, m
 		default:
 			p := decodePlainPage(src, probs)
 			claimPath(slugs, p.Path, src.Path, probs)
-			if !p.Draft || drafts {
+			if !p.Draft || opts.Drafts {
 				m.Pages = append(m.Pages, p)
 			}
 		}

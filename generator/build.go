@@ -18,6 +18,9 @@ type Options struct {
 	Src     fs.FS  // the site root, holding content/, layouts/ and assets/
 	Out     string // the output folder on disk
 	BaseURL string // when set, replaces the baseURL of content/_index.md
+	// Origin, when set, replaces the scheme and host of the base URL and
+	// keeps its path: the dev server sets it to its own address.
+	Origin  string
 	Drafts  bool   // when set, pages with draft: true are built too
 	Workers int    // pages rendered at once; 0 means one per CPU
 }
@@ -273,7 +276,7 @@ func (b *Builder) prepare() (*buildState, problemSplit) {
 	for i, name := range names {
 		sources[i] = b.sources[name]
 	}
-	m := assembleModel(b.opts.Src, sources, b.opts.BaseURL, b.opts.Drafts, b.blocks, &probs)
+	m := assembleModel(b.opts.Src, sources, b.opts, b.blocks, &probs)
 	errs, warnings := probs.split()
 	if m == nil || len(errs) > 0 {
 		if len(errs) == 0 {
@@ -289,6 +292,20 @@ func (b *Builder) prepare() (*buildState, problemSplit) {
 	links := &linkRewriter{urls: b.env.urls, assets: b.assets.links(), pages: pagePaths(pages)}
 	r := &renderer{fsys: b.opts.Src, md: newMarkdown(m.Site.RawHTML, links), layouts: b.layouts, min: b.min}
 	return &buildState{model: m, pages: pages, r: r}, problemSplit{nil, warnings}
+}
+
+// BasePath is the path the site is served under, "/" or "/pinzhi/", as of
+// the last build that got as far as checking the source.
+func (b *Builder) BasePath() string { return b.env.urls.root() }
+
+// AssetURL returns the link to an asset, by its name under assets/, as of
+// the last build.
+func (b *Builder) AssetURL(name string) (string, bool) {
+	a, ok := b.assets[name]
+	if !ok {
+		return "", false
+	}
+	return b.env.urls.rel(a.Out), true
 }
 
 // pagePaths is the set of site-relative paths the build writes, for

@@ -17,8 +17,8 @@ format, the URL scheme, the layouts' data and functions, and the errors.
 	assets/**                  stylesheets, scripts, pictures: copied with a hash in the name
 
 Files and folders whose names start with a dot, and editors' scratch files
-(names ending in "~", ".swp", ".swx" or ".tmp", starting with "#" or ".#",
-and vim's "4913"), are ignored. Other files in content/ that are not
+(names ending in "~", ".swp", ".swx", ".tmp", "___jb_tmp___" or
+"___jb_old___", starting with "#" or ".#", and vim's "4913"), are ignored. Other files in content/ that are not
 Markdown (.md or .markdown) are ignored with a warning: pictures belong in
 assets/. Symbolic links to files are followed; links to folders are not.
 

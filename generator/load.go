@@ -45,8 +45,12 @@ func contentFiles(fsys fs.FS, probs *problemList) []string {
 // IsScratchFile reports whether a file name is one an editor writes for
 // itself while saving (swap, backup and lock files), never content.
 func IsScratchFile(base string) bool {
-	return strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".swp") || strings.HasSuffix(base, ".swx") ||
-		strings.HasSuffix(base, ".tmp") || strings.HasPrefix(base, ".#") || strings.HasPrefix(base, "#") || base == "4913"
+	for _, suffix := range []string{"~", ".swp", ".swx", ".tmp", "___jb_tmp___", "___jb_old___"} {
+		if strings.HasSuffix(base, suffix) {
+			return true
+		}
+	}
+	return strings.HasPrefix(base, ".#") || strings.HasPrefix(base, "#") || base == "4913"
 }
 
 // loadSources loads the named files on all workers. The result is in the

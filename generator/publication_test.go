@@ -47,6 +47,11 @@ func TestPublicationPages(t *testing.T) {
 	if !strings.Contains(files["communities/houdajie/index.html"], "pull-quote") {
 		t.Error("后大街社区's quote is not shown")
 	}
+	for name, data := range files {
+		if strings.Contains(data, "__pinzhi") || strings.Contains(data, "reload.js") {
+			t.Errorf("%s carries the dev server's reload script: build output must not", name)
+		}
+	}
 	if !strings.Contains(files["index.html"], "刘波 摄") || strings.Contains(files["index.html"], "<img") {
 		t.Error("the photo's caption and credit should be text, with no image")
 	}

@@ -9,8 +9,9 @@ import (
 const siteFile = "content/_index.md"
 
 // decodeSite reads the publication's settings from content/_index.md.
-// baseURL, when not empty, replaces the file's own.
-func decodeSite(src *Source, baseURL string, probs *problemList) *Site {
+// baseURL, when not empty, replaces the file's own; origin, when not
+// empty, replaces the scheme and host of either.
+func decodeSite(src *Source, baseURL, origin string, probs *problemList) *Site {
 	r := newFieldReader(src.Path, src.BodyLine, src.front.fields, probs)
 	s := &Site{source: src}
 	s.Title, _ = r.requiredText("title", "title: 宁波市“十佳品质社区”推荐评议")
@@ -24,6 +25,9 @@ func decodeSite(src *Source, baseURL string, probs *problemList) *Site {
 	written, line, _ := r.text("baseURL")
 	if baseURL == "" {
 		baseURL = written
+	}
+	if origin != "" {
+		baseURL = withOrigin(baseURL, origin)
 	}
 	s.BaseURL = checkBaseURL(baseURL, src.Path, line, probs)
 	s.Organizers = r.textList("organizers")
@@ -69,6 +73,15 @@ func checkBaseURL(raw, path string, line int, probs *problemList) string {
 		u.Path += "/"
 	}
 	return u.String()
+}
+
+// withOrigin keeps the path of a base URL and puts it under origin.
+func withOrigin(baseURL, origin string) string {
+	path := "/"
+	if u, err := url.Parse(baseURL); err == nil && u.Path != "" {
+		path = u.Path
+	}
+	return strings.TrimSuffix(origin, "/") + path
 }
 
 func decodeDistricts(r *fieldReader, probs *problemList) []*District {

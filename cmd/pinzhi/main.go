@@ -1,6 +1,7 @@
 // Command pinzhi builds and previews the 品质社区 publication.
 //
 //	pinzhi build [--src DIR] [--out DIR] [--base-url URL] [--drafts]
+//	pinzhi serve [--src DIR] [--port 1313] [--bind 127.0.0.1] [--base-url URL] [--drafts]
 //	pinzhi version
 //
 // Exit status: 0 on success, 1 when the site has errors, 2 on bad usage.
@@ -22,10 +23,11 @@ const usage = `pinzhi builds the 品质社区 publication from Markdown.
 
 Usage:
   pinzhi build [--src DIR] [--out DIR] [--base-url URL] [--drafts]
+  pinzhi serve [--src DIR] [--port 1313] [--bind 127.0.0.1] [--base-url URL] [--drafts]
   pinzhi version
 
 --src is the site's folder, holding content/, layouts/ and assets/ (default ".").
-Run "pinzhi build --help" for every flag.
+Run "pinzhi build --help" or "pinzhi serve --help" for every flag.
 `
 
 func main() {
@@ -40,6 +42,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return build(args[1:], stderr)
+	case "serve":
+		return serve(args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "pinzhi", version())
 		return 0

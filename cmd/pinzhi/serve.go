@@ -1,0 +1,44 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"pinzhi/generator/devserver"
+)
+
+func serve(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("pinzhi serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var site siteFlags
+	site.register(fs)
+	port := fs.Int("port", 1313, "the `port` to serve on; when it is in use and not given, the next free one")
+	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; anything but loopback lets other machines in")
+	out := fs.String("out", "", "build into this `folder` (default: a temporary one, removed on exit)")
+	poll := fs.Bool("poll", false, "look for changes every 300 ms instead of using file system events")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	portGiven := false
+	fs.Visit(func(f *flag.Flag) { portGiven = portGiven || f.Name == "port" })
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	s, err := devserver.New(devserver.Options{
+		Src: site.src, Bind: *bind, Port: *port, FixedPort: portGiven, BaseURL: site.baseURL,
+		Drafts: site.drafts, Out: *out, Log: stdout, Poll: *poll,
+	})
+	if err != nil {
+		fmt.Fprintln(stderr, "pinzhi serve:", err)
+		return 1
+	}
+	if err := s.Run(ctx); err != nil {
+		fmt.Fprintln(stderr, "pinzhi serve:", err)
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,59 @@
+package devserver
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// keepAlive is how often an idle event stream sends a comment, so that a
+// dead connection is noticed and dropped.
+const keepAlive = 20 * time.Second
+
+// events streams the hub's messages to one browser as Server-Sent Events.
+// The first, "hello", carries the server's id: a browser that reconnects
+// to a restarted server sees a new id and reloads.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	rc := http.NewResponseController(w)
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	c, ok := s.hub.subscribe()
+	if !ok {
+		http.Error(w, "shutting down", http.StatusServiceUnavailable)
+		return
+	}
+	defer s.hub.unsubscribe(c)
+	fmt.Fprintf(w, "retry: 500\n")
+	writeEvent(w, message{"hello", s.id})
+	rc.Flush()
+	tick := time.NewTicker(keepAlive)
+	defer tick.Stop()
+	for {
+		select {
+		case m, open := <-c:
+			if !open {
+				return
+			}
+			writeEvent(w, m)
+		case <-tick.C:
+			fmt.Fprint(w, ": keep-alive\n\n")
+		case <-r.Context().Done():
+			return
+		}
+		if rc.Flush() != nil {
+			return
+		}
+	}
+}
+
+// writeEvent writes one event; data of several lines takes a data: field
+// a line, as the format wants.
+func writeEvent(w http.ResponseWriter, m message) {
+	fmt.Fprintf(w, "event: %s\n", m.event)
+	for _, line := range strings.Split(m.data, "\n") {
+		fmt.Fprintf(w, "data: %s\n", line)
+	}
+	fmt.Fprint(w, "\n")
+}

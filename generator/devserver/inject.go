@@ -1,0 +1,30 @@
+package devserver
+
+import (
+	"bytes"
+	_ "embed"
+)
+
+//go:embed reload.js
+var reloadScript []byte
+
+// The paths the dev server answers itself, outside any site's base path.
+const (
+	eventsPath = "/__pinzhi/events"
+	scriptPath = "/__pinzhi/reload.js"
+)
+
+var scriptTag = []byte(`<script src="` + scriptPath + `"></script>`)
+
+// injectReload puts the reload script into an HTML page: before its last
+// </body>, or at its end when it has none. Files on disk never get it.
+func injectReload(page []byte) []byte {
+	out := make([]byte, 0, len(page)+len(scriptTag))
+	i := bytes.LastIndex(bytes.ToLower(page), []byte("</body>"))
+	if i < 0 {
+		return append(append(out, page...), scriptTag...)
+	}
+	out = append(out, page[:i]...)
+	out = append(out, scriptTag...)
+	return append(out, page[i:]...)
+}

@@ -1,0 +1,51 @@
+// pinzhi serve: keeps the page in step with the source. Injected into HTML
+// responses by the dev server only; never part of a build.
+(() => {
+  "use strict";
+  let server = null; // the server's id: a new one means it restarted
+  let overlay = null;
+  const events = new EventSource("/__pinzhi/events");
+
+  events.addEventListener("hello", (e) => {
+    if (server !== null && server !== e.data) location.reload();
+    server = e.data;
+  });
+  events.addEventListener("reload", () => location.reload());
+  events.addEventListener("css", (e) => swapStylesheet(e.data));
+  events.addEventListener("error", (e) => showError(e.data));
+  events.addEventListener("ok", () => hideError());
+
+  // A stylesheet's address carries a hash of its content; the new one
+  // replaces the link whose address differs only in that hash.
+  function stem(path) {
+    return path.replace(/\.[0-9a-f]{10}(\.[A-Za-z0-9]+)$/, "$1");
+  }
+  function swapStylesheet(href) {
+    for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
+      if (stem(new URL(link.href, location.href).pathname) !== stem(href)) continue;
+      const next = link.cloneNode();
+      next.href = href;
+      next.addEventListener("load", () => link.remove());
+      link.after(next);
+    }
+  }
+
+  function showError(text) {
+    hideError();
+    overlay = document.createElement("div");
+    overlay.id = "pinzhi-error";
+    overlay.setAttribute("role", "alert");
+    overlay.style.cssText = "position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;z-index:2147483647;" +
+      "margin:0;padding:1rem 1.2rem;background:#fff5f5;color:#5c0a0a;border-bottom:4px solid #c8102e;" +
+      "font:14px/1.6 ui-monospace,SFMono-Regular,Menlo,Consolas,'Noto Sans Mono CJK SC',monospace;" +
+      "white-space:pre-wrap;word-break:break-all;box-shadow:0 4px 16px rgba(0,0,0,.2)";
+    const title = document.createElement("strong");
+    title.textContent = "构建失败 · the site has errors; the page shows the last good build\n\n";
+    overlay.append(title, document.createTextNode(text));
+    document.documentElement.append(overlay);
+  }
+  function hideError() {
+    if (overlay) overlay.remove();
+    overlay = null;
+  }
+})();

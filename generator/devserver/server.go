@@ -1,0 +1,289 @@
+// Package devserver is pinzhi's preview server: it builds a site, serves
+// it, watches the source and keeps every open page in step.
+//
+// A save becomes a batch of changed paths (see Batch); the generator's
+// Builder brings the output folder up to date, renaming each new file over
+// the old one; only then are the browsers told, over Server-Sent Events at
+// /__pinzhi/events: "reload", "css <link>" when only stylesheets changed,
+// "error <problems>" when the build failed (the last good site stays
+// served) and "ok" when it is good again. The script that listens,
+// /__pinzhi/reload.js, is added to HTML responses, never to files.
+package devserver
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"pinzhi/generator"
+)
+
+// Options configure a Server.
+type Options struct {
+	Src     string // the site's folder, holding content/, layouts/ and assets/
+	Bind    string // the address to listen on; loopback when empty
+	Port    int    // 0 picks a free port
+	// FixedPort makes a port in use an error; otherwise the next free one
+	// of the ten after it is taken, with a message.
+	FixedPort bool
+	BaseURL   string // its path is kept; the server's address replaces its host
+	Drafts    bool
+	Out       string    // where the site is built; a temporary folder when empty
+	Log       io.Writer // the terminal
+	Poll      bool      // watch by polling instead of file system events
+}
+
+// Server is a running preview of one site.
+type Server struct {
+	opts     Options
+	id       string
+	listener net.Listener
+	out      string
+	ownsOut  bool
+	builder  *generator.Builder
+	files    *siteFiles
+	hub      *hub
+	http     *http.Server
+	// rebuilt, when set, hears of every rebuild; tests wait on it.
+	rebuilt func(error)
+}
+
+// New listens on the configured address and builds the site once. A build
+// with errors is not fatal: they are printed and shown in the browser.
+func New(opts Options) (*Server, error) {
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	if opts.Bind == "" {
+		opts.Bind = "127.0.0.1"
+	}
+	ln, err := listen(opts)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{opts: opts, id: newID(), listener: ln, hub: newHub()}
+	if ip := net.ParseIP(opts.Bind); ip == nil || !ip.IsLoopback() {
+		fmt.Fprintf(opts.Log, "warning: serving on %s: other machines on the network can open the preview\n", ln.Addr())
+	}
+	if s.out, err = s.outputFolder(); err != nil {
+		ln.Close()
+		return nil, err
+	}
+	s.files = &siteFiles{dir: s.out}
+	s.builder = generator.NewBuilder(generator.Options{
+		Src: os.DirFS(opts.Src), Out: s.out, BaseURL: opts.BaseURL, Origin: s.origin(), Drafts: opts.Drafts,
+	})
+	report, err := s.builder.Build()
+	s.afterBuild(report, err)
+	s.logBuild("built", report, err)
+	s.http = &http.Server{Handler: http.HandlerFunc(s.route), ReadHeaderTimeout: 10 * time.Second}
+	return s, nil
+}
+
+// route sends the server's own paths to their handlers and everything else
+// to the site. It is not an http.ServeMux, which would clean "/a/../b"
+// into a redirect before the site's handler could refuse it.
+func (s *Server) route(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case eventsPath:
+		s.events(w, r)
+	case scriptPath:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		w.Write(reloadScript)
+	default:
+		s.files.ServeHTTP(w, r)
+	}
+}
+
+// listen opens the port, or the next free one when the port was not
+// chosen by the user.
+func listen(opts Options) (net.Listener, error) {
+	tries := 10
+	if opts.FixedPort || opts.Port == 0 {
+		tries = 1
+	}
+	for i := range tries {
+		addr := net.JoinHostPort(opts.Bind, strconv.Itoa(opts.Port+i))
+		ln, err := net.Listen("tcp", addr)
+		if err == nil {
+			if i > 0 {
+				fmt.Fprintf(opts.Log, "port %d is in use; serving on %d instead\n", opts.Port, opts.Port+i)
+			}
+			return ln, nil
+		}
+		if !errors.Is(err, syscall.EADDRINUSE) {
+			return nil, fmt.Errorf("cannot listen on %s: %w", addr, err)
+		}
+	}
+	if opts.FixedPort {
+		return nil, fmt.Errorf("port %d is in use (another pinzhi serve?); choose another with --port", opts.Port)
+	}
+	return nil, fmt.Errorf("ports %d to %d are in use; choose another with --port", opts.Port, opts.Port+tries-1)
+}
+
+func (s *Server) outputFolder() (string, error) {
+	if s.opts.Out != "" {
+		return filepath.Abs(s.opts.Out)
+	}
+	parent, err := os.MkdirTemp("", "pinzhi-serve-")
+	if err != nil {
+		return "", err
+	}
+	s.ownsOut = true
+	return filepath.Join(parent, "site"), nil
+}
+
+// origin is the scheme and host that links in the preview carry.
+func (s *Server) origin() string {
+	host, port, _ := net.SplitHostPort(s.listener.Addr().String())
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
+}
+
+// URL is the address of the site's home page.
+func (s *Server) URL() string { return s.origin() + *s.files.basePath.Load() }
+
+// Run serves and rebuilds until ctx is done, then shuts down: the event
+// streams end, requests in flight finish, a temporary folder is removed.
+func (s *Server) Run(ctx context.Context) error {
+	w := newWatcher(s.opts.Src, s.opts.Poll)
+	defer w.close()
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- s.http.Serve(s.listener) }()
+	fmt.Fprintf(s.opts.Log, "serving %s at %s (Ctrl-C to stop)\n", s.opts.Src, s.URL())
+	for {
+		select {
+		case b := <-w.batches:
+			s.rebuild(b)
+		case n := <-w.notices:
+			fmt.Fprintln(s.opts.Log, n)
+		case err := <-serveErr:
+			s.cleanup()
+			return err
+		case <-ctx.Done():
+			return s.shutdown()
+		}
+	}
+}
+
+func (s *Server) shutdown() error {
+	s.hub.close()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	err := s.http.Shutdown(ctx)
+	s.cleanup()
+	fmt.Fprintln(s.opts.Log, "stopped")
+	return err
+}
+
+func (s *Server) cleanup() {
+	if s.ownsOut {
+		os.RemoveAll(filepath.Dir(s.out))
+	}
+}
+
+// rebuild brings the site up to date after a batch and tells the browsers.
+func (s *Server) rebuild(b Batch) {
+	var report *generator.Report
+	var err error
+	if b.Full {
+		report, err = s.builder.Build()
+	} else {
+		report, err = s.builder.Update(b.Paths)
+	}
+	s.afterBuild(report, err)
+	s.logBuild("rebuilt", report, err)
+	s.tell(b, report, err)
+	if s.rebuilt != nil {
+		s.rebuilt(err)
+	}
+}
+
+func (s *Server) afterBuild(report *generator.Report, err error) {
+	if err == nil || s.files.basePath.Load() == nil {
+		base := s.builder.BasePath()
+		s.files.basePath.Store(&base)
+	}
+}
+
+// tell sends the browsers what the rebuild means for them.
+func (s *Server) tell(b Batch, report *generator.Report, err error) {
+	if err != nil {
+		s.hub.send(message{"error", problemsText(err)})
+		return
+	}
+	if len(report.Written) == 0 && len(report.Removed) == 0 {
+		s.hub.send(message{"ok", ""})
+		return
+	}
+	if links, ok := s.stylesheetsOnly(b); ok {
+		for _, l := range links {
+			s.hub.send(message{"css", l})
+		}
+		return
+	}
+	s.hub.send(message{"reload", ""})
+}
+
+// stylesheetsOnly returns the new links of the stylesheets a batch
+// changed, when it changed nothing else.
+func (s *Server) stylesheetsOnly(b Batch) ([]string, bool) {
+	if b.Full || len(b.Paths) == 0 {
+		return nil, false
+	}
+	var links []string
+	for _, p := range b.Paths {
+		name, ok := strings.CutPrefix(p, "assets/")
+		if !ok || filepath.Ext(name) != ".css" {
+			return nil, false
+		}
+		link, ok := s.builder.AssetURL(name)
+		if !ok {
+			return nil, false
+		}
+		links = append(links, link)
+	}
+	return links, true
+}
+
+func (s *Server) logBuild(verb string, report *generator.Report, err error) {
+	if report != nil {
+		for _, w := range report.Warnings {
+			fmt.Fprintln(s.opts.Log, w.Error())
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(s.opts.Log, problemsText(err))
+		fmt.Fprintln(s.opts.Log, "build failed; still serving the last good site")
+		return
+	}
+	fmt.Fprintf(s.opts.Log, "%s: %d written, %d removed in %d ms\n", verb, len(report.Written), len(report.Removed), report.Duration.Milliseconds())
+}
+
+func problemsText(err error) string {
+	var ps generator.Problems
+	if errors.As(err, &ps) {
+		return ps.Error()
+	}
+	return err.Error()
+}
+
+func newID() string {
+	var b [8]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}

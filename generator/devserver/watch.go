@@ -1,0 +1,200 @@
+package devserver
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"pinzhi/generator"
+)
+
+// A Batch is what changed in one burst of saves: slash paths from the
+// site root. Full asks for a whole rebuild, when the watcher may have
+// missed events.
+type Batch struct {
+	Paths []string
+	Full  bool
+}
+
+// sourceDirs are the folders of a site that a change to can alter the output.
+var sourceDirs = []string{"content", "layouts", "assets"}
+
+// Timing of batches: a batch closes once the folders have been quiet for
+// quiet, or at the latest maxWait after its first event, so that a long
+// git checkout still shows progress.
+const (
+	quiet   = 15 * time.Millisecond
+	maxWait = 300 * time.Millisecond
+	pollGap = 300 * time.Millisecond
+)
+
+// A watcher turns file system events under a site's source folders into
+// batches. It watches with fsnotify, adding every folder (fsnotify is not
+// recursive) and every folder created later; when that fails, as when the
+// system's limit of watches is reached, it says so and polls instead.
+type watcher struct {
+	root    string
+	batches chan Batch
+	notices chan string // for the terminal: fallbacks and overflows
+	stop    chan struct{}
+}
+
+func newWatcher(root string, forcePoll bool) *watcher {
+	w := &watcher{root: root, batches: make(chan Batch), notices: make(chan string, 4), stop: make(chan struct{})}
+	events, err := w.startNotify()
+	if forcePoll || err != nil {
+		if err != nil {
+			w.notices <- fmt.Sprintf("watching with fsnotify failed (%v); checking for changes every %v instead", err, pollGap)
+		}
+		events = w.startPolling()
+	}
+	go w.batch(events)
+	return w
+}
+
+func (w *watcher) close() { close(w.stop) }
+
+// change is one path that changed, or a request for a full rebuild.
+type change struct {
+	path string
+	full bool
+}
+
+func (w *watcher) startNotify() (<-chan change, error) {
+	fw, err := fsnotify.NewBufferedWatcher(4096)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range sourceDirs {
+		if err := addTree(fw, filepath.Join(w.root, d)); err != nil {
+			fw.Close()
+			return nil, err
+		}
+	}
+	out := make(chan change, 256)
+	go func() {
+		defer fw.Close()
+		for {
+			select {
+			case ev, ok := <-fw.Events:
+				if !ok {
+					return
+				}
+				w.notifyEvent(fw, ev, out)
+			case err, ok := <-fw.Errors:
+				if !ok {
+					return
+				}
+				if errors.Is(err, fsnotify.ErrEventOverflow) {
+					w.notices <- "too many changes at once for the watcher; rebuilding everything"
+				} else {
+					w.notices <- "watcher: " + err.Error() + "; rebuilding everything"
+				}
+				out <- change{full: true}
+			case <-w.stop:
+				return
+			}
+		}
+	}()
+	return out, nil
+}
+
+func (w *watcher) notifyEvent(fw *fsnotify.Watcher, ev fsnotify.Event, out chan<- change) {
+	if ev.Has(fsnotify.Chmod) && !ev.Has(fsnotify.Write) {
+		return // touch, chmod: nothing to rebuild
+	}
+	if ev.Has(fsnotify.Create) {
+		if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
+			// A folder created or copied in: watch it and everything in it.
+			// Files already inside were made before the watch; reporting
+			// the folder has the builder read them all.
+			if err := addTree(fw, ev.Name); err != nil {
+				w.notices <- "cannot watch " + ev.Name + ": " + err.Error()
+			}
+		}
+	}
+	if rel, ok := w.relevant(ev.Name); ok {
+		out <- change{path: rel}
+	}
+}
+
+// addTree watches dir and every folder below it. A missing folder is fine:
+// a site need not have assets/.
+func addTree(fw *fsnotify.Watcher, dir string) error {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		if p != dir && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		return fw.Add(p)
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// relevant returns the slash path from the site root of a changed file,
+// and false for files no build reads: editors' swap, backup and lock
+// files, and hidden files.
+func (w *watcher) relevant(name string) (string, bool) {
+	rel, err := filepath.Rel(w.root, name)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return "", false
+	}
+	base := filepath.Base(name)
+	if strings.HasPrefix(base, ".") || generator.IsScratchFile(base) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}
+
+// batch gathers changes into batches and hands each to the rebuild loop.
+// Changes that arrive while a batch waits to be taken (a rebuild is still
+// running) join it.
+func (w *watcher) batch(in <-chan change) {
+	defer close(w.batches)
+	var pending Batch
+	seen := map[string]bool{}
+	var first time.Time
+	var timer <-chan time.Time
+	ready := false
+	for {
+		var send chan Batch
+		if ready {
+			send = w.batches
+		}
+		select {
+		case c := <-in:
+			if c.full {
+				pending.Full = true
+			} else if !seen[c.path] {
+				seen[c.path] = true
+				pending.Paths = append(pending.Paths, c.path)
+			}
+			if first.IsZero() {
+				first = time.Now()
+			}
+			if !ready {
+				timer = time.After(min(quiet, time.Until(first.Add(maxWait))))
+			}
+		case <-timer:
+			ready, timer = true, nil
+		case send <- pending:
+			pending, seen, first, ready = Batch{}, map[string]bool{}, time.Time{}, false
+		case <-w.stop:
+			return
+		}
+	}
+}

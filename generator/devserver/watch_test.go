@@ -1,0 +1,171 @@
+package devserver
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+)
+
+// watchedSite makes a site folder with a content file and a watcher on it.
+func watchedSite(t *testing.T, poll bool) (string, *watcher) {
+	t.Helper()
+	root := t.TempDir()
+	for _, d := range []string{"content/communities", "layouts", "assets"} {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(t, root, "content/communities/a.md", "v1")
+	w := newWatcher(root, poll)
+	t.Cleanup(w.close)
+	return root, w
+}
+
+func write(t *testing.T, root, name, text string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(name)), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func rename(t *testing.T, root, from, to string) {
+	t.Helper()
+	if err := os.Rename(filepath.Join(root, filepath.FromSlash(from)), filepath.Join(root, filepath.FromSlash(to))); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func remove(t *testing.T, root, name string) {
+	t.Helper()
+	if err := os.Remove(filepath.Join(root, filepath.FromSlash(name))); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// nextBatch waits for the watcher's next batch.
+func nextBatch(t *testing.T, w *watcher, within time.Duration) Batch {
+	t.Helper()
+	select {
+	case b := <-w.batches:
+		slices.Sort(b.Paths)
+		return b
+	case <-time.After(within):
+		t.Fatal("no batch")
+		return Batch{}
+	}
+}
+
+// noBatch fails if the watcher reports anything within d.
+func noBatch(t *testing.T, w *watcher, d time.Duration) {
+	t.Helper()
+	select {
+	case b := <-w.batches:
+		t.Fatalf("unexpected batch %+v", b)
+	case <-time.After(d):
+	}
+}
+
+// TestSaveStyles performs each way editors save a file and wants one
+// batch naming the file, and nothing about the editors' own files.
+func TestSaveStyles(t *testing.T) {
+	const a = "content/communities/a.md"
+	cases := []struct {
+		name string
+		save func(t *testing.T, root string)
+		want []string
+	}{
+		{"in-place write", func(t *testing.T, root string) { write(t, root, a, "v2") }, []string{a}},
+		{"vim: backup, rename, write", func(t *testing.T, root string) {
+			write(t, root, "content/communities/4913", "")
+			remove(t, root, "content/communities/4913")
+			rename(t, root, a, "content/communities/a.md~")
+			write(t, root, a, "v2")
+			remove(t, root, "content/communities/a.md~")
+		}, []string{a}},
+		{"vim swap file alone", func(t *testing.T, root string) {
+			write(t, root, "content/communities/.a.md.swp", "swap")
+		}, nil},
+		{"JetBrains safe write", func(t *testing.T, root string) {
+			write(t, root, "content/communities/a.md___jb_tmp___", "v2")
+			rename(t, root, a, "content/communities/a.md___jb_old___")
+			rename(t, root, "content/communities/a.md___jb_tmp___", a)
+			remove(t, root, "content/communities/a.md___jb_old___")
+		}, []string{a}},
+		{"VS Code / atomic save: temp file renamed over", func(t *testing.T, root string) {
+			write(t, root, "content/communities/.a.md.tmp-1234", "v2")
+			rename(t, root, "content/communities/.a.md.tmp-1234", a)
+		}, []string{a}},
+		{"emacs lock and autosave files", func(t *testing.T, root string) {
+			write(t, root, "content/communities/#a.md#", "autosave")
+			write(t, root, "content/communities/.#a.md", "lock")
+		}, nil},
+		{"delete and recreate", func(t *testing.T, root string) {
+			remove(t, root, a)
+			write(t, root, a, "v2")
+		}, []string{a}},
+		{"a layout and an asset", func(t *testing.T, root string) {
+			write(t, root, "layouts/base.html", "x")
+			write(t, root, "assets/site.css", "x")
+		}, []string{"assets/site.css", "layouts/base.html"}},
+	}
+	for _, poll := range []bool{false, true} {
+		for _, c := range cases {
+			name := c.name
+			if poll {
+				name += " (polling)"
+			}
+			t.Run(name, func(t *testing.T) {
+				root, w := watchedSite(t, poll)
+				c.save(t, root)
+				if c.want == nil {
+					noBatch(t, w, 3*pollGap)
+					return
+				}
+				b := nextBatch(t, w, 5*time.Second)
+				if !slices.Equal(b.Paths, c.want) {
+					t.Errorf("batch %v, want %v", b.Paths, c.want)
+				}
+			})
+		}
+	}
+}
+
+// TestNewFolder copies a folder with files in; the watcher must report it
+// and then watch it, so that a later save inside is seen.
+func TestNewFolder(t *testing.T) {
+	root, w := watchedSite(t, false)
+	staged := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(staged, "more", "deeper"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, staged, "more/b.md", "b")
+	write(t, staged, "more/deeper/c.md", "c")
+	rename(t, "/", filepath.Join(staged, "more"), filepath.Join(root, "content/communities/more"))
+	b := nextBatch(t, w, 5*time.Second)
+	if !slices.Contains(b.Paths, "content/communities/more") {
+		t.Fatalf("batch %v does not name the new folder", b.Paths)
+	}
+	time.Sleep(50 * time.Millisecond) // let the watcher add the folders
+	write(t, root, "content/communities/more/deeper/c.md", "c2")
+	b = nextBatch(t, w, 5*time.Second)
+	if !slices.Equal(b.Paths, []string{"content/communities/more/deeper/c.md"}) {
+		t.Errorf("a save in the new folder gave %v", b.Paths)
+	}
+}
+
+// TestBurst writes 100 files at once, as a git checkout does, and wants a
+// single batch holding them all.
+func TestBurst(t *testing.T) {
+	root, w := watchedSite(t, false)
+	for i := range 100 {
+		write(t, root, "content/communities/p"+strconv.Itoa(i)+".md", "x")
+	}
+	b := nextBatch(t, w, 5*time.Second)
+	if len(b.Paths) != 100 {
+		t.Errorf("first batch has %d paths, want 100", len(b.Paths))
+	}
+	noBatch(t, w, 100*time.Millisecond)
+}
