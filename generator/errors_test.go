@@ -23,7 +23,7 @@ func TestBadInput(t *testing.T) {
 		want  []string          // each must begin one line of the error
 	}{
 		{"malformed YAML", map[string]string{badFile: "---\ntitle: [unclosed\ndistrict: 海曙区\n---\n"},
-			[]string{badFile + ":2: YAML: did not find expected ',' or ']'"}},
+			[]string{badFile + ":3: YAML: did not find expected ',' or ']'"}},
 		{"malformed TOML", map[string]string{badFile: "+++\ntitle = \"a\"\ndistrict = \n+++\n"},
 			[]string{badFile + ":3: TOML:"}},
 		{"malformed JSON", map[string]string{badFile: ";;;\n{\"title\": \"a\",\n \"district\": }\n;;;\n"},

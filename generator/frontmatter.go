@@ -170,13 +170,27 @@ func yamlValue(n *yaml.Node) (field, error) {
 }
 
 // yamlError pulls the line out of yaml.v3's "yaml: line N: message".
+// For errors of its parser (as opposed to its scanner) yaml.v3 prints a
+// line counted from 0, so those are one more.
 func yamlError(err error) error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	var line int
 	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
 		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+		if isYAMLParserError(msg) {
+			line++
+		}
 	}
 	return &frontMatterError{line: line, msg: "YAML: " + msg}
+}
+
+func isYAMLParserError(msg string) bool {
+	for _, prefix := range []string{"did not find expected", "found undefined tag handle", "found duplicate %", "found incompatible YAML document"} {
+		if strings.HasPrefix(msg, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 func decodeTOML(data []byte) (fields, error) {

@@ -104,7 +104,7 @@ func TestUpdateKeepsLastGoodSite(t *testing.T) {
 	const name = "content/communities/libang.md"
 	fixed := string(site[name].Data)
 	put(site, name, "---\ntitle: [broken\n---\n")
-	if _, err := b.Update([]string{name}); err == nil || !hasLine(problemsOf(t, err), name+":2: YAML") {
+	if _, err := b.Update([]string{name}); err == nil || !hasLine(problemsOf(t, err), name+":3: YAML") {
 		t.Fatalf("want a YAML problem, got %v", err)
 	}
 	if diff := diffTrees(good, readTree(t, out)); diff != "" {

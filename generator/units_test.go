@@ -186,3 +186,33 @@ func TestFrontMatterLines(t *testing.T) {
 		}
 	}
 }
+
+// TestYAMLErrorLines checks the line of YAML errors of both kinds yaml.v3
+// reports (its scanner's and its parser's, which count differently).
+func TestYAMLErrorLines(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		line int
+	}{
+		{"---\ntitle: [unclosed\ndistrict: x\n---\n", 3},
+		{"---\na: b\ndistrict: [x\nleader:\n  name: y\n---\n", 3},
+		{"---\na: b\nc: d\ndistrict: [x\ne: f\n---\n", 4},
+		{"---\na: b\n  c: d\n---\n", 3},
+		{"---\na: b\nc: \"x\ne: f\n---\n", 3}, // where the quote opens
+		{"---\na: {b: c\n---\n", 3},
+		{"---\n- a\nb: c\n---\n", 3},
+	} {
+		_, _, err := splitFrontMatter([]byte(c.text))
+		fe, ok := err.(*frontMatterError)
+		if !ok || fe.line != c.line {
+			t.Errorf("%q: error %v at line %d, want line %d", c.text, err, errLine(fe), c.line)
+		}
+	}
+}
+
+func errLine(fe *frontMatterError) int {
+	if fe == nil {
+		return 0
+	}
+	return fe.line
+}

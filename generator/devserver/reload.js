@@ -38,7 +38,7 @@
     overlay.style.cssText = "position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;z-index:2147483647;" +
       "margin:0;padding:1rem 1.2rem;background:#fff5f5;color:#5c0a0a;border-bottom:4px solid #c8102e;" +
       "font:14px/1.6 ui-monospace,SFMono-Regular,Menlo,Consolas,'Noto Sans Mono CJK SC',monospace;" +
-      "white-space:pre-wrap;word-break:break-all;box-shadow:0 4px 16px rgba(0,0,0,.2)";
+      "white-space:pre-wrap;overflow-wrap:anywhere;box-shadow:0 4px 16px rgba(0,0,0,.2)";
     const title = document.createElement("strong");
     title.textContent = "构建失败 · the site has errors; the page shows the last good build\n\n";
     overlay.append(title, document.createTextNode(text));

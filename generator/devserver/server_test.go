@@ -160,7 +160,7 @@ func TestLiveReload(t *testing.T) {
 
 	edit(t, root, file, "title: 后大街社区", "title: [后大街社区")
 	m := es.next(t)
-	if m.event != "error" || !strings.HasPrefix(m.data, file+":2: YAML") {
+	if m.event != "error" || !strings.HasPrefix(m.data, file+":3: YAML") {
 		t.Fatalf("after breaking the front matter: %+v", m)
 	}
 	if !strings.Contains(page(t, url), "三大特色") {

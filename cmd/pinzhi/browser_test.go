@@ -1,0 +1,184 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// chromium finds the browser for the end-to-end tests, or skips them with
+// a message saying how to run them. With PINZHI_REQUIRE_BROWSER=1 (as CI
+// sets it) a missing browser fails the run instead.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{os.Getenv("PINZHI_CHROME"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"} {
+		if p == "" {
+			continue
+		}
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	msg := "no Chromium found: install it (apt-get install chromium fonts-noto-cjk) or set PINZHI_CHROME to run the browser tests"
+	if os.Getenv("PINZHI_REQUIRE_BROWSER") == "1" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+	return ""
+}
+
+// browser starts headless Chromium and returns a context driving one tab.
+func browser(t *testing.T, width, height int) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium(t)),
+		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.WindowSize(width, height),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelTab := chromedp.NewContext(actx)
+	ctx, cancelTime := context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	return ctx
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+// startServe runs "pinzhi serve" on dir and returns the site's address
+// once it serves.
+func startServe(t *testing.T, dir string) string {
+	t.Helper()
+	port := strconv.Itoa(freePort(t))
+	cmd := exec.Command(binary, "serve", "--src", dir, "--port", port)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Signal(os.Interrupt)
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("pinzhi serve did not stop cleanly on Ctrl-C: %v", err)
+			}
+		case <-time.After(10 * time.Second):
+			cmd.Process.Kill()
+			t.Error("pinzhi serve did not stop on Ctrl-C")
+		}
+	})
+	lines := bufio.NewScanner(stdout)
+	for lines.Scan() {
+		if _, url, ok := strings.Cut(lines.Text(), " at "); ok && strings.HasPrefix(lines.Text(), "serving ") {
+			go io.Copy(io.Discard, stdout)
+			return strings.Fields(url)[0]
+		}
+	}
+	t.Fatal("pinzhi serve stopped before serving")
+	return ""
+}
+
+// TestBrowserLiveReload opens a community page in Chromium, edits its
+// Markdown and waits for the page to show the edit by itself; then breaks
+// the front matter, waits for the error overlay, fixes it and waits for
+// the page to come back.
+func TestBrowserLiveReload(t *testing.T) {
+	ctx := browser(t, 390, 844)
+	dir := copySite(t)
+	site := startServe(t, dir)
+	file := filepath.Join(dir, "content/communities/houdajie.md")
+	original, _ := os.ReadFile(file)
+	if err := chromedp.Do(ctx, chromedp.Navigate(site+"communities/houdajie/")); err != nil {
+		t.Fatal(err)
+	}
+	if h1, err := chromedp.Run(ctx, chromedp.Text("h1")); err != nil || h1 != "后大街社区" {
+		t.Fatalf("h1 %q: %v", h1, err)
+	}
+
+	os.WriteFile(file, []byte(strings.Replace(string(original), "三大品牌", "三大特色品牌", 1)), 0o644)
+	if err := waitFor(ctx, `document.body.innerText.includes("三大特色品牌")`); err != nil {
+		t.Fatalf("the page did not show the edit: %v", err)
+	}
+
+	os.WriteFile(file, []byte(strings.Replace(string(original), "district: 镇海区", "district: [镇海区", 1)), 0o644)
+	if err := waitFor(ctx, `!!document.getElementById("pinzhi-error")`); err != nil {
+		t.Fatalf("no error overlay: %v", err)
+	}
+	overlay, err := chromedp.Run(ctx, chromedp.Text("#pinzhi-error"))
+	if err != nil || !strings.Contains(overlay, "content/communities/houdajie.md:3: YAML") {
+		t.Errorf("the overlay does not name the file and line: %q %v", overlay, err)
+	}
+	screenshot(t, ctx, "overlay")
+
+	os.WriteFile(file, original, 0o644)
+	if err := waitFor(ctx, `!document.getElementById("pinzhi-error") && document.body.innerText.includes("三大品牌")`); err != nil {
+		t.Fatalf("the page did not come back after the fix: %v", err)
+	}
+	if h1, err := chromedp.Run(ctx, chromedp.Text("h1")); err != nil || h1 != "后大街社区" {
+		t.Fatalf("h1 after the fix %q: %v", h1, err)
+	}
+}
+
+// waitFor evaluates a JavaScript condition in the tab until it holds. The
+// page may reload meanwhile, which interrupts an evaluation: that is what
+// the test waits for, so it simply asks again.
+func waitFor(ctx context.Context, condition string) error {
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](condition))
+		if err == nil && ok {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			if err == nil {
+				err = errors.New("still false: " + condition)
+			}
+			return err
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// screenshot saves a PNG of the page to $PINZHI_SCREENSHOTS, when set,
+// for a person to look at.
+func screenshot(t *testing.T, ctx context.Context, name string) {
+	dir := os.Getenv("PINZHI_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Errorf("screenshot: %v", err)
+		return
+	}
+	os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644)
+}
