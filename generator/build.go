@@ -21,8 +21,8 @@ type Options struct {
 	// Origin, when set, replaces the scheme and host of the base URL and
 	// keeps its path: the dev server sets it to its own address.
 	Origin  string
-	Drafts  bool   // when set, pages with draft: true are built too
-	Workers int    // pages rendered at once; 0 means one per CPU
+	Drafts  bool // when set, pages with draft: true are built too
+	Workers int  // pages rendered at once; 0 means one per CPU
 }
 
 // Report says what a build did.

@@ -89,9 +89,9 @@ func TestBadInput(t *testing.T) {
 		{"link to a missing asset", map[string]string{badFile: community("") + "![图](/assets/nope.jpg)\n"},
 			[]string{badFile + ":10: link to /assets/nope.jpg, which is not in assets/"}},
 		{"every problem at once", map[string]string{
-			badFile:                        community("district: 镇海\n"),
+			badFile:                       community("district: 镇海\n"),
 			"content/communities/bad2.md": community("title: 12\n"),
-			brandsFile:                     "---\ntitle: 品牌\n---\n\n- 东江“E线工作法”\n",
+			brandsFile:                    "---\ntitle: 品牌\n---\n\n- 东江“E线工作法”\n",
 		}, []string{badFile + ":7: district", "content/communities/bad2.md:7: title must be text", brandsFile + ":5: brand entry"}},
 	}
 	for _, tc := range cases {

@@ -15,7 +15,7 @@ type Page struct {
 	kind     string // the layout kind that renders it; "" for generated files
 	mime     string // for the minifier
 	data     *PageData
-	source   *Source                    // whose body becomes .Content; nil for none
+	source   *Source                   // whose body becomes .Content; nil for none
 	generate func(*bytes.Buffer) error // for generated files
 	// print changes whenever anything the page shows changes: a rebuild
 	// writes the pages whose print differs from the last build's.

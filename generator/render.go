@@ -170,4 +170,3 @@ func dedupeProblems(ps Problems) Problems {
 	sortProblems(out)
 	return out
 }
-

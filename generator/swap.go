@@ -139,7 +139,6 @@ func readList(dir string) ([]string, bool) {
 	return lines[1:], true
 }
 
-
 // missingFrom returns the files of old that are not in next.
 func missingFrom(old []string, next map[string]uint64) []string {
 	var gone []string

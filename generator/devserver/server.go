@@ -31,9 +31,9 @@ import (
 
 // Options configure a Server.
 type Options struct {
-	Src     string // the site's folder, holding content/, layouts/ and assets/
-	Bind    string // the address to listen on; loopback when empty
-	Port    int    // 0 picks a free port
+	Src  string // the site's folder, holding content/, layouts/ and assets/
+	Bind string // the address to listen on; loopback when empty
+	Port int    // 0 picks a free port
 	// FixedPort makes a port in use an error; otherwise the next free one
 	// of the ten after it is taken, with a message.
 	FixedPort bool
