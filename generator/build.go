@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"errors"
 	"io/fs"
 	"path"
 	"runtime"
@@ -60,18 +59,21 @@ func (t *timer) done(name string) {
 // it remembers of the output is a print of each file, which tells whether
 // the file must be written again. A Builder is not safe for concurrent use.
 type Builder struct {
-	opts     Options
-	min      *minify.M
-	env      *templateEnv
-	blocks   parser.Parser // reads the structure of the brand list
-	sources  map[string]*Source
-	broken   map[string]Problems // files that did not load, and why
-	scanned  Problems            // warnings from listing content/
-	layouts  layouts
-	layoutPs Problems
-	assets   assetSet
-	assetPs  Problems
-	prints   map[string]uint64 // file in the output folder -> its print
+	opts      Options
+	min       *minify.M
+	env       *templateEnv
+	blocks    parser.Parser // reads the structure of the brand list
+	sources   map[string]*Source
+	broken    map[string]Problems // files that did not load, and why
+	scanned   Problems            // warnings from listing content/
+	layouts   layouts
+	layoutPs  Problems
+	assets    assetSet
+	assetPs   Problems
+	prints    map[string]uint64 // file in the output folder -> its print
+	last      *buildState       // of the last good build, while the output folder holds it
+	order     []string          // the keys of sources, sorted; reset when a file comes or goes
+	assembler assembler
 }
 
 // NewBuilder returns a Builder for opts; nothing is read until Build.
@@ -104,6 +106,7 @@ func (b *Builder) Build() (*Report, error) {
 	}
 	defer unlock()
 
+	b.last = nil
 	b.loadAll()
 	t.done("load")
 	st, problems := b.prepare()
@@ -118,7 +121,7 @@ func (b *Builder) Build() (*Report, error) {
 	o := &output{dir: staging}
 	o.hold(held)
 	t.done("stage")
-	report, err := b.write(st, o, map[string]uint64{}, held, problems.warnings)
+	report, err := b.write(st, o, map[string]uint64{}, held, nil, problems.warnings)
 	t.done("render")
 	report.Phases = t.phases
 	if err != nil {
@@ -130,6 +133,7 @@ func (b *Builder) Build() (*Report, error) {
 		return report, err
 	}
 	t.done("swap")
+	st.warnings, b.last = problems.warnings, st
 	report.Phases = t.phases
 	report.Duration = time.Since(start)
 	return report, nil
@@ -144,15 +148,76 @@ func (b *Builder) Update(changed []string) (*Report, error) {
 	if b.prints == nil {
 		return b.Build()
 	}
-	start := time.Now()
-	b.apply(changed)
-	st, problems := b.prepare()
-	if st == nil {
-		return &Report{Warnings: problems.warnings}, problems.errors
+	start, t := time.Now(), newTimer()
+	reloaded, structural := b.apply(changed)
+	t.done("load")
+	if !structural && b.last != nil {
+		if pages, ok := b.last.bodiesOnly(reloaded); ok {
+			return b.rewrite(pages, start)
+		}
 	}
-	report, err := b.write(st, &output{dir: b.opts.Out, live: true}, b.prints, sortedKeys(b.prints), problems.warnings)
-	report.Duration = time.Since(start)
+	b.last = nil
+	st, problems := b.prepare()
+	t.done("check")
+	if st == nil {
+		return &Report{Warnings: problems.warnings, Phases: t.phases}, problems.errors
+	}
+	report, err := b.write(st, &output{dir: b.opts.Out, live: true}, b.prints, nil, reloaded, problems.warnings)
+	t.done("render")
+	report.Duration, report.Phases = time.Since(start), t.phases
+	if err == nil {
+		st.warnings, b.last = problems.warnings, st
+	}
 	return report, err
+}
+
+// bodiesOnly returns the pages of the reloaded sources when nothing but
+// their bodies changed, giving them the new sources. The model, built from
+// front matter alone, is then as it was, and no other page shows a body.
+func (st *buildState) bodiesOnly(reloaded []*Source) ([]*Page, bool) {
+	var pages []*Page
+	for _, src := range reloaded {
+		p := st.bySource[src.Path]
+		if p == nil || p.source.FrontHash != src.FrontHash || src.Path == siteFile || src.Path == brandsFile {
+			return nil, false
+		}
+		pages = append(pages, p)
+	}
+	for i, p := range pages {
+		p.source = reloaded[i]
+		switch {
+		case p.data.Community != nil:
+			p.data.Community.source = p.source
+		case p.data.Page != nil:
+			p.data.Page.source = p.source
+		}
+		p.print = st.deps.print(p.kind, p.own)
+	}
+	return pages, true
+}
+
+// rewrite renders the given pages of the last build again.
+func (b *Builder) rewrite(pages []*Page, start time.Time) (*Report, error) {
+	st := b.last
+	st.r.out = &output{dir: b.opts.Out, live: true}
+	pages = slices.DeleteFunc(pages, func(p *Page) bool { return b.prints[p.Out] == p.print })
+	written, probs := st.r.renderAll(pages, min(b.opts.Workers, runtime.GOMAXPROCS(0)))
+	report := &Report{Warnings: st.warnings, Files: len(b.prints)}
+	for _, p := range written {
+		b.prints[p.Out] = p.print
+		report.Written = append(report.Written, p.Out)
+	}
+	var pl problemList
+	pl.addAll(probs)
+	errs, warns := pl.split()
+	report.Warnings = append(slices.Clone(report.Warnings), warns...)
+	sortProblems(report.Warnings)
+	report.Duration = time.Since(start)
+	if len(errs) > 0 {
+		b.last = nil
+		return report, errs
+	}
+	return report, nil
 }
 
 // loadAll reads every source, layout and asset from scratch.
@@ -161,7 +226,7 @@ func (b *Builder) loadAll() {
 	names := contentFiles(b.opts.Src, &scan)
 	b.scanned = scan.list
 	loaded, probs := loadSources(b.opts.Src, names, b.opts.Workers)
-	b.sources, b.broken = map[string]*Source{}, map[string]Problems{}
+	b.sources, b.broken, b.order = map[string]*Source{}, map[string]Problems{}, nil
 	for i, name := range names {
 		if loaded[i] != nil {
 			b.sources[name] = loaded[i]
@@ -186,14 +251,17 @@ func (b *Builder) loadAssets() {
 	b.assetPs = probs.list
 }
 
-// apply reloads what the changed paths touch.
-func (b *Builder) apply(changed []string) {
+// apply reloads what the changed paths touch. It returns the content files
+// it loaded again, and whether anything else changed: a file came or went,
+// a file is broken, a layout or an asset changed.
+func (b *Builder) apply(changed []string) (reloaded []*Source, structural bool) {
 	var layoutsChanged, assetsChanged bool
+	order := b.order
 	for _, name := range changed {
 		name = path.Clean(strings.TrimPrefix(name, "/"))
 		switch {
 		case name == "content" || strings.HasPrefix(name, "content/"):
-			b.reloadContent(name)
+			reloaded = append(reloaded, b.reloadContent(name)...)
 		case name == layoutsDir || strings.HasPrefix(name, layoutsDir+"/"):
 			layoutsChanged = true
 		case name == assetsDir || strings.HasPrefix(name, assetsDir+"/"):
@@ -206,50 +274,82 @@ func (b *Builder) apply(changed []string) {
 	if assetsChanged {
 		b.loadAssets()
 	}
+	structural = layoutsChanged || assetsChanged || b.order == nil || order == nil || len(b.broken) > 0
+	return reloaded, structural
 }
 
 // reloadContent reloads one content file, or every file under a folder,
-// and forgets the files that are gone.
-func (b *Builder) reloadContent(name string) {
+// and forgets the files that are gone. It returns the files it loaded.
+func (b *Builder) reloadContent(name string) (loaded []*Source) {
+	under := func(p string) bool { return p == name || strings.HasPrefix(p, name+"/") }
+	gone := map[string]bool{}
 	for known := range b.sources {
-		if known == name || strings.HasPrefix(known, name+"/") {
-			delete(b.sources, known)
+		if under(known) {
+			gone[known] = true
 		}
 	}
 	for known := range b.broken {
-		if known == name || strings.HasPrefix(known, name+"/") {
+		if under(known) {
 			delete(b.broken, known)
+		}
+	}
+	reload := func(p string) {
+		if isMarkdown(p) && !strings.HasPrefix(path.Base(p), ".") {
+			if src := b.reloadFile(p); src != nil {
+				loaded = append(loaded, src)
+			}
+			delete(gone, p)
 		}
 	}
 	info, err := fs.Stat(b.opts.Src, name)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return
 	case err == nil && info.IsDir():
 		_ = fs.WalkDir(b.opts.Src, name, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && isMarkdown(p) && !strings.HasPrefix(path.Base(p), ".") {
-				b.reloadFile(p)
+			if err == nil && !d.IsDir() {
+				reload(p)
 			}
 			return nil
 		})
-	case isMarkdown(name) && !strings.HasPrefix(path.Base(name), "."):
-		b.reloadFile(name)
+	case err == nil:
+		reload(name)
 	}
+	for p := range gone {
+		b.forget(p)
+	}
+	return loaded
 }
 
-func (b *Builder) reloadFile(name string) {
-	if src, probs := loadSource(b.opts.Src, name); src != nil {
-		b.sources[name] = src
-	} else {
+// reloadFile loads one content file again; a file with problems is
+// remembered as broken, which fails the build until it is fixed.
+func (b *Builder) reloadFile(name string) *Source {
+	src, probs := loadSource(b.opts.Src, name)
+	if src == nil {
+		b.forget(name)
 		b.broken[name] = probs
+		return nil
+	}
+	if !hasKey(b.sources, name) {
+		b.order = nil
+	}
+	b.sources[name] = src
+	return src
+}
+
+func (b *Builder) forget(name string) {
+	if hasKey(b.sources, name) {
+		delete(b.sources, name)
+		b.order = nil
 	}
 }
 
 // buildState is one build's model, pages and renderer.
 type buildState struct {
-	model *Model
-	pages []*Page
-	r     *renderer
+	model    *Model
+	pages    []*Page
+	bySource map[string]*Page // the page whose body each content file is
+	deps     *pageDeps
+	r        *renderer
+	warnings Problems
 }
 
 type problemSplit struct {
@@ -267,16 +367,14 @@ func (b *Builder) prepare() (*buildState, problemSplit) {
 	}
 	probs.addAll(b.layoutPs)
 	probs.addAll(b.assetPs)
-	names := make([]string, 0, len(b.sources))
-	for name := range b.sources {
-		names = append(names, name)
+	if len(b.order) != len(b.sources) {
+		b.order = sortedKeys(b.sources)
 	}
-	slices.Sort(names)
-	sources := make([]*Source, len(names))
-	for i, name := range names {
+	sources := make([]*Source, len(b.order))
+	for i, name := range b.order {
 		sources[i] = b.sources[name]
 	}
-	m := assembleModel(b.opts.Src, sources, b.opts, b.blocks, &probs)
+	m := b.assembler.assemble(b.opts.Src, sources, b.opts, b.blocks, &probs)
 	errs, warnings := probs.split()
 	if m == nil || len(errs) > 0 {
 		if len(errs) == 0 {
@@ -291,7 +389,13 @@ func (b *Builder) prepare() (*buildState, problemSplit) {
 	b.env.cards = b.env.cards.next(deps.cardGeneration(), m)
 	links := &linkRewriter{urls: b.env.urls, assets: b.assets.links(), pages: pagePaths(pages)}
 	r := &renderer{fsys: b.opts.Src, md: newMarkdown(m.Site.RawHTML, links), layouts: b.layouts, min: b.min}
-	return &buildState{model: m, pages: pages, r: r}, problemSplit{nil, warnings}
+	bySource := make(map[string]*Page, len(pages))
+	for _, p := range pages {
+		if p.source != nil {
+			bySource[p.source.Path] = p
+		}
+	}
+	return &buildState{model: m, pages: pages, bySource: bySource, deps: deps, r: r}, problemSplit{nil, warnings}
 }
 
 // BasePath is the path the site is served under, "/" or "/pinzhi/", as of
@@ -320,19 +424,35 @@ func pagePaths(pages []*Page) map[string]bool {
 }
 
 // write renders the pages whose print differs from old into o, writes the
-// assets not in old and removes the files of held (what the folder holds)
-// that the site no longer has. On success b.prints becomes the prints of
-// the folder's files.
-func (b *Builder) write(st *buildState, o *output, old map[string]uint64, held []string, warnings Problems) (*Report, error) {
+// assets not in old and removes the files the site no longer has: those of
+// held (what a staging folder holds), or of old when held is nil. On
+// success b.prints becomes the prints of the folder's files.
+//
+// The pages of the sources in first are written first: the page an editor
+// just saved is served new while the lists that show it are still being
+// written.
+func (b *Builder) write(st *buildState, o *output, old map[string]uint64, held []string, first []*Source, warnings Problems) (*Report, error) {
 	st.r.out = o
-	var todo []*Page
+	workers := b.opts.Workers
+	if o.live {
+		// Pages being served: leave the server room to answer while the
+		// lists are written. Blocking on the disk matters less here.
+		workers = min(workers, runtime.GOMAXPROCS(0))
+	}
+	var todo, rest []*Page // todo: the pages to write first
 	next := make(map[string]uint64, len(st.pages)+len(b.assets))
 	for _, p := range st.pages {
 		next[p.Out] = p.print
-		if old[p.Out] != p.print || !hasKey(old, p.Out) {
+		if old[p.Out] == p.print && hasKey(old, p.Out) {
+			continue
+		}
+		if p.source != nil && slices.ContainsFunc(first, func(s *Source) bool { return s.Path == p.source.Path }) {
 			todo = append(todo, p)
+		} else {
+			rest = append(rest, p)
 		}
 	}
+
 	report := &Report{Warnings: warnings}
 	var probs problemList
 	for _, name := range sortedKeys(b.assets) {
@@ -347,7 +467,10 @@ func (b *Builder) write(st *buildState, o *output, old map[string]uint64, held [
 		}
 		report.Written = append(report.Written, a.Out)
 	}
-	written, renderProbs := st.r.renderAll(todo, b.opts.Workers)
+	written, renderProbs := st.r.renderAll(todo, workers)
+	probs.addAll(renderProbs)
+	writtenRest, renderProbs := st.r.renderAll(rest, workers)
+	written = append(written, writtenRest...)
 	probs.addAll(renderProbs)
 	for _, p := range written {
 		report.Written = append(report.Written, p.Out)
@@ -363,6 +486,9 @@ func (b *Builder) write(st *buildState, o *output, old map[string]uint64, held [
 		}
 		return report, errs
 	}
+	if held == nil {
+		held = keysMissingFrom(old, next)
+	}
 	for _, f := range missingFrom(held, next) {
 		if err := o.remove(f); err != nil {
 			return report, err
@@ -372,6 +498,17 @@ func (b *Builder) write(st *buildState, o *output, old map[string]uint64, held [
 	b.prints = next
 	report.Files = len(next)
 	return report, nil
+}
+
+// keysMissingFrom returns the keys of old that next does not have.
+func keysMissingFrom(old, next map[string]uint64) []string {
+	var gone []string
+	for f := range old {
+		if !hasKey(next, f) {
+			gone = append(gone, f)
+		}
+	}
+	return gone
 }
 
 // mergeSorted returns the sorted union of two lists.

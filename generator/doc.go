@@ -117,7 +117,7 @@ an error. Two pages with one URL are an error, drafts included.
 	/brands/                   the brand list, when content/brands.md exists
 	/<path>/                   a plain page
 	/404.html                  the page hosts serve for a missing address
-	/feed.xml                  Atom feed of the communities, in reading order
+	/feed.xml                  Atom feed of 50 communities: the newest by date, then in reading order
 	/sitemap.xml               every page but the 404 page
 	/robots.txt
 	/assets/<name>.<hash>.<ext> an asset; <hash> is 10 hex digits of its content's SHA-256
@@ -203,8 +203,9 @@ print changed, each renamed over the old one, then removes the files the
 site no longer has. What a page shows, and so when it is written again:
 
 	a community   its own file; its neighbours' front matter; its brand entries
-	district pages, the districts overview, the home page, the feed
+	district pages, the districts overview, the home page
 	              every community's front matter and slug
+	the feed      the front matter of the communities it carries
 	the brand list  content/brands.md and every community's front matter
 	the sitemap   every page's front matter
 	every page    content/_index.md, its own layout files, every asset's name

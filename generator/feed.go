@@ -3,7 +3,7 @@ package generator
 import (
 	"bytes"
 	"encoding/xml"
-	"hash"
+	"slices"
 	"time"
 )
 
@@ -19,14 +19,18 @@ func generatedPages(m *Model, d *pageDeps, htmlPages []*Page) []*Page {
 		}
 		return nil
 	}}
-	robots.print = d.print("robots", func(hash.Hash64) {})
+	robots.print = d.print("robots", func(*printer) {})
 	if !urls.absolute() {
 		return []*Page{robots}
 	}
 	feed := &Page{Out: "feed.xml", mime: "application/atom+xml", generate: func(b *bytes.Buffer) error { return writeFeed(b, m, urls) }}
-	feed.print = d.print("feed", func(h hash.Hash64) { d.allCards(h) })
+	feed.print = d.print("feed", func(h *printer) {
+		for _, c := range feedCommunities(m) {
+			h.card(c)
+		}
+	})
 	sitemap := &Page{Out: "sitemap.xml", mime: "application/xml", generate: func(b *bytes.Buffer) error { return writeSitemap(b, htmlPages, urls) }}
-	sitemap.print = d.print("sitemap", func(h hash.Hash64) { d.allCards(h); d.plainPages(h); d.brands(h) })
+	sitemap.print = d.print("sitemap", func(h *printer) { d.allCards(h); d.plainPages(h); d.brands(h) })
 	return []*Page{feed, sitemap, robots}
 }
 
@@ -63,7 +67,19 @@ type atomEntry struct {
 // requires one, and output must not depend on when it was built.
 var unknownDate = time.Unix(0, 0).UTC()
 
-// writeFeed writes the Atom feed of the communities, in reading order.
+// feedEntries is how many communities the feed carries: feed readers fetch
+// the whole file again and again, and want the news, not the archive.
+const feedEntries = 50
+
+// feedCommunities returns the communities the feed carries: the newest
+// first by date, then in reading order.
+func feedCommunities(m *Model) []*Community {
+	cs := slices.Clone(m.Communities)
+	slices.SortStableFunc(cs, func(a, b *Community) int { return b.Date.Compare(a.Date) })
+	return cs[:min(len(cs), feedEntries)]
+}
+
+// writeFeed writes the Atom feed.
 func writeFeed(b *bytes.Buffer, m *Model, urls urlScheme) error {
 	site := m.Site
 	f := atomFeed{
@@ -75,7 +91,7 @@ func writeFeed(b *bytes.Buffer, m *Model, urls urlScheme) error {
 		Author:   atomAuthor{Name: firstNonEmpty(site.Reporter, firstOf(site.Organizers), site.Title)},
 	}
 	latest := site.Date
-	for _, c := range m.Communities {
+	for _, c := range feedCommunities(m) {
 		date := c.Date
 		if date.IsZero() {
 			date = site.Date

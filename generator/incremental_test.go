@@ -60,6 +60,8 @@ func TestIncrementalEqualsClean(t *testing.T) {
 			put(s, "assets/img/logo.svg", `<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>`)
 			put(s, "content/about.md", "---\ntitle: 关于\n---\n![标志](/assets/img/logo.svg)\n")
 		}, []string{"assets/img", "content/about.md"}, nil},
+		{"a plain page's text", edit("content/about.md", "![标志]", "说明：![标志]"), []string{"content/about.md"},
+			[]string{"about/index.html"}},
 		{"a folder of communities copied in", func(s fstest.MapFS) {
 			put(s, "content/communities/more/a.md", community("title: 甲社区\n"))
 			put(s, "content/communities/more/b.md", community("title: 乙社区\ndistrict: 江北区\n"))

@@ -31,7 +31,8 @@ type Site struct {
 	RawHTML     bool
 	Districts   []*District // in the configured order
 
-	source *Source
+	source   *Source
+	problems Problems // what decoding _index.md found
 }
 
 // Photo is a photograph's caption and credit, printed as text.
@@ -83,6 +84,19 @@ type BrandList struct {
 	Entries []*Brand
 
 	source *Source
+}
+
+// copy returns a brand list whose entries can be linked to another
+// model's communities.
+func (bl *BrandList) copy() *BrandList {
+	c := *bl
+	c.Entries = make([]*Brand, len(bl.Entries))
+	for i, b := range bl.Entries {
+		e := *b
+		e.Profile = nil
+		c.Entries[i] = &e
+	}
+	return &c
 }
 
 // Brand is one entry of the brand list, split at its first 社区.

@@ -3,6 +3,7 @@ package generator
 import (
 	"html/template"
 	"sync"
+	"sync/atomic"
 )
 
 // renderCache keeps what the render template function made of each
@@ -14,6 +15,7 @@ import (
 type renderCache struct {
 	generation uint64 // the prints of everything but the communities
 	entries    sync.Map
+	added      atomic.Int64 // entries put since the cache was last trimmed
 }
 
 type renderKey struct {
@@ -36,26 +38,32 @@ func (rc *renderCache) get(name string, c *Community) (template.HTML, bool) {
 
 func (rc *renderCache) put(name string, c *Community, html template.HTML) {
 	rc.entries.Store(keyOf(name, c), html)
+	rc.added.Add(1)
 }
 
 // next returns the cache for a build of m whose other inputs print as
-// generation: this one, trimmed to the communities m still has, or an
-// empty one when the generation changed.
+// generation: this one when the generation is the same, or an empty one.
+// The entries of communities that changed are dropped once there may be
+// as many of them as half the communities: an edit adds one entry, and
+// trimming on every build would cost more than the edit.
 func (rc *renderCache) next(generation uint64, m *Model) *renderCache {
-	fresh := &renderCache{generation: generation}
 	if rc == nil || rc.generation != generation {
-		return fresh
+		return &renderCache{generation: generation}
 	}
-	current := make(map[[2]any]bool, len(m.Communities))
+	if rc.added.Load() < int64(len(m.Communities)/2+64) {
+		return rc
+	}
+	current := make(map[renderKey]bool, len(m.Communities))
 	for _, c := range m.Communities {
-		current[[2]any{c.Slug, c.source.FrontHash}] = true
+		current[renderKey{slug: c.Slug, front: c.source.FrontHash}] = true
 	}
-	rc.entries.Range(func(k, v any) bool {
+	rc.entries.Range(func(k, _ any) bool {
 		key := k.(renderKey)
-		if current[[2]any{key.slug, key.front}] {
-			fresh.entries.Store(key, v)
+		if !current[renderKey{slug: key.slug, front: key.front}] {
+			rc.entries.Delete(k)
 		}
 		return true
 	})
-	return fresh
+	rc.added.Store(0)
+	return rc
 }

@@ -29,7 +29,7 @@ var sourceDirs = []string{"content", "layouts", "assets"}
 // quiet, or at the latest maxWait after its first event, so that a long
 // git checkout still shows progress.
 const (
-	quiet   = 15 * time.Millisecond
+	quiet   = 10 * time.Millisecond
 	maxWait = 300 * time.Millisecond
 	pollGap = 300 * time.Millisecond
 )
