@@ -45,7 +45,7 @@ func (a *assembler) assemble(fsys fs.FS, sources []*Source, opts Options, md par
 		}
 		return nil
 	}
-	a.startSite(siteSrc, opts, probs)
+	a.startSite(fsys, siteSrc, opts, probs)
 	m := &Model{Site: a.site}
 	slugs := map[string]string{} // "communities/a/" -> the file that claimed it
 	seen := make(map[*Source]decoded, len(sources))
@@ -85,7 +85,7 @@ func (a *assembler) assemble(fsys fs.FS, sources []*Source, opts Options, md par
 
 // startSite decodes content/_index.md, unless it and the options are as
 // they were; then the districts only lose their lists of communities.
-func (a *assembler) startSite(src *Source, opts Options, probs *problemList) {
+func (a *assembler) startSite(fsys fs.FS, src *Source, opts Options, probs *problemList) {
 	urls := [2]string{opts.BaseURL, opts.Origin}
 	if a.site != nil && a.siteSrc == src && a.urls == urls {
 		for _, d := range a.site.Districts {
@@ -95,6 +95,9 @@ func (a *assembler) startSite(src *Source, opts Options, probs *problemList) {
 		return
 	}
 	var sp problemList
+	if p := src.restoreFields(fsys); p != nil {
+		sp.addAll(Problems{*p})
+	}
 	a.site = decodeSite(src, opts.BaseURL, opts.Origin, &sp)
 	a.site.problems = sp.list
 	probs.addAll(sp.list)
@@ -105,6 +108,10 @@ func (a *assembler) startSite(src *Source, opts Options, probs *problemList) {
 func decodeSource(fsys fs.FS, src *Source, site *Site, md parser.Parser) decoded {
 	var probs problemList
 	var d decoded
+	if p := src.restoreFields(fsys); p != nil {
+		return decoded{problems: Problems{*p}}
+	}
+	defer src.releaseFields()
 	switch {
 	case strings.HasPrefix(src.Path, communitiesDir):
 		d.community = decodeCommunity(src, site, &probs)

@@ -79,7 +79,7 @@ type Builder struct {
 // NewBuilder returns a Builder for opts; nothing is read until Build.
 func NewBuilder(opts Options) *Builder {
 	if opts.Workers <= 0 {
-		opts.Workers = 4 * runtime.GOMAXPROCS(0)
+		opts.Workers = 2 * runtime.GOMAXPROCS(0)
 	}
 	env := &templateEnv{urls: newURLScheme("/")}
 	return &Builder{opts: opts, min: newMinifier(), env: env, blocks: newMarkdown(false, nil).parser()}
