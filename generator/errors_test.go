@@ -66,6 +66,11 @@ func TestBadInput(t *testing.T) {
 			[]string{badFile + `:7: slug "a?b#c" contains "?"`}},
 		{"district slug unsafe", map[string]string{siteFile: strings.Replace(siteText(t), "slug: haishu", "slug: hai shu", 1)},
 			[]string{siteFile + `:` + lineOf(t, siteText(t), "slug: haishu") + `: district slug "hai shu" contains a space`}},
+		{"YAML alias cycle", map[string]string{badFile: "---\ntitle: a\ndistrict: 海曙区\nleader: &l\n  name: *l\n---\n"},
+			[]string{badFile + ":5: front matter nests too deeply or repeats itself through aliases"}},
+		{"YAML alias bomb", map[string]string{badFile: "---\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n" +
+			"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n---\n"},
+			[]string{badFile + ":6: front matter nests too deeply or repeats itself through aliases"}},
 		{"empty file", map[string]string{badFile: ""},
 			[]string{badFile + ": is empty"}},
 		{"not UTF-8", map[string]string{badFile: "---\ntitle: \xb2\xe2\xca\xd4\n---\n"},

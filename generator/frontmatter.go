@@ -122,17 +122,34 @@ func decodeYAML(data []byte) (fields, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, &frontMatterError{line: root.Line, msg: "front matter must be a list of key: value lines"}
 	}
-	v, err := yamlValue(root)
+	budget := yamlBudget{nodes: maxYAMLNodes}
+	v, err := budget.value(root, 0)
 	if err != nil {
 		return nil, err
 	}
 	return v.Value.(fields), nil
 }
 
-// yamlValue turns a YAML node into a field whose line is the node's.
-func yamlValue(n *yaml.Node) (field, error) {
-	for n.Kind == yaml.AliasNode {
+// Front matter is a handful of fields. YAML aliases (*name) can make a few
+// lines stand for a cycle or for billions of nodes; these bound the walk.
+const (
+	maxYAMLDepth = 32
+	maxYAMLNodes = 100000
+)
+
+type yamlBudget struct {
+	nodes int
+}
+
+// value turns a YAML node into a field whose line is the node's.
+func (b *yamlBudget) value(n *yaml.Node, depth int) (field, error) {
+	line := n.Line
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
+	}
+	b.nodes--
+	if depth > maxYAMLDepth || b.nodes < 0 {
+		return field{}, &frontMatterError{line: line, msg: "front matter nests too deeply or repeats itself through aliases (*name)"}
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
@@ -142,7 +159,7 @@ func yamlValue(n *yaml.Node) (field, error) {
 			if k.Kind != yaml.ScalarNode {
 				return field{}, &frontMatterError{line: k.Line, msg: "a key must be a plain word"}
 			}
-			val, err := yamlValue(v)
+			val, err := b.value(v, depth+1)
 			if err != nil {
 				return field{}, err
 			}
@@ -153,7 +170,7 @@ func yamlValue(n *yaml.Node) (field, error) {
 	case yaml.SequenceNode:
 		list := make([]field, len(n.Content))
 		for i, item := range n.Content {
-			val, err := yamlValue(item)
+			val, err := b.value(item, depth+1)
 			if err != nil {
 				return field{}, err
 			}

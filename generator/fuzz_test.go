@@ -1,0 +1,76 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+)
+
+// FuzzLoadSource loads arbitrary bytes as a community file and decodes it.
+// Whatever the bytes, loading must not panic, a problem must name the file
+// and a line inside it, and a loaded file's body must start inside it.
+// Seeds: testdata/fuzz/FuzzLoadSource.
+func FuzzLoadSource(f *testing.F) {
+	for _, seed := range []string{
+		community("quote: 一句话\n") + "正文\n",
+		"+++\ntitle = \"a\"\n+++\n", ";;;\n{\"title\": 1}\n;;;\n", "{\n\"a\": [1, 2]\n}\n\nbody",
+		"---\ntitle: [\n---\n", "\uFEFF---\r\ntitle: a\r\n---\r\n", "---\n", "", "\x00", "---\nleader: &a {name: *a}\n---\n",
+	} {
+		f.Add([]byte(seed))
+	}
+	const name = "content/communities/fuzz.md"
+	site := &Site{Districts: []*District{{Name: "海曙区", Slug: "haishu"}}}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fsys := fstest.MapFS{name: &fstest.MapFile{Data: data}}
+		src, problems := loadSource(fsys, name)
+		lines := strings.Count(string(data), "\n") + 1
+		for _, p := range problems {
+			if p.Path != name || p.Line < 0 || p.Line > lines || p.Message == "" {
+				t.Fatalf("bad problem %+v for %q", p, data)
+			}
+		}
+		if src == nil {
+			if len(problems) == 0 {
+				t.Fatal("no source and no problem")
+			}
+			return
+		}
+		if src.BodyLine < 1 || src.BodyLine > lines+1 {
+			t.Fatalf("body starts on line %d of %d", src.BodyLine, lines)
+		}
+		var probs problemList
+		c := decodeCommunity(src, site, &probs)
+		if c == nil || !utf8.ValidString(c.Title) {
+			t.Fatalf("decoded %+v", c)
+		}
+		body, err := src.body(fsys)
+		if err != nil || len(body) > len(data) {
+			t.Fatalf("body of %q: %v", data, err)
+		}
+	})
+}
+
+// FuzzSplitBrand splits arbitrary entries: the community's name must end
+// with its only 社区, and the two parts must give back the entry.
+// Seeds: testdata/fuzz/FuzzSplitBrand.
+func FuzzSplitBrand(f *testing.F) {
+	for _, seed := range []string{"学弄社区“地球补丁”环保公益行动", "社区", "A社区 B", "无", "社区社区", "x社\xe5"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, entry string) {
+		community, brand, ok := SplitBrand(entry)
+		if !ok {
+			if i := strings.Index(entry, communityMarker); i > 0 {
+				t.Fatalf("%q has a community but was not split", entry)
+			}
+			return
+		}
+		if !strings.HasSuffix(community, communityMarker) || strings.Count(community, communityMarker) != 1 || community == communityMarker {
+			t.Fatalf("community %q of %q", community, entry)
+		}
+		if rest := strings.TrimPrefix(entry, community); strings.TrimSpace(rest) != brand {
+			t.Fatalf("%q split into %q and %q", entry, community, brand)
+		}
+	})
+}
