@@ -67,7 +67,7 @@ func TestBadInput(t *testing.T) {
 		{"district slug unsafe", map[string]string{siteFile: strings.Replace(siteText(t), "slug: haishu", "slug: hai shu", 1)},
 			[]string{siteFile + `:` + lineOf(t, siteText(t), "slug: haishu") + `: district slug "hai shu" contains a space`}},
 		{"YAML alias cycle", map[string]string{badFile: "---\ntitle: a\ndistrict: 海曙区\nleader: &l\n  name: *l\n---\n"},
-			[]string{badFile + ":5: front matter nests too deeply or repeats itself through aliases"}},
+			[]string{badFile + ":4: front matter nests too deeply or repeats itself through aliases"}},
 		{"YAML alias bomb", map[string]string{badFile: "---\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n" +
 			"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n---\n"},
 			[]string{badFile + ":6: front matter nests too deeply or repeats itself through aliases"}},

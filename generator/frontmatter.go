@@ -141,6 +141,8 @@ type yamlBudget struct {
 	nodes int
 }
 
+const errYAMLBudget = "front matter nests too deeply or repeats itself through aliases (*name)"
+
 // value turns a YAML node into a field whose line is the node's.
 func (b *yamlBudget) value(n *yaml.Node, depth int) (field, error) {
 	line := n.Line
@@ -149,7 +151,7 @@ func (b *yamlBudget) value(n *yaml.Node, depth int) (field, error) {
 	}
 	b.nodes--
 	if depth > maxYAMLDepth || b.nodes < 0 {
-		return field{}, &frontMatterError{line: line, msg: "front matter nests too deeply or repeats itself through aliases (*name)"}
+		return field{}, &frontMatterError{line: line, msg: errYAMLBudget}
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
@@ -160,6 +162,9 @@ func (b *yamlBudget) value(n *yaml.Node, depth int) (field, error) {
 				return field{}, &frontMatterError{line: k.Line, msg: "a key must be a plain word"}
 			}
 			val, err := b.value(v, depth+1)
+			if fe, ok := err.(*frontMatterError); ok && fe.msg == errYAMLBudget && depth == 0 {
+				fe.line = k.Line // the field that expands too far, not the node where it stopped
+			}
 			if err != nil {
 				return field{}, err
 			}

@@ -216,3 +216,13 @@ func errLine(fe *frontMatterError) int {
 	}
 	return fe.line
 }
+
+func TestLineIndex(t *testing.T) {
+	text := []byte("a\nbb\n\nccc")
+	idx := newLineIndex(text)
+	for offset := range text {
+		if got, want := idx.at(offset), lineAt(text, offset); got != want {
+			t.Errorf("offset %d: line %d, want %d", offset, got, want)
+		}
+	}
+}
