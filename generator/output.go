@@ -62,6 +62,9 @@ func (o *output) hold(files []string) {
 	}
 }
 
+// readBuffers spares sameContent a new buffer per file.
+var readBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
 // sameContent reports whether the file at path holds exactly data.
 func sameContent(path string, data []byte) bool {
 	f, err := os.Open(path)
@@ -69,7 +72,12 @@ func sameContent(path string, data []byte) bool {
 		return false
 	}
 	defer f.Close()
-	buf := make([]byte, len(data)+1) // one more byte: a longer file differs
+	bp := readBuffers.Get().(*[]byte)
+	defer readBuffers.Put(bp)
+	if cap(*bp) < len(data)+1 {
+		*bp = make([]byte, len(data)+1)
+	}
+	buf := (*bp)[:len(data)+1] // one more byte: a longer file differs
 	n, _ := io.ReadFull(f, buf)
 	return n == len(data) && bytes.Equal(buf[:n], data)
 }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"html/template"
@@ -25,6 +26,7 @@ type renderer struct {
 type worker struct {
 	*renderer
 	body, page, small bytes.Buffer
+	bodyWriter        *bufio.Writer // goldmark writes through it; reused so it need not make one a page
 	probs             problemList
 }
 
@@ -37,7 +39,7 @@ func (r *renderer) renderAll(pages []*Page, n int) (written []*Page, probs Probl
 	var wg sync.WaitGroup
 	for i := range max(n, 1) {
 		wg.Go(func() {
-			w := &worker{renderer: r}
+			w := &worker{renderer: r, bodyWriter: bufio.NewWriter(nil)}
 			for p := range jobs {
 				if w.render(p) {
 					done[i] = append(done[i], p)
@@ -124,11 +126,15 @@ func (w *worker) convertBody(p *Page) error {
 		return err
 	}
 	w.body.Reset()
+	w.bodyWriter.Reset(&w.body)
 	var transform func(ast.Node)
 	if p.kind == "brands" {
 		transform = dropLists
 	}
-	found, err := w.md.convert(body, &w.body, transform)
+	found, err := w.md.convert(body, w.bodyWriter, transform)
+	if err == nil {
+		err = w.bodyWriter.Flush()
+	}
 	if err != nil {
 		return &Problem{Path: p.source.Path, Message: "cannot be converted: " + err.Error()}
 	}
