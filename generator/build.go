@@ -1,7 +1,10 @@
 package generator
 
 import (
+	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"runtime"
 	"time"
 
@@ -77,6 +80,9 @@ func (b *Builder) Build() (*Report, error) {
 	if err := checkOutputDir(out.out); err != nil {
 		return nil, err
 	}
+	if err := os.MkdirAll(filepath.Dir(out.out), 0o755); err != nil {
+		return nil, fmt.Errorf("cannot create the folder for %s: %w", out.out, err)
+	}
 	unlock, err := lockOutput(out.out)
 	if err != nil {
 		return nil, err
@@ -98,7 +104,9 @@ func (b *Builder) Build() (*Report, error) {
 	o := &output{dir: staging}
 	o.hold(held)
 	t.done("stage")
+	foldersMade := o.makeFolders(st.pages)
 	report, err := b.write(st, o, map[string]uint64{}, held, nil, problems.warnings)
+	foldersMade()
 	t.done("render")
 	report.Phases = t.phases
 	if err != nil {

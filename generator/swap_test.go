@@ -113,3 +113,13 @@ func TestOpenFilesKeepTheirBytes(t *testing.T) {
 		t.Errorf("the last build is not served")
 	}
 }
+
+func TestOutputInNewFolders(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "a", "b", "public")
+	if _, err := Build(Options{Src: repoSite(t), Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
+		t.Error(err)
+	}
+}
