@@ -139,25 +139,34 @@ from front matter is always escaped. A layout's "." is a [PageData]:
 	.Title        the page's title
 	.Description  for <meta name="description">
 	.Path         the page's path from the site root: "communities/houdajie/"
+	.Canonical    its absolute address ("" on the 404 page, or without a host)
 	.Site         the [Site]: .Title .Headline .Column .Description .Language
-	              .BaseURL .Organizers .Reporter .Photo (.Caption .Credit) .Date
-	              .Districts (each .Name .Slug .Path .Communities) .HasFeed
+	              .BaseURL .URL (the home page's link) .HasFeed .Organizers
+	              .Reporter .Photo (.Caption .Credit) .Date
+	              .Districts (each .Name .Slug .Path .URL .Communities)
 	.Model        everything: .Communities .Brands (.Title .Entries) .Pages
-	.Community    on a community page: .Title .Slug .Path .District .Leader
+	.Community    on a community page: .Title .Slug .Path .URL .District .Leader
 	              (.Name .Role) .Quote .Summary .Weight .Date .Brands .Prev .Next
 	.District     on a district page
-	.BrandList    on the brand list page: .Title .Entries (each .Text
+	.BrandList    on the brand list page: .Title .URL .Entries (each .Text
 	              .Community .Name .Anchor .Profile, the linked [Community] or nil)
-	.Page         on a plain page: .Title .Summary .Date .Path
+	.Page         on a plain page: .Title .Summary .Date .Path .URL
 	.Content      the body, as HTML: the editor's note on the home page, the
 	              profile, the brand list's lead (without the list), a page's text
 
+Every page of the model carries its link (.URL), made once per build by
+the same function as url's.
+
 Functions:
 
-	url "communities/a/"    the link to a site path: the base path joined with it
-	absURL "feed.xml"       the absolute address, for canonical links
+	url "districts/"        the link to a site path: the base path joined with it
+	absURL "feed.xml"       the absolute address
 	asset "site.css"        the link to an asset under its hashed name; an error
 	                        when assets/ has no such file
+	render "card" .         the HTML of a template of base.html or partials/ for
+	                        the value; for a community it is made once per build
+	                        and kept while the community's front matter is the
+	                        same, which is what makes lists of 10,000 cheap
 	cnDate .Date            2016年11月28日 ("" for no date)
 	isoDate .Date           2016-11-28T00:00:00Z
 	join .Site.Organizers "、"
@@ -165,13 +174,28 @@ Functions:
 # Output
 
 Every HTML, CSS, JS, SVG, JSON and XML file is minified. A build writes
-into a new folder beside the output folder (.<out>.tmp-<random>) and, when
-every file is written, swaps it in: on Linux with one renameat2 exchange,
+the whole site into a staging folder beside the output folder and swaps
+the two when every file is written: on Linux with one renameat2 exchange,
 so that readers see the old site or the new one; elsewhere with two
-renames, with a gap of one rename. A failed build leaves the output folder
-as it was; a build removes staging folders that a killed build left
-behind. Two builds of one output folder wait for each other. The same
-source gives byte-identical output.
+renames, with a gap of one rename. For an output folder "public":
+
+	public/              the site
+	.public.next/        the site before it, where the next build writes
+	.public.files        the list of the files of public/
+	.public.next.files   the list of the files of .public.next/
+
+Keeping the old site as the next staging folder spares a build creating
+and deleting a folder and a file for every page, which on ordinary disks
+costs more than rendering. The next build writes over it: a file with the
+same bytes is left alone (its time too, for rsync-style uploads), a
+changed one gets its new bytes under a temporary name renamed over it,
+never written in place, so a server still sending the old file sends it
+whole; files the site no longer has are removed. A list is trusted only
+when it names its folder (device and inode, which move with the folder);
+a staging folder without one, as a killed build leaves it, is removed and
+made anew. A failed build leaves the output folder as it was. Two builds
+of one output folder wait for each other. The same source gives
+byte-identical output.
 
 # Errors
 
@@ -197,17 +221,21 @@ without a host.
 
 A [Builder] builds the site whole and then keeps it up to date. It keeps
 the model and, for every file of the output, a print: a hash of everything
-the file shows. After a change it reloads what changed, checks and plans
-the whole site again (the model is small), and writes only the files whose
-print changed, each renamed over the old one, then removes the files the
-site no longer has. What a page shows, and so when it is written again:
+the file shows. After a change it reloads what changed. When only bodies
+changed (front matter, layouts, assets and the set of files as they were),
+it renders just those pages. Otherwise it checks and plans the whole site
+again (decoding only the changed files; the model is small), writes the
+files whose print changed, the changed sources' own pages first, each
+renamed over the old one, and then removes the files the site no longer
+has. What a page shows, and so when it is written again:
 
 	a community   its own file; its neighbours' front matter; its brand entries
 	district pages, the districts overview, the home page
 	              every community's front matter and slug
-	the feed      the front matter of the communities it carries
 	the brand list  content/brands.md and every community's front matter
+	the feed      the front matter of the communities it carries
 	the sitemap   every page's front matter
+	a plain page  its own file
 	every page    content/_index.md, its own layout files, every asset's name
 
 A page whose layout names Communities, Model, Pages, BrandList or Entries
