@@ -63,7 +63,7 @@ func decodeBrandEntry(src *Source, item ast.Node, body []byte, lines lineIndex, 
 		textParts = append(textParts, plainText(block, body))
 	}
 	entry := strings.TrimSpace(strings.Join(textParts, ""))
-	community, name, ok := SplitBrand(entry)
+	community, name, ok := splitBrand(entry)
 	switch {
 	case !ok:
 		probs.add(src.Path, line, "write the community first, e.g. 学弄社区“地球补丁”环保公益行动", "brand entry %q names no community: it has no %s", entry, communityMarker)
@@ -95,10 +95,10 @@ func (idx lineIndex) at(offset int) int {
 	return n + 1
 }
 
-// SplitBrand splits a brand entry after its first 社区: the community's
+// splitBrand splits a brand entry after its first 社区: the community's
 // name, then the brand. ok is false when the entry has no 社区 with a name
 // before it.
-func SplitBrand(entry string) (community, brand string, ok bool) {
+func splitBrand(entry string) (community, brand string, ok bool) {
 	i := strings.Index(entry, communityMarker)
 	if i <= 0 {
 		return "", "", false

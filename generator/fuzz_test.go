@@ -59,7 +59,7 @@ func FuzzSplitBrand(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, entry string) {
-		community, brand, ok := SplitBrand(entry)
+		community, brand, ok := splitBrand(entry)
 		if !ok {
 			if i := strings.Index(entry, communityMarker); i > 0 {
 				t.Fatalf("%q has a community but was not split", entry)

@@ -22,6 +22,8 @@ type output struct {
 	// before last. Leaving a file with the same bytes alone spares the disk
 	// and keeps the file's time for rsync-style uploads.
 	held map[string]bool
+	// readBuffers spares sameContent a new buffer per file.
+	readBuffers sync.Pool
 }
 
 func (o *output) path(rel string) string { return filepath.Join(o.dir, filepath.FromSlash(rel)) }
@@ -38,7 +40,7 @@ func (o *output) write(rel string, data []byte) error {
 	if !o.live && !o.held[rel] {
 		return os.WriteFile(full, data, 0o644)
 	}
-	if sameContent(full, data) {
+	if o.sameContent(full, data) {
 		return nil
 	}
 	tmp := filepath.Join(filepath.Dir(full), "."+filepath.Base(full)+".tmp-"+randomSuffix())
@@ -80,18 +82,18 @@ func (o *output) hold(files []string) {
 	}
 }
 
-// readBuffers spares sameContent a new buffer per file.
-var readBuffers = sync.Pool{New: func() any { return new([]byte) }}
-
 // sameContent reports whether the file at path holds exactly data.
-func sameContent(path string, data []byte) bool {
+func (o *output) sameContent(path string, data []byte) bool {
 	f, err := os.Open(path)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	bp := readBuffers.Get().(*[]byte)
-	defer readBuffers.Put(bp)
+	bp, _ := o.readBuffers.Get().(*[]byte)
+	if bp == nil {
+		bp = new([]byte)
+	}
+	defer o.readBuffers.Put(bp)
 	if cap(*bp) < len(data)+1 {
 		*bp = make([]byte, len(data)+1)
 	}

@@ -22,9 +22,9 @@ func TestSplitBrand(t *testing.T) {
 		{"A社区B社区C", "A社区", "B社区C", true},
 	}
 	for _, c := range cases {
-		community, brand, ok := SplitBrand(c.entry)
+		community, brand, ok := splitBrand(c.entry)
 		if community != c.community || brand != c.brand || ok != c.ok {
-			t.Errorf("SplitBrand(%q) = %q, %q, %v; want %q, %q, %v", c.entry, community, brand, ok, c.community, c.brand, c.ok)
+			t.Errorf("splitBrand(%q) = %q, %q, %v; want %q, %q, %v", c.entry, community, brand, ok, c.community, c.brand, c.ok)
 		}
 	}
 }

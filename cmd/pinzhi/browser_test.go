@@ -68,11 +68,16 @@ func freePort(t *testing.T) int {
 	return ln.Addr().(*net.TCPAddr).Port
 }
 
-// startServe runs "pinzhi serve" on dir and returns the site's address
-// once it serves.
-func startServe(t *testing.T, dir string) string {
+// serveProcess is a running "pinzhi serve".
+type serveProcess struct {
+	cmd  *exec.Cmd
+	url  string // of the site's home page
+	done chan error
+}
+
+// startServe runs "pinzhi serve" on dir and returns once it serves.
+func startServe(t *testing.T, dir, port string) *serveProcess {
 	t.Helper()
-	port := strconv.Itoa(freePort(t))
 	cmd := exec.Command(binary, "serve", "--src", dir, "--port", port)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -82,29 +87,37 @@ func startServe(t *testing.T, dir string) string {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
-		cmd.Process.Signal(os.Interrupt)
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("pinzhi serve did not stop cleanly on Ctrl-C: %v", err)
-			}
-		case <-time.After(10 * time.Second):
-			cmd.Process.Kill()
-			t.Error("pinzhi serve did not stop on Ctrl-C")
-		}
-	})
+	p := &serveProcess{cmd: cmd}
+	t.Cleanup(func() { p.stop(t) })
 	lines := bufio.NewScanner(stdout)
 	for lines.Scan() {
 		if _, url, ok := strings.Cut(lines.Text(), " at "); ok && strings.HasPrefix(lines.Text(), "serving ") {
 			go io.Copy(io.Discard, stdout)
-			return strings.Fields(url)[0]
+			p.url = strings.Fields(url)[0]
+			return p
 		}
 	}
 	t.Fatal("pinzhi serve stopped before serving")
-	return ""
+	return nil
+}
+
+// stop presses Ctrl-C and wants a clean exit.
+func (p *serveProcess) stop(t *testing.T) {
+	if p.done != nil {
+		return
+	}
+	p.done = make(chan error, 1)
+	p.cmd.Process.Signal(os.Interrupt)
+	go func() { p.done <- p.cmd.Wait() }()
+	select {
+	case err := <-p.done:
+		if err != nil {
+			t.Errorf("pinzhi serve did not stop cleanly on Ctrl-C: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		p.cmd.Process.Kill()
+		t.Error("pinzhi serve did not stop on Ctrl-C")
+	}
 }
 
 // TestBrowserLiveReload opens a community page in Chromium, edits its
@@ -114,7 +127,9 @@ func startServe(t *testing.T, dir string) string {
 func TestBrowserLiveReload(t *testing.T) {
 	ctx := browser(t, 390, 844)
 	dir := copySite(t)
-	site := startServe(t, dir)
+	port := strconv.Itoa(freePort(t))
+	server := startServe(t, dir, port)
+	site := server.url
 	file := filepath.Join(dir, "content/communities/houdajie.md")
 	original, _ := os.ReadFile(file)
 	if err := chromedp.Do(ctx, chromedp.Navigate(site+"communities/houdajie/")); err != nil {
@@ -145,6 +160,30 @@ func TestBrowserLiveReload(t *testing.T) {
 	}
 	if h1, err := chromedp.Run(ctx, chromedp.Text("h1")); err != nil || h1 != "后大街社区" {
 		t.Fatalf("h1 after the fix %q: %v", h1, err)
+	}
+
+	// A stylesheet edit swaps the stylesheet in place: the page is not
+	// reloaded, so a value set in it survives.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.notReloaded = true`)); err != nil {
+		t.Fatal(err)
+	}
+	css := filepath.Join(dir, "assets/site.css")
+	style, _ := os.ReadFile(css)
+	os.WriteFile(css, append(style, []byte("\nh1 { color: rgb(0, 80, 179); }\n")...), 0o644)
+	if err := waitFor(ctx, `getComputedStyle(document.querySelector("h1")).color === "rgb(0, 80, 179)" && window.notReloaded === true`); err != nil {
+		t.Fatalf("the stylesheet was not swapped without a reload: %v", err)
+	}
+
+	// After the server restarts, the page reconnects, sees a new server
+	// and reloads; later edits reach it again.
+	server.stop(t)
+	startServe(t, dir, port)
+	if err := waitFor(ctx, `window.notReloaded === undefined`); err != nil {
+		t.Fatalf("the page did not reconnect to the restarted server: %v", err)
+	}
+	os.WriteFile(file, []byte(strings.Replace(string(original), "三大品牌", "三大重启品牌", 1)), 0o644)
+	if err := waitFor(ctx, `document.body.innerText.includes("三大重启品牌")`); err != nil {
+		t.Fatalf("an edit after the restart did not reach the page: %v", err)
 	}
 }
 
