@@ -29,11 +29,9 @@ for tool in go python3 hugo /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "compare.sh: $tool is missing (apt-get install hugo time)" >&2; exit 1; }
 done
 
-work=${BENCH_DIR:-/tmp/pinzhi-bench}
-mkdir -p "$work/bin"
+. bench/corpus.sh
 go build -o "$work/bin/pinzhi" ./cmd/pinzhi
 go build -o "$work/bin/floor" ./bench/floor
-gencorpus=${GENCORPUS:-../shared/bench/gencorpus.py}
 
 # run NAME CMD...: one timed run, appended to $results as "name seconds KB".
 run() {
@@ -43,14 +41,7 @@ run() {
 }
 
 for n in "${sizes[@]}"; do
-  site="$work/site-$n"
-  hugosite="$work/hugo-$n"
-  if [ ! -d "$site/content" ]; then
-    python3 "$gencorpus" "$n" "$site"
-    python3 "$gencorpus" --hugo "$n" "$hugosite"
-  fi
-  rm -rf "$site/layouts" "$site/assets"
-  cp -r layouts assets "$site/"
+  corpus "$n"
   results="$work/results-$n.txt"
   : >"$results"
   clean() {

@@ -10,19 +10,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
-work=${BENCH_DIR:-/tmp/pinzhi-bench}
-mkdir -p "$work/bin"
+. bench/corpus.sh
 go build -o "$work/bin/pinzhi" ./cmd/pinzhi
 go build -o "$work/bin/latency" ./bench/latency
-gencorpus=${GENCORPUS:-../shared/bench/gencorpus.py}
-site="$work/site-$n"
-hugosite="$work/hugo-$n"
-if [ ! -d "$site/content" ]; then
-  python3 "$gencorpus" "$n" "$site"
-  python3 "$gencorpus" --hugo "$n" "$hugosite"
-fi
-rm -rf "$site/layouts" "$site/assets"
-cp -r layouts assets "$site/"
+corpus "$n"
 page=c$(printf %06d $((n / 2)))
 for edit in body quote; do
   echo "pinzhi serve, $edit edits:"
