@@ -55,8 +55,7 @@ type Server struct {
 	files    *siteFiles
 	hub      *hub
 	http     *http.Server
-	// rebuilt, when set, hears of every rebuild; tests wait on it.
-	rebuilt func(error)
+	served   bool // whether a build has succeeded: there is a site to serve
 }
 
 // New listens on the configured address and builds the site once. A build
@@ -87,6 +86,9 @@ func New(opts Options) (*Server, error) {
 	report, err := s.builder.Build()
 	s.afterBuild(report, err)
 	s.logBuild("built", report, err)
+	if err != nil { // browsers that connect get it at once
+		s.hub.send(message{"error", problemsText(err)})
+	}
 	s.http = &http.Server{Handler: http.HandlerFunc(s.route), ReadHeaderTimeout: 10 * time.Second}
 	return s, nil
 }
@@ -208,9 +210,6 @@ func (s *Server) rebuild(b Batch) {
 	s.afterBuild(report, err)
 	s.logBuild("rebuilt", report, err)
 	s.tell(b, report, err)
-	if s.rebuilt != nil {
-		s.rebuilt(err)
-	}
 }
 
 func (s *Server) afterBuild(report *generator.Report, err error) {
@@ -268,9 +267,14 @@ func (s *Server) logBuild(verb string, report *generator.Report, err error) {
 	}
 	if err != nil {
 		fmt.Fprintln(s.opts.Log, problemsText(err))
-		fmt.Fprintln(s.opts.Log, "build failed; still serving the last good site")
+		if s.served {
+			fmt.Fprintln(s.opts.Log, "build failed; still serving the last good site")
+		} else {
+			fmt.Fprintln(s.opts.Log, "build failed; the preview shows the site once the problems are fixed")
+		}
 		return
 	}
+	s.served = true
 	fmt.Fprintf(s.opts.Log, "%s: %d written, %d removed in %d ms\n", verb, len(report.Written), len(report.Removed), report.Duration.Milliseconds())
 }
 

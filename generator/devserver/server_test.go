@@ -253,3 +253,34 @@ func TestBindWarning(t *testing.T) {
 		t.Errorf("no warning for a non-loopback address: %s", log.String())
 	}
 }
+
+// TestBrokenAtStart starts on a broken site: a browser that connects is
+// shown the problem, and the fix brings the site.
+func TestBrokenAtStart(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range sourceDirs {
+		if out, err := exec.Command("cp", "-r", filepath.Join("../..", d), root).CombinedOutput(); err != nil {
+			t.Fatalf("%s", out)
+		}
+	}
+	const file = "content/communities/houdajie.md"
+	edit(t, root, file, "district: 镇海区", "district: 镇海")
+	s, err := New(Options{Src: root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go s.Run(ctx)
+	es := subscribe(t, s)
+	if m := es.next(t); m.event != "error" || !strings.HasPrefix(m.data, file+":3: district \"镇海\"") {
+		t.Fatalf("a browser connecting to a broken site got %+v", m)
+	}
+	edit(t, root, file, "district: 镇海", "district: 镇海区")
+	if m := es.next(t); m.event != "reload" {
+		t.Fatalf("after the fix: %+v", m)
+	}
+	if !strings.Contains(page(t, s.URL()), "后大街社区") {
+		t.Error("the site is not served after the fix")
+	}
+}
