@@ -47,7 +47,16 @@ type watcher struct {
 
 func newWatcher(root string, forcePoll bool) *watcher {
 	w := &watcher{root: root, batches: make(chan Batch), notices: make(chan string, 4), stop: make(chan struct{})}
-	events, err := w.startNotify()
+	return w.start(w.startNotify, forcePoll)
+}
+
+// start watches with notify, or polls when told to or when notify fails.
+func (w *watcher) start(notify func() (<-chan change, error), forcePoll bool) *watcher {
+	var events <-chan change
+	var err error
+	if !forcePoll {
+		events, err = notify()
+	}
 	if forcePoll || err != nil {
 		if err != nil {
 			w.notices <- fmt.Sprintf("watching with fsnotify failed (%v); checking for changes every %v instead", err, pollGap)

@@ -1,10 +1,12 @@
 package devserver
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -168,4 +170,26 @@ func TestBurst(t *testing.T) {
 		t.Errorf("first batch has %d paths, want 100", len(b.Paths))
 	}
 	noBatch(t, w, 100*time.Millisecond)
+}
+
+// TestFallbackToPolling makes watching with events fail, as it does when
+// the system's limit of watches is reached: the watcher must say so and
+// still see saves, by polling.
+func TestFallbackToPolling(t *testing.T) {
+	root, _ := watchedSite(t, true)
+	w := &watcher{root: root, batches: make(chan Batch), notices: make(chan string, 4), stop: make(chan struct{})}
+	w.start(func() (<-chan change, error) { return nil, errors.New("no space left on device") }, false)
+	t.Cleanup(w.close)
+	select {
+	case n := <-w.notices:
+		if !strings.Contains(n, "no space left on device") || !strings.Contains(n, "instead") {
+			t.Errorf("notice %q", n)
+		}
+	default:
+		t.Fatal("the watcher did not say it fell back to polling")
+	}
+	write(t, root, "content/communities/a.md", "v2")
+	if b := nextBatch(t, w, 5*time.Second); !slices.Equal(b.Paths, []string{"content/communities/a.md"}) {
+		t.Errorf("batch %v", b.Paths)
+	}
 }
