@@ -206,7 +206,8 @@ A build reports every problem it finds, sorted by file and line, as
 (the line is left out where a problem concerns a whole file) and fails
 with [Problems] when any is not a warning. Errors: a file that cannot be
 read, is binary, is not UTF-8 or is too large; front matter that does not
-parse or is never closed; a value of the wrong kind (a list or a number
+parse, is never closed, or nests too deeply or repeats itself through YAML
+aliases (*name); a value of the wrong kind (a list or a number
 where text belongs, text where leader wants name and role); a missing or
 empty title, district or leader name; a district that is not configured
 (with the nearest configured name); an unsafe slug or two pages with one
