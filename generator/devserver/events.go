@@ -12,8 +12,9 @@ import (
 const keepAlive = 20 * time.Second
 
 // events streams the hub's messages to one browser as Server-Sent Events.
-// The first, "hello", carries the server's id: a browser that reconnects
-// to a restarted server sees a new id and reloads.
+// The first, "hello", carries the stamp of the build being served: a page
+// stamped otherwise was served before a change it did not hear of (or by a
+// server since restarted), and reloads.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	rc := http.NewResponseController(w)
 	h := w.Header()
@@ -26,7 +27,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 	defer s.hub.unsubscribe(c)
 	fmt.Fprintf(w, "retry: 500\n")
-	writeEvent(w, message{"hello", s.id})
+	writeEvent(w, message{"hello", s.stamp()})
 	rc.Flush()
 	tick := time.NewTicker(keepAlive)
 	defer tick.Stop()

@@ -19,6 +19,7 @@ import (
 type siteFiles struct {
 	dir      string
 	basePath atomic.Pointer[string] // "/" or "/pinzhi/": follows the site's baseURL
+	stamp    func() string          // the build being served, for the reload script
 }
 
 // contentTypes are the types of the files a site has; text is UTF-8.
@@ -82,6 +83,7 @@ func (s *siteFiles) resolve(p string) (string, int) {
 
 // serveFile sends the file at rel; a folder sends its index.html.
 func (s *siteFiles) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
+	stamp := s.currentStamp() // before the file is read: never newer than it
 	root, err := os.OpenRoot(s.dir)
 	if err != nil {
 		s.notFound(w, r)
@@ -111,12 +113,12 @@ func (s *siteFiles) serveFile(w http.ResponseWriter, r *http.Request, rel string
 		s.notFound(w, r)
 		return
 	}
-	s.send(w, r, name, info, f, http.StatusOK)
+	s.send(w, r, name, info, f, http.StatusOK, stamp)
 }
 
 // send writes a file: HTML whole, with the reload script; anything else
 // through http.ServeContent, which answers ranges and conditional requests.
-func (s *siteFiles) send(w http.ResponseWriter, r *http.Request, name string, info fs.FileInfo, f *os.File, status int) {
+func (s *siteFiles) send(w http.ResponseWriter, r *http.Request, name string, info fs.FileInfo, f *os.File, status int, stamp string) {
 	h := w.Header()
 	h.Set("Cache-Control", "no-cache")
 	ctype, known := contentTypes[path.Ext(name)]
@@ -137,7 +139,7 @@ func (s *siteFiles) send(w http.ResponseWriter, r *http.Request, name string, in
 		http.Error(w, "cannot read "+name, http.StatusInternalServerError)
 		return
 	}
-	page = injectReload(page)
+	page = injectReload(page, stamp)
 	h.Set("Content-Length", strconv.Itoa(len(page)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
@@ -148,22 +150,30 @@ func (s *siteFiles) send(w http.ResponseWriter, r *http.Request, name string, in
 // notFound sends the site's 404 page, or a page of its own before the site
 // has one, with the 404 status either way.
 func (s *siteFiles) notFound(w http.ResponseWriter, r *http.Request) {
+	stamp := s.currentStamp()
 	if root, err := os.OpenRoot(s.dir); err == nil {
 		defer root.Close()
 		if f, err := root.Open("404.html"); err == nil {
 			defer f.Close()
 			if info, err := f.Stat(); err == nil && !info.IsDir() {
-				s.send(w, r, "404.html", info, f, http.StatusNotFound)
+				s.send(w, r, "404.html", info, f, http.StatusNotFound, stamp)
 				return
 			}
 		}
 	}
-	page := injectReload([]byte(noSitePage))
+	page := injectReload([]byte(noSitePage), stamp)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusNotFound)
 	if r.Method != http.MethodHead {
 		w.Write(page)
 	}
+}
+
+func (s *siteFiles) currentStamp() string {
+	if s.stamp == nil {
+		return ""
+	}
+	return s.stamp()
 }
 
 // noSitePage is shown until the first good build: the reload script then

@@ -36,7 +36,7 @@ func servedSite(t *testing.T, base string) *httptest.Server {
 	os.WriteFile(secret, []byte("SECRET"), 0o644)
 	os.Symlink(secret, filepath.Join(dir, "escape.txt"))
 	os.Symlink(filepath.Dir(secret), filepath.Join(dir, "escdir"))
-	s := &siteFiles{dir: dir}
+	s := &siteFiles{dir: dir, stamp: func() string { return "b7" }}
 	s.basePath.Store(&base)
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
@@ -118,11 +118,11 @@ func TestServeFiles(t *testing.T) {
 func TestInjectedScript(t *testing.T) {
 	srv := servedSite(t, "/")
 	for _, p := range []string{"/", "/communities/a/", "/missing", "/noend.html"} {
-		if r := get(t, srv, "GET", p); strings.Count(r.body, `<script src="/__pinzhi/reload.js"></script>`) != 1 {
+		if r := get(t, srv, "GET", p); strings.Count(r.body, `<script src="/__pinzhi/reload.js" data-build="b7"></script>`) != 1 {
 			t.Errorf("%s: the reload script is not in the page once: %q", p, r.body)
 		}
 	}
-	if r := get(t, srv, "GET", "/"); !strings.HasSuffix(r.body, `<script src="/__pinzhi/reload.js"></script></body></html>`) {
+	if r := get(t, srv, "GET", "/"); !strings.HasSuffix(r.body, `<script src="/__pinzhi/reload.js" data-build="b7"></script></body></html>`) {
 		t.Errorf("the script is not before </body>: %q", r.body)
 	}
 	for _, p := range []string{"/assets/site.0123456789.css", "/feed.xml"} {

@@ -14,11 +14,17 @@ const (
 	scriptPath = "/__pinzhi/reload.js"
 )
 
-var scriptTag = []byte(`<script src="` + scriptPath + `"></script>`)
+// scriptTag is the script element for a page served as of build stamp.
+func scriptTag(stamp string) []byte {
+	return []byte(`<script src="` + scriptPath + `" data-build="` + stamp + `"></script>`)
+}
 
 // injectReload puts the reload script into an HTML page: before its last
 // </body>, or at its end when it has none. Files on disk never get it.
-func injectReload(page []byte) []byte {
+// stamp names the build the page is of; a page whose stamp is not the
+// server's when its event stream connects missed a change, and reloads.
+func injectReload(page []byte, stamp string) []byte {
+	scriptTag := scriptTag(stamp)
 	out := make([]byte, 0, len(page)+len(scriptTag))
 	i := bytes.LastIndex(bytes.ToLower(page), []byte("</body>"))
 	if i < 0 {

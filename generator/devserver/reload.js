@@ -2,13 +2,15 @@
 // responses by the dev server only; never part of a build.
 (() => {
   "use strict";
-  let server = null; // the server's id: a new one means it restarted
+  // The build this page is of. The server's hello names the build it
+  // serves now: if they differ, the page missed a change (it loaded while a
+  // rebuild ran, or the server restarted) and reloads.
+  const build = document.currentScript && document.currentScript.dataset.build;
   let overlay = null;
   const events = new EventSource("/__pinzhi/events");
 
   events.addEventListener("hello", (e) => {
-    if (server !== null && server !== e.data) location.reload();
-    server = e.data;
+    if (build && e.data !== build) location.reload();
   });
   events.addEventListener("reload", () => location.reload());
   events.addEventListener("css", (e) => swapStylesheet(e.data));

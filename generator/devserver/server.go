@@ -23,6 +23,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -56,6 +57,9 @@ type Server struct {
 	hub      *hub
 	http     *http.Server
 	served   bool // whether a build has succeeded: there is a site to serve
+	// builds counts the rebuilds that changed the site; with id it stamps
+	// pages and hellos, so that a page that missed a change reloads.
+	builds atomic.Int64
 }
 
 // New listens on the configured address and builds the site once. A build
@@ -79,7 +83,7 @@ func New(opts Options) (*Server, error) {
 		ln.Close()
 		return nil, err
 	}
-	s.files = &siteFiles{dir: s.out}
+	s.files = &siteFiles{dir: s.out, stamp: s.stamp}
 	s.builder = generator.NewBuilder(generator.Options{
 		Src: os.DirFS(opts.Src), Out: s.out, BaseURL: opts.BaseURL, Origin: s.origin(), Drafts: opts.Drafts,
 	})
@@ -156,6 +160,9 @@ func (s *Server) origin() string {
 	return "http://" + net.JoinHostPort(host, port)
 }
 
+// stamp names the build being served: the server and its rebuild count.
+func (s *Server) stamp() string { return s.id + "-" + strconv.FormatInt(s.builds.Load(), 10) }
+
 // URL is the address of the site's home page.
 func (s *Server) URL() string { return s.origin() + *s.files.basePath.Load() }
 
@@ -229,6 +236,7 @@ func (s *Server) tell(b Batch, report *generator.Report, err error) {
 		s.hub.send(message{"ok", ""})
 		return
 	}
+	s.builds.Add(1) // after the files are written: a page read before is stamped older
 	if links, ok := s.stylesheetsOnly(b); ok {
 		for _, l := range links {
 			s.hub.send(message{"css", l})

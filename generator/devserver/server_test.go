@@ -94,8 +94,8 @@ func subscribe(t *testing.T, s *Server) *eventStream {
 			}
 		}
 	}()
-	if m := es.next(t); m.event != "hello" || m.data != s.id {
-		t.Fatalf("first event %+v, want hello %s", m, s.id)
+	if m := es.next(t); m.event != "hello" || !strings.HasPrefix(m.data, s.id+"-") {
+		t.Fatalf("first event %+v, want hello %s-…", m, s.id)
 	}
 	return es
 }
@@ -112,6 +112,13 @@ func (es *eventStream) next(t *testing.T) message {
 		t.Fatal("no event")
 		return message{}
 	}
+}
+
+// stampOf returns the build stamp of a served page's reload script.
+func stampOf(page string) string {
+	_, after, _ := strings.Cut(page, `data-build="`)
+	stamp, _, _ := strings.Cut(after, `"`)
+	return stamp
 }
 
 func page(t *testing.T, url string) string {
@@ -150,12 +157,19 @@ func TestLiveReload(t *testing.T) {
 	url := s.URL() + "communities/houdajie/"
 	const file = "content/communities/houdajie.md"
 
+	stampBefore := stampOf(page(t, url))
 	edit(t, root, file, "三大品牌", "三大特色")
 	if m := es.next(t); m.event != "reload" {
 		t.Fatalf("after an edit: %+v", m)
 	}
-	if !strings.Contains(page(t, url), "三大特色") {
+	served := page(t, url)
+	if !strings.Contains(served, "三大特色") {
 		t.Fatal("told to reload before the page had the edit")
+	}
+	// A page served before the change is stamped with the build before;
+	// one served after, with the build a new browser's hello names.
+	if now := stampOf(served); now == stampBefore || now != s.stamp() {
+		t.Errorf("pages stamped %q before the edit and %q after; the server is at %q", stampBefore, now, s.stamp())
 	}
 
 	edit(t, root, file, "title: 后大街社区", "title: [后大街社区")
