@@ -7,7 +7,10 @@
 // /__pinzhi/events: "reload", "css <link>" when only stylesheets changed,
 // "error <problems>" when the build failed (the last good site stays
 // served) and "ok" when it is good again. The script that listens,
-// /__pinzhi/reload.js, is added to HTML responses, never to files.
+// /__pinzhi/reload.js, is added to HTML responses, never to files, with the
+// stamp of the build the page is of; the stream's first event, "hello",
+// names the build served now, and a page whose stamp differs (it loaded
+// while a rebuild ran, or the server restarted) reloads.
 package devserver
 
 import (
