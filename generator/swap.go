@@ -31,7 +31,15 @@ type folders struct {
 
 func (f folders) staging() string { return sibling(f.out, ".next") }
 
-func listFile(tree string) string { return tree + ".files" }
+// listFile names the list of a folder's files: .public.files for public/,
+// .public.next.files for .public.next/, hidden beside the folder.
+func listFile(tree string) string {
+	base := filepath.Base(tree)
+	if !strings.HasPrefix(base, ".") {
+		base = "." + base
+	}
+	return filepath.Join(filepath.Dir(tree), base+".files")
+}
 
 // sibling names a hidden folder or file beside out: .public.next.
 func sibling(out, suffix string) string {

@@ -3,6 +3,7 @@ package generator
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -38,6 +39,13 @@ func TestRepeatedBuilds(t *testing.T) {
 	}
 	if _, trusted := readList(folders{out}.staging()); !trusted {
 		t.Error("the staging folder's list is not trusted after a successful build")
+	}
+	// Beside the site, only hidden files: nothing a host or git should see.
+	beside, _ := os.ReadDir(filepath.Dir(out))
+	for _, e := range beside {
+		if e.Name() != "public" && !strings.HasPrefix(e.Name(), ".public.") {
+			t.Errorf("a build left %s beside public/", e.Name())
+		}
 	}
 }
 
