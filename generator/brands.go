@@ -107,6 +107,14 @@ func splitBrand(entry string) (community, brand string, ok bool) {
 	return entry[:end], strings.TrimSpace(entry[end:]), true
 }
 
+// dropLists takes the lists out of the brand list's body: the lead is what
+// remains.
+func dropLists(doc ast.Node) {
+	for _, l := range brandLists(doc) {
+		doc.RemoveChild(doc, l)
+	}
+}
+
 // blockStart returns the byte offset at which a block node's text begins.
 func blockStart(n ast.Node, body []byte) int {
 	for ; n != nil; n = n.FirstChild() {

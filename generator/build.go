@@ -21,7 +21,7 @@ type Options struct {
 	// keeps its path: the dev server sets it to its own address.
 	Origin  string
 	Drafts  bool // when set, pages with draft: true are built too
-	Workers int  // pages rendered at once; 0 means one per CPU
+	Workers int  // pages rendered at once; 0 means two per CPU, so that one waits on the disk while the other computes
 }
 
 // Report says what a build did.
@@ -65,9 +65,9 @@ func NewBuilder(opts Options) *Builder {
 	return &Builder{opts: opts, min: newMinifier(), env: env, blocks: newMarkdown(false, nil).parser()}
 }
 
-// Build builds the whole site into a fresh folder beside the output folder
-// and swaps it in when every file is written. When it fails, the output
-// folder is as it was.
+// Build builds the whole site into the staging folder beside the output
+// folder and swaps the two when every file is written (see Output in the
+// package documentation). When it fails, the output folder is as it was.
 func Build(opts Options) (*Report, error) {
 	return NewBuilder(opts).Build()
 }
@@ -104,9 +104,7 @@ func (b *Builder) Build() (*Report, error) {
 	o := &output{dir: staging}
 	o.hold(held)
 	t.done("stage")
-	foldersMade := o.makeFolders(st.pages)
 	report, err := b.write(st, o, map[string]uint64{}, held, nil, problems.warnings)
-	foldersMade()
 	t.done("render")
 	report.Phases = t.phases
 	if err != nil {

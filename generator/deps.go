@@ -17,22 +17,12 @@ func (d *pageDeps) cardGeneration() uint64 {
 	return h.sum()
 }
 
-func firstNonEmpty(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
-}
-
 // pageDeps computes the prints of pages. A page's print covers the site
 // settings, the page's layout files and the asset names, then what its kind
 // shows; and when its layout names the lists of the model (Communities,
 // Model, Entries, BrandList, Pages), those lists too. Over-approximating is
 // safe: it only renders a page that did not need it.
 type pageDeps struct {
-	model       *Model
 	layouts     layouts
 	common      uint64
 	cards       uint64 // every community's front matter, slug and order
@@ -41,7 +31,7 @@ type pageDeps struct {
 }
 
 func newPageDeps(m *Model, ls layouts, assetsPrint uint64) *pageDeps {
-	d := &pageDeps{model: m, layouts: ls}
+	d := &pageDeps{layouts: ls}
 	h := newPrinter()
 	h.source(m.Site.source)
 	h.str(m.Site.BaseURL)

@@ -167,20 +167,21 @@ func TestAcceptedInput(t *testing.T) {
 		text    string
 		page    string // a file the output must have
 		content string // text it must contain
+		absent  string // text it must not contain, when set
 	}{
-		{"byte-order mark", badFile, "\uFEFF" + community(""), "communities/bad/index.html", "<h1>测试社区</h1>"},
-		{"CRLF line endings", badFile, strings.ReplaceAll(community("quote: 一句话\n"), "\n", "\r\n"), "communities/bad/index.html", "“一句话”"},
-		{"only front matter", badFile, "---\ntitle: 测试社区\ndistrict: 海曙区\nleader: {name: 张三}\n---\n", "communities/bad/index.html", "<h1>测试社区</h1>"},
-		{"TOML", badFile, "+++\ntitle = \"测试社区\"\ndistrict = \"海曙区\"\n[leader]\nname = \"张三\"\n+++\n正文", "communities/bad/index.html", "张三"},
-		{"JSON", badFile, "{\n\"title\": \"测试社区\",\n\"district\": \"海曙区\",\n\"leader\": {\"name\": \"张三\"}\n}\n\n正文", "communities/bad/index.html", "张三"},
-		{"district by slug", badFile, community("district: haishu\n"), "communities/bad/index.html", "海曙区"},
-		{"file name with spaces", "content/communities/My Community.md", community(""), "communities/my-community/index.html", "测试社区"},
-		{"Chinese file name", "content/communities/测试 社区.md", community(""), "communities/测试-社区/index.html", "测试社区"},
-		{"plain page", "content/about.md", "---\ntitle: 关于本专题\n---\n\n## 说明\n", "about/index.html", `<h2 id=说明>说明</h2>`},
-		{"nested plain page", "content/help/Editors Guide.md", "---\ntitle: 指南\n---\n", "help/editors-guide/index.html", "<h1>指南</h1>"},
-		{"folder index page", "content/help/index.md", "---\ntitle: 帮助\n---\n", "help/index.html", "<h1>帮助</h1>"},
-		{"unknown field is a warning", badFile, community("colour: red\n"), "communities/bad/index.html", "测试社区"},
-		{"draft left out", badFile, community("draft: true\n"), "index.html", "后大街社区"},
+		{"byte-order mark", badFile, "\uFEFF" + community(""), "communities/bad/index.html", "<h1>测试社区</h1>", ""},
+		{"CRLF line endings", badFile, strings.ReplaceAll(community("quote: 一句话\n"), "\n", "\r\n"), "communities/bad/index.html", "“一句话”", ""},
+		{"only front matter", badFile, "---\ntitle: 测试社区\ndistrict: 海曙区\nleader: {name: 张三}\n---\n", "communities/bad/index.html", "<h1>测试社区</h1>", ""},
+		{"TOML", badFile, "+++\ntitle = \"测试社区\"\ndistrict = \"海曙区\"\n[leader]\nname = \"张三\"\n+++\n正文", "communities/bad/index.html", "张三", ""},
+		{"JSON", badFile, "{\n\"title\": \"测试社区\",\n\"district\": \"海曙区\",\n\"leader\": {\"name\": \"张三\"}\n}\n\n正文", "communities/bad/index.html", "张三", ""},
+		{"district by slug", badFile, community("district: haishu\n"), "communities/bad/index.html", "海曙区", ""},
+		{"file name with spaces", "content/communities/My Community.md", community(""), "communities/my-community/index.html", "测试社区", ""},
+		{"Chinese file name", "content/communities/测试 社区.md", community(""), "communities/测试-社区/index.html", "测试社区", ""},
+		{"plain page", "content/about.md", "---\ntitle: 关于本专题\n---\n\n## 说明\n", "about/index.html", `<h2 id=说明>说明</h2>`, ""},
+		{"nested plain page", "content/help/Editors Guide.md", "---\ntitle: 指南\n---\n", "help/editors-guide/index.html", "<h1>指南</h1>", ""},
+		{"folder index page", "content/help/index.md", "---\ntitle: 帮助\n---\n", "help/index.html", "<h1>帮助</h1>", ""},
+		{"unknown field is a warning", badFile, community("colour: red\n"), "communities/bad/index.html", "测试社区", ""},
+		{"draft left out", badFile, community("draft: true\n"), "index.html", "后大街社区", "测试社区"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -193,6 +194,9 @@ func TestAcceptedInput(t *testing.T) {
 			}
 			if !strings.Contains(string(data), tc.content) {
 				t.Errorf("%s does not contain %q", tc.page, tc.content)
+			}
+			if tc.absent != "" && strings.Contains(string(data), tc.absent) {
+				t.Errorf("%s contains %q", tc.page, tc.absent)
 			}
 		})
 	}

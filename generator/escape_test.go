@@ -96,7 +96,7 @@ func TestBaseURLFlag(t *testing.T) {
 	if _, ok := files["feed.xml"]; ok {
 		t.Error("a site without a host got a feed with relative addresses")
 	}
-	if !hasLine(report.Warnings, siteFile) || !strings.Contains(files["index.html"], "href=/communities/houdajie/") {
+	if !hasLine(report.Warnings, siteFile+`: warning: baseURL "/" names no host`) || !strings.Contains(files["index.html"], "href=/communities/houdajie/") {
 		t.Errorf("root build: warnings %v", report.Warnings)
 	}
 }

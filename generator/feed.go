@@ -52,8 +52,8 @@ func feedCommunities(m *Model) []*Community {
 	return cs[:min(len(cs), feedEntries)]
 }
 
-// writeFeed writes the Atom feed.
-func writeFeed(b *bytes.Buffer, m *Model, urls urlScheme) error {
+// writeFeed writes the Atom feed of the given communities.
+func writeFeed(b *bytes.Buffer, m *Model, entries []*Community, urls urlScheme) error {
 	site := m.Site
 	f := atomFeed{
 		Lang:     site.Language,
@@ -64,7 +64,7 @@ func writeFeed(b *bytes.Buffer, m *Model, urls urlScheme) error {
 		Author:   atomAuthor{Name: firstNonEmpty(site.Reporter, firstOf(site.Organizers), site.Title)},
 	}
 	latest := site.Date
-	for _, c := range feedCommunities(m) {
+	for _, c := range entries {
 		date := c.Date
 		if date.IsZero() {
 			date = site.Date

@@ -60,7 +60,7 @@ func (e *templateEnv) render(name string, data any) (template.HTML, error) {
 func (e *templateEnv) assetURL(name string) (string, error) {
 	a, ok := e.assets[strings.TrimPrefix(name, "/")]
 	if !ok {
-		return "", errAssetMissing(name)
+		return "", fmt.Errorf("no file %q in %s/", name, assetsDir)
 	}
 	return e.urls.rel(a.Out), nil
 }

@@ -2,11 +2,9 @@ package generator
 
 import (
 	"errors"
-	"fmt"
 	"hash/fnv"
 	"html/template"
 	"io/fs"
-	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -205,10 +203,4 @@ func templateProblem(err error, fallback string) Problem {
 		return Problem{Path: m[1], Line: line, Message: strings.TrimSpace(m[3]), Hint: "fix the layout"}
 	}
 	return Problem{Path: fallback, Message: msg, Hint: "fix the layout"}
-}
-
-// errAssetMissing is what the asset template function returns for a name
-// that is not in assets/.
-func errAssetMissing(name string) error {
-	return fmt.Errorf("no file %q in %s/", name, path.Clean(assetsDir))
 }

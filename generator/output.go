@@ -54,24 +54,6 @@ func (o *output) write(rel string, data []byte) error {
 	return nil
 }
 
-// makeFolders creates, one after the other, the folders of every page that
-// the output folder does not have yet, while the workers render. Creating
-// thousands of folders in one parent from many threads at once is slower
-// than from one: they queue on the parent's lock. A worker that gets
-// ahead creates its folder itself. The returned function waits for the end.
-func (o *output) makeFolders(pages []*Page) (wait func()) {
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		for _, p := range pages {
-			if err := o.mkdirAll(filepath.Dir(o.path(p.Out))); err != nil {
-				return // the worker writing there will report it
-			}
-		}
-	}()
-	return func() { <-done }
-}
-
 // hold notes the files the output folder holds already: their folders
 // exist, and writing the same bytes over them can be skipped.
 func (o *output) hold(files []string) {

@@ -3,6 +3,8 @@ package generator
 import (
 	"bytes"
 	"html/template"
+
+	"github.com/yuin/goldmark/ast"
 )
 
 // A Page is one file the build writes: a page rendered by a layout, or a
@@ -13,6 +15,7 @@ type Page struct {
 	mime     string // for the minifier
 	data     *PageData
 	source   *Source                   // whose body becomes .Content; nil for none
+	trim     func(ast.Node)            // takes out of the body what the layout shows otherwise; may be nil
 	generate func(*bytes.Buffer) error // for generated files
 	// print changes whenever anything the page shows changes: a rebuild
 	// writes the pages whose print differs from the last build's.
@@ -43,7 +46,7 @@ func plan(m *Model, ls layouts, assetsPrint uint64) (pages []*Page, d *pageDeps)
 	d = newPageDeps(m, ls, assetsPrint)
 	site := m.Site
 	urls := newURLScheme(site.BaseURL)
-	add := func(kind, out string, data *PageData, src *Source, print func(h *printer)) {
+	add := func(kind, out string, data *PageData, src *Source, print func(h *printer)) *Page {
 		data.Kind, data.Site, data.Model = kind, site, m
 		if site.HasFeed && kind != "404" { // the 404 page is served at any address
 			data.Canonical = urls.abs(data.Path)
@@ -51,7 +54,9 @@ func plan(m *Model, ls layouts, assetsPrint uint64) (pages []*Page, d *pageDeps)
 		if data.Description == "" {
 			data.Description = site.Description
 		}
-		pages = append(pages, &Page{Out: out, kind: kind, mime: "text/html", data: data, source: src, print: d.print(kind, print), own: print})
+		p := &Page{Out: out, kind: kind, mime: "text/html", data: data, source: src, print: d.print(kind, print), own: print}
+		pages = append(pages, p)
+		return p
 	}
 	add("home", "index.html", &PageData{Title: firstNonEmpty(site.Headline, site.Title), Path: ""}, site.source, d.allCards)
 	for _, c := range m.Communities {
@@ -65,8 +70,9 @@ func plan(m *Model, ls layouts, assetsPrint uint64) (pages []*Page, d *pageDeps)
 		}
 	}
 	if m.Brands != nil {
-		add("brands", "brands/index.html", &PageData{Title: m.Brands.Title, Path: m.Brands.Path, BrandList: m.Brands},
+		brands := add("brands", "brands/index.html", &PageData{Title: m.Brands.Title, Path: m.Brands.Path, BrandList: m.Brands},
 			m.Brands.source, func(h *printer) { d.brands(h); d.allCards(h) })
+		brands.trim = dropLists // the layout shows the list entry by entry
 	}
 	for _, p := range m.Pages {
 		add("page", p.Path+"index.html", &PageData{Title: p.Title, Path: p.Path, Page: p, Description: p.Summary},
@@ -74,4 +80,13 @@ func plan(m *Model, ls layouts, assetsPrint uint64) (pages []*Page, d *pageDeps)
 	}
 	add("404", "404.html", &PageData{Title: "页面未找到", Path: "404.html"}, nil, func(*printer) {})
 	return append(pages, generatedPages(m, d, pages)...), d
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
 }

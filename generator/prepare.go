@@ -4,7 +4,6 @@ import "strings"
 
 // buildState is one build's model, pages and renderer.
 type buildState struct {
-	model    *Model
 	pages    []*Page
 	bySource map[string]*Page // the page whose body each content file is
 	deps     *pageDeps
@@ -37,8 +36,8 @@ func (b *Builder) prepare() (*buildState, problemSplit) {
 	m := b.assembler.assemble(b.opts.Src, sources, b.opts, b.blocks, &probs)
 	errs, warnings := probs.split()
 	if m == nil || len(errs) > 0 {
-		if len(errs) == 0 {
-			errs = Problems{{Path: siteFile, Message: "cannot be read"}}
+		if len(errs) == 0 { // _index.md is there, but not as a file
+			errs = Problems{{Path: siteFile, Message: "is not a Markdown file", Hint: "make it a file with the site's settings"}}
 		}
 		return nil, problemSplit{errs, warnings}
 	}
@@ -55,7 +54,7 @@ func (b *Builder) prepare() (*buildState, problemSplit) {
 			bySource[p.source.Path] = p
 		}
 	}
-	return &buildState{model: m, pages: pages, bySource: bySource, deps: deps, r: r}, problemSplit{nil, warnings}
+	return &buildState{pages: pages, bySource: bySource, deps: deps, r: r}, problemSplit{nil, warnings}
 }
 
 // BasePath is the path the site is served under, "/" or "/pinzhi/", as of

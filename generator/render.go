@@ -9,7 +9,6 @@ import (
 	"sync"
 
 	"github.com/tdewolff/minify/v2"
-	"github.com/yuin/goldmark/ast"
 )
 
 // renderer turns planned pages into minified files. Its fields are shared,
@@ -31,7 +30,8 @@ type worker struct {
 }
 
 // renderAll writes pages on n workers and returns the problems found and
-// the pages written. A page with a problem is not written.
+// the pages written. A page with a problem is not written. Callers fold
+// the problems with dedupeProblems once they have them all.
 func (r *renderer) renderAll(pages []*Page, n int) (written []*Page, probs Problems) {
 	jobs := make(chan *Page, n*4)
 	done := make([][]*Page, max(n, 1))
@@ -58,7 +58,7 @@ func (r *renderer) renderAll(pages []*Page, n int) (written []*Page, probs Probl
 		written = append(written, done[i]...)
 		probs = append(probs, found[i]...)
 	}
-	return written, dedupeProblems(probs)
+	return written, probs
 }
 
 // bigBuffer is the size past which a worker lets go of a buffer: a list
@@ -118,8 +118,7 @@ func (w *worker) execute(p *Page) error {
 	return l.tmpl.Execute(&w.page, &data)
 }
 
-// convertBody renders the page's Markdown into w.body. The brand list's
-// body loses its list, which the layout shows entry by entry.
+// convertBody renders the page's Markdown into w.body.
 func (w *worker) convertBody(p *Page) error {
 	body, err := p.source.body(w.fsys)
 	if err != nil {
@@ -127,11 +126,7 @@ func (w *worker) convertBody(p *Page) error {
 	}
 	w.body.Reset()
 	w.bodyWriter.Reset(&w.body)
-	var transform func(ast.Node)
-	if p.kind == "brands" {
-		transform = dropLists
-	}
-	found, err := w.md.convert(body, w.bodyWriter, transform)
+	found, err := w.md.convert(body, w.bodyWriter, p.trim)
 	if err == nil {
 		err = w.bodyWriter.Flush()
 	}
@@ -143,12 +138,6 @@ func (w *worker) convertBody(p *Page) error {
 			Message: lp.message, Hint: lp.hint, Warning: lp.warning})
 	}
 	return nil
-}
-
-func dropLists(doc ast.Node) {
-	for _, l := range brandLists(doc) {
-		doc.RemoveChild(doc, l)
-	}
 }
 
 // dedupeProblems folds a problem that many pages share (a layout error

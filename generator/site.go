@@ -22,9 +22,14 @@ func decodeSite(src *Source, baseURL, origin string, probs *problemList) *Site {
 	if s.Language == "" {
 		s.Language = "zh-CN"
 	}
-	written, line, _ := r.text("baseURL")
+	written, line, present := r.text("baseURL")
 	if baseURL == "" {
 		baseURL = written
+	} else {
+		present = false // the flag's value: no line of the file is to blame
+	}
+	if !present {
+		line = 0
 	}
 	if origin != "" {
 		baseURL = withOrigin(baseURL, origin)

@@ -22,9 +22,10 @@ func generatedPages(m *Model, d *pageDeps, htmlPages []*Page) []*Page {
 	if !urls.absolute() {
 		return []*Page{robots}
 	}
-	feed := &Page{Out: "feed.xml", mime: "application/atom+xml", generate: func(b *bytes.Buffer) error { return writeFeed(b, m, urls) }}
+	entries := feedCommunities(m)
+	feed := &Page{Out: "feed.xml", mime: "application/atom+xml", generate: func(b *bytes.Buffer) error { return writeFeed(b, m, entries, urls) }}
 	feed.print = d.print("feed", func(h *printer) {
-		for _, c := range feedCommunities(m) {
+		for _, c := range entries {
 			h.card(c)
 		}
 	})

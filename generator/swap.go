@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"iter"
 	"os"
 	"path/filepath"
 	"slices"
@@ -147,10 +148,10 @@ func readList(dir string) ([]string, bool) {
 	return lines[1:], true
 }
 
-// missingFrom returns the files of old that are not in next.
-func missingFrom(old []string, next map[string]uint64) []string {
+// missingFrom returns, sorted, the files of old that are not in next.
+func missingFrom(old iter.Seq[string], next map[string]uint64) []string {
 	var gone []string
-	for _, f := range old {
+	for f := range old {
 		if !hasKey(next, f) {
 			gone = append(gone, f)
 		}

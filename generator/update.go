@@ -77,9 +77,7 @@ func (b *Builder) rewrite(pages []*Page, start time.Time) (*Report, error) {
 		b.prints[p.Out] = p.print
 		report.Written = append(report.Written, p.Out)
 	}
-	var pl problemList
-	pl.addAll(probs)
-	errs, warns := pl.split()
+	errs, warns := (&problemList{dedupeProblems(probs)}).split()
 	report.Warnings = append(slices.Clone(report.Warnings), warns...)
 	sortProblems(report.Warnings)
 	report.Duration = time.Since(start)

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"maps"
 	"runtime"
 	"slices"
 )
@@ -57,7 +58,7 @@ func (b *Builder) write(st *buildState, o *output, old map[string]uint64, held [
 	for _, p := range written {
 		report.Written = append(report.Written, p.Out)
 	}
-	errs, warns := probs.split()
+	errs, warns := (&problemList{dedupeProblems(probs.list)}).split()
 	report.Warnings = append(report.Warnings, warns...)
 	sortProblems(report.Warnings)
 	slices.Sort(report.Written)
@@ -68,10 +69,11 @@ func (b *Builder) write(st *buildState, o *output, old map[string]uint64, held [
 		}
 		return report, errs
 	}
+	gone := slices.Values(held)
 	if held == nil {
-		held = keysMissingFrom(old, next)
+		gone = maps.Keys(old)
 	}
-	for _, f := range missingFrom(held, next) {
+	for _, f := range missingFrom(gone, next) {
 		if err := o.remove(f); err != nil {
 			return report, err
 		}
@@ -80,17 +82,6 @@ func (b *Builder) write(st *buildState, o *output, old map[string]uint64, held [
 	b.prints = next
 	report.Files = len(next)
 	return report, nil
-}
-
-// keysMissingFrom returns the keys of old that next does not have.
-func keysMissingFrom(old, next map[string]uint64) []string {
-	var gone []string
-	for f := range old {
-		if !hasKey(next, f) {
-			gone = append(gone, f)
-		}
-	}
-	return gone
 }
 
 // mergeSorted returns the sorted union of two lists.

@@ -91,7 +91,7 @@ func New(opts Options) (*Server, error) {
 		Src: os.DirFS(opts.Src), Out: s.out, BaseURL: opts.BaseURL, Origin: s.origin(), Drafts: opts.Drafts,
 	})
 	report, err := s.builder.Build()
-	s.afterBuild(report, err)
+	s.afterBuild(err)
 	s.logBuild("built", report, err)
 	if err != nil { // browsers that connect get it at once
 		s.hub.send(message{"error", problemsText(err)})
@@ -217,16 +217,18 @@ func (s *Server) rebuild(b Batch) {
 	} else {
 		report, err = s.builder.Update(b.Paths)
 	}
-	s.afterBuild(report, err)
+	s.afterBuild(err)
 	s.logBuild("rebuilt", report, err)
 	s.tell(b, report, err)
 }
 
-func (s *Server) afterBuild(report *generator.Report, err error) {
+// afterBuild follows the site's base path and notes that there is a site.
+func (s *Server) afterBuild(err error) {
 	if err == nil || s.files.basePath.Load() == nil {
 		base := s.builder.BasePath()
 		s.files.basePath.Store(&base)
 	}
+	s.served = s.served || err == nil
 }
 
 // tell sends the browsers what the rebuild means for them.
@@ -285,7 +287,6 @@ func (s *Server) logBuild(verb string, report *generator.Report, err error) {
 		}
 		return
 	}
-	s.served = true
 	fmt.Fprintf(s.opts.Log, "%s: %d written, %d removed in %d ms\n", verb, len(report.Written), len(report.Removed), report.Duration.Milliseconds())
 }
 

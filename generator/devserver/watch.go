@@ -59,7 +59,7 @@ func (w *watcher) start(notify func() (<-chan change, error), forcePoll bool) *w
 	}
 	if forcePoll || err != nil {
 		if err != nil {
-			w.notices <- fmt.Sprintf("watching with fsnotify failed (%v); checking for changes every %v instead", err, pollGap)
+			w.notice(fmt.Sprintf("watching with fsnotify failed (%v); checking for changes every %v instead", err, pollGap))
 		}
 		events = w.startPolling()
 	}
@@ -68,6 +68,15 @@ func (w *watcher) start(notify func() (<-chan change, error), forcePoll bool) *w
 }
 
 func (w *watcher) close() { close(w.stop) }
+
+// notice tells the terminal something, unless it is already behind: the
+// watcher must never wait on the terminal while events arrive.
+func (w *watcher) notice(msg string) {
+	select {
+	case w.notices <- msg:
+	default:
+	}
+}
 
 // change is one path that changed, or a request for a full rebuild.
 type change struct {
@@ -101,9 +110,9 @@ func (w *watcher) startNotify() (<-chan change, error) {
 					return
 				}
 				if errors.Is(err, fsnotify.ErrEventOverflow) {
-					w.notices <- "too many changes at once for the watcher; rebuilding everything"
+					w.notice("too many changes at once for the watcher; rebuilding everything")
 				} else {
-					w.notices <- "watcher: " + err.Error() + "; rebuilding everything"
+					w.notice("watcher: " + err.Error() + "; rebuilding everything")
 				}
 				out <- change{full: true}
 			case <-w.stop:
@@ -124,7 +133,7 @@ func (w *watcher) notifyEvent(fw *fsnotify.Watcher, ev fsnotify.Event, out chan<
 			// Files already inside were made before the watch; reporting
 			// the folder has the builder read them all.
 			if err := addTree(fw, ev.Name); err != nil {
-				w.notices <- "cannot watch " + ev.Name + ": " + err.Error()
+				w.notice("cannot watch " + ev.Name + ": " + err.Error())
 			}
 		}
 	}
