@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/tdewolff/minify/v2"
+
+	"pinzhi/generator/internal/source"
 )
 
 const assetsDir = "assets"
@@ -24,45 +26,55 @@ type asset struct {
 // assetSet is every asset of a build, by Name.
 type assetSet map[string]*asset
 
+// maxAssetSize bounds one file of assets/: pictures for the web are far
+// smaller, and each asset is held in memory for the whole build.
+const maxAssetSize = 64 << 20
+
 // loadAssets reads assets/, minifies what can be minified and names each
-// file after a hash of its content, so hosts can cache it forever.
-func loadAssets(fsys fs.FS, min *minify.M, probs *problemList) assetSet {
+// file after a hash of its content, so hosts can cache it forever. Files
+// and folders no build reads (see source.Ignored) are left out.
+func loadAssets(fsys fs.FS, minifier *minify.M, probs *source.List) assetSet {
 	set := assetSet{}
 	err := fs.WalkDir(fsys, assetsDir, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if name != assetsDir {
-				probs.add(name, 0, "check its permissions", "cannot be read: %s", unwrapPathError(err))
+				probs.Add(name, 0, "check its permissions", "cannot be read: %s", source.UnwrapPathError(err))
 			}
 			return nil
 		}
-		base := path.Base(name)
-		if d.IsDir() || strings.HasPrefix(base, ".") || IsScratchFile(base) {
+		if name != assetsDir && source.Ignored(path.Base(name)) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
 			return nil
 		}
-		a, p := loadAsset(fsys, name, min)
+		if d.IsDir() {
+			return nil
+		}
+		a, p := loadAsset(fsys, name, minifier)
 		if p != nil {
-			probs.addAll(Problems{*p})
+			probs.AddAll(source.Problems{*p})
 			return nil
 		}
 		set[a.Name] = a
 		return nil
 	})
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		probs.add(assetsDir, 0, "", "cannot be read: %s", unwrapPathError(err))
+		probs.Add(assetsDir, 0, "", "cannot be read: %s", source.UnwrapPathError(err))
 	}
 	return set
 }
 
-func loadAsset(fsys fs.FS, name string, min *minify.M) (*asset, *Problem) {
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return nil, &Problem{Path: name, Message: "cannot be read: " + unwrapPathError(err), Hint: "check its permissions"}
+func loadAsset(fsys fs.FS, name string, minifier *minify.M) (*asset, *source.Problem) {
+	data, p := source.ReadBounded(fsys, name, maxAssetSize)
+	if p != nil {
+		return nil, p
 	}
 	ext := path.Ext(name)
 	if mime, ok := minifiedTypes[ext]; ok {
-		small, err := min.Bytes(mime, data)
+		small, err := minifier.Bytes(mime, data)
 		if err != nil {
-			return nil, &Problem{Path: name, Message: "cannot be minified: " + err.Error(), Hint: "fix the syntax error"}
+			return nil, &source.Problem{Path: name, Message: "cannot be minified: " + err.Error(), Hint: "fix the syntax error"}
 		}
 		data = small
 	}
@@ -98,4 +110,14 @@ func (s assetSet) fingerprint() uint64 {
 		h.Write([]byte{0})
 	}
 	return h.Sum64()
+}
+
+// outputs are the files of the assets, as a build writes them: already
+// minified, under names that change with their content.
+func (s assetSet) outputs() []*output {
+	outs := make([]*output, 0, len(s))
+	for _, name := range sortedKeys(s) {
+		outs = append(outs, &output{path: s[name].Out, data: s[name].data})
+	}
+	return outs
 }

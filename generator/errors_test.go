@@ -30,39 +30,39 @@ func TestBadInput(t *testing.T) {
 			[]string{badFile + ":3: JSON:"}},
 		{"front matter never closed", map[string]string{badFile: "\n---\ntitle: a\ndistrict: 海曙区\n"},
 			[]string{badFile + `:2: front matter opened with "---" is never closed`}},
-		{"list as title", map[string]string{badFile: community("title:\n  - a\n  - b\n")},
+		{"list as title", map[string]string{badFile: communityFile("title:\n  - a\n  - b\n")},
 			[]string{badFile + ":7: title must be text, but it is a list"}},
-		{"number as title", map[string]string{badFile: community("title: 2016\n")},
+		{"number as title", map[string]string{badFile: communityFile("title: 2016\n")},
 			[]string{badFile + ":7: title must be text, but it is a number"}},
-		{"text as leader", map[string]string{badFile: community("leader: 张三\n")},
+		{"text as leader", map[string]string{badFile: communityFile("leader: 张三\n")},
 			[]string{badFile + ":7: leader must be a group of key: value lines, but it is text"}},
 		{"TOML number as title", map[string]string{badFile: "+++\ntitle = 12\ndistrict = \"海曙区\"\n[leader]\nname = \"张三\"\n+++\n"},
 			[]string{badFile + ":2: title must be text, but it is a number"}},
 		{"JSON list as district", map[string]string{badFile: "{\n\"title\": \"a\",\n\"district\": [\"海曙区\"],\n\"leader\": {\"name\": \"张三\"}\n}\n\n正文\n"},
 			[]string{badFile + ":3: district must be text, but it is a list"}},
-		{"empty title", map[string]string{badFile: community("title: \"\"\n")},
+		{"empty title", map[string]string{badFile: communityFile("title: \"\"\n")},
 			[]string{badFile + ":7: title is empty"}},
-		{"title with no value", map[string]string{badFile: community("title:\n")},
+		{"title with no value", map[string]string{badFile: communityFile("title:\n")},
 			[]string{badFile + ":7: title is empty"}},
 		{"missing district", map[string]string{badFile: "---\ntitle: a\nleader: {name: 张三}\n---\n"},
 			[]string{badFile + ":5: district is missing"}},
-		{"misspelled district", map[string]string{badFile: community("district: 镇海\n")},
+		{"misspelled district", map[string]string{badFile: communityFile("district: 镇海\n")},
 			[]string{badFile + `:7: district "镇海" is not one of the configured districts; did you mean "镇海区"?`}},
-		{"unconfigured district", map[string]string{badFile: community("district: 杭州市\n")},
+		{"unconfigured district", map[string]string{badFile: communityFile("district: 杭州市\n")},
 			[]string{badFile + `:7: district "杭州市" is not one of the configured districts; use one of 海曙区、`}},
-		{"missing leader name", map[string]string{badFile: community("leader:\n  role: 主任\n")},
+		{"missing leader name", map[string]string{badFile: communityFile("leader:\n  role: 主任\n")},
 			[]string{badFile + ":7: leader.name is missing"}},
-		{"two pages, one slug", map[string]string{badFile: community("slug: houdajie\n")},
+		{"two pages, one slug", map[string]string{badFile: communityFile("slug: houdajie\n")},
 			[]string{"content/communities/houdajie.md: its page /communities/houdajie/ is also the page of " + badFile}},
-		{"slug with a slash", map[string]string{badFile: community("slug: a/b\n")},
+		{"slug with a slash", map[string]string{badFile: communityFile("slug: a/b\n")},
 			[]string{badFile + `:7: slug "a/b" contains a slash`}},
-		{"slug with a backslash", map[string]string{badFile: community("slug: 'a\\b'\n")},
+		{"slug with a backslash", map[string]string{badFile: communityFile("slug: 'a\\b'\n")},
 			[]string{badFile + `:7: slug "a\\b" contains a slash`}},
-		{"slug going up", map[string]string{badFile: community("slug: ..\n")},
+		{"slug going up", map[string]string{badFile: communityFile("slug: ..\n")},
 			[]string{badFile + `:7: slug ".." starts with a dot`}},
-		{"slug with a leading dot", map[string]string{badFile: community("slug: .hidden\n")},
+		{"slug with a leading dot", map[string]string{badFile: communityFile("slug: .hidden\n")},
 			[]string{badFile + `:7: slug ".hidden" starts with a dot`}},
-		{"slug unsafe in a URL", map[string]string{badFile: community("slug: a?b#c\n")},
+		{"slug unsafe in a URL", map[string]string{badFile: communityFile("slug: a?b#c\n")},
 			[]string{badFile + `:7: slug "a?b#c" contains "?"`}},
 		{"district slug unsafe", map[string]string{siteFile: strings.Replace(siteText(t), "slug: haishu", "slug: hai shu", 1)},
 			[]string{siteFile + `:` + lineOf(t, siteText(t), "slug: haishu") + `: district slug "hai shu" contains a space`}},
@@ -91,11 +91,11 @@ func TestBadInput(t *testing.T) {
 			[]string{`layouts/district.html:3: executing "main" at <.District.Nope>: District has no field Nope`}},
 		{"layout missing", map[string]string{"layouts/page.html": ""},
 			[]string{"layouts/page.html: cannot be read: file does not exist"}},
-		{"link to a missing asset", map[string]string{badFile: community("") + "![图](/assets/nope.jpg)\n"},
+		{"link to a missing asset", map[string]string{badFile: communityFile("") + "![图](/assets/nope.jpg)\n"},
 			[]string{badFile + ":10: link to /assets/nope.jpg, which is not in assets/"}},
 		{"every problem at once", map[string]string{
-			badFile:                       community("district: 镇海\n"),
-			"content/communities/bad2.md": community("title: 12\n"),
+			badFile:                       communityFile("district: 镇海\n"),
+			"content/communities/bad2.md": communityFile("title: 12\n"),
 			brandsFile:                    "---\ntitle: 品牌\n---\n\n- 东江“E线工作法”\n",
 		}, []string{badFile + ":7: district", "content/communities/bad2.md:7: title must be text", brandsFile + ":5: brand entry"}},
 	}
@@ -169,19 +169,19 @@ func TestAcceptedInput(t *testing.T) {
 		content string // text it must contain
 		absent  string // text it must not contain, when set
 	}{
-		{"byte-order mark", badFile, "\uFEFF" + community(""), "communities/bad/index.html", "<h1>测试社区</h1>", ""},
-		{"CRLF line endings", badFile, strings.ReplaceAll(community("quote: 一句话\n"), "\n", "\r\n"), "communities/bad/index.html", "“一句话”", ""},
+		{"byte-order mark", badFile, "\uFEFF" + communityFile(""), "communities/bad/index.html", "<h1>测试社区</h1>", ""},
+		{"CRLF line endings", badFile, strings.ReplaceAll(communityFile("quote: 一句话\n"), "\n", "\r\n"), "communities/bad/index.html", "“一句话”", ""},
 		{"only front matter", badFile, "---\ntitle: 测试社区\ndistrict: 海曙区\nleader: {name: 张三}\n---\n", "communities/bad/index.html", "<h1>测试社区</h1>", ""},
 		{"TOML", badFile, "+++\ntitle = \"测试社区\"\ndistrict = \"海曙区\"\n[leader]\nname = \"张三\"\n+++\n正文", "communities/bad/index.html", "张三", ""},
 		{"JSON", badFile, "{\n\"title\": \"测试社区\",\n\"district\": \"海曙区\",\n\"leader\": {\"name\": \"张三\"}\n}\n\n正文", "communities/bad/index.html", "张三", ""},
-		{"district by slug", badFile, community("district: haishu\n"), "communities/bad/index.html", "海曙区", ""},
-		{"file name with spaces", "content/communities/My Community.md", community(""), "communities/my-community/index.html", "测试社区", ""},
-		{"Chinese file name", "content/communities/测试 社区.md", community(""), "communities/测试-社区/index.html", "测试社区", ""},
+		{"district by slug", badFile, communityFile("district: haishu\n"), "communities/bad/index.html", "海曙区", ""},
+		{"file name with spaces", "content/communities/My Community.md", communityFile(""), "communities/my-community/index.html", "测试社区", ""},
+		{"Chinese file name", "content/communities/测试 社区.md", communityFile(""), "communities/测试-社区/index.html", "测试社区", ""},
 		{"plain page", "content/about.md", "---\ntitle: 关于本专题\n---\n\n## 说明\n", "about/index.html", `<h2 id=说明>说明</h2>`, ""},
 		{"nested plain page", "content/help/Editors Guide.md", "---\ntitle: 指南\n---\n", "help/editors-guide/index.html", "<h1>指南</h1>", ""},
 		{"folder index page", "content/help/index.md", "---\ntitle: 帮助\n---\n", "help/index.html", "<h1>帮助</h1>", ""},
-		{"unknown field is a warning", badFile, community("colour: red\n"), "communities/bad/index.html", "测试社区", ""},
-		{"draft left out", badFile, community("draft: true\n"), "index.html", "后大街社区", "测试社区"},
+		{"unknown field is a warning", badFile, communityFile("colour: red\n"), "communities/bad/index.html", "测试社区", ""},
+		{"draft left out", badFile, communityFile("draft: true\n"), "index.html", "后大街社区", "测试社区"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -204,7 +204,7 @@ func TestAcceptedInput(t *testing.T) {
 
 func TestDraftsFlag(t *testing.T) {
 	site := repoSite(t)
-	put(site, badFile, community("draft: true\n"))
+	put(site, badFile, communityFile("draft: true\n"))
 	out, _ := mustBuild(t, site, Options{})
 	if _, err := os.Stat(filepath.Join(out, "communities/bad/index.html")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("a draft was built without --drafts: %v", err)
@@ -217,7 +217,7 @@ func TestDraftsFlag(t *testing.T) {
 
 func TestWarnings(t *testing.T) {
 	site := repoSite(t)
-	put(site, badFile, community("titel: x\n")+"[链接](/communities/nowhere/)\n")
+	put(site, badFile, communityFile("titel: x\n")+"[链接](/communities/nowhere/)\n")
 	put(site, "content/photo.jpg", "jpeg")
 	_, report := mustBuild(t, site, Options{})
 	for _, want := range []string{
@@ -246,7 +246,7 @@ func (f failingFS) Open(name string) (fs.File, error) {
 
 func TestUnreadableFile(t *testing.T) {
 	site := repoSite(t)
-	put(site, badFile, community(""))
+	put(site, badFile, communityFile(""))
 	_, _, err := buildInto(t, failingFS{site, badFile}, Options{})
 	if !hasLine(problemsOf(t, err), badFile+": cannot be read: permission denied") {
 		t.Errorf("got %v", err)
@@ -273,15 +273,15 @@ func TestLargeFile(t *testing.T) {
 	site := repoSite(t)
 	para := strings.Repeat("品质社区是人们对获得感和幸福感的向往和追求。", 30) + "\n\n"
 	body := strings.Repeat(para, 10<<20/len(para)+1)
-	put(site, badFile, community("")+body)
+	put(site, badFile, communityFile("")+body)
 	out, _ := mustBuild(t, site, Options{})
 	info, err := os.Stat(filepath.Join(out, "communities/bad/index.html"))
 	if err != nil || info.Size() < 10<<20 {
 		t.Errorf("a 10 MB page was not built whole: %v %v", info, err)
 	}
-	put(site, badFile, community("")+strings.Repeat(body, 4))
+	put(site, badFile, communityFile("")+strings.Repeat(body, 4))
 	_, _, err = buildInto(t, site, Options{})
-	if !hasLine(problemsOf(t, err), badFile+": file is 40 MB, more than the 32 MB") {
+	if !hasLine(problemsOf(t, err), badFile+": is more than the 32 MB") {
 		t.Errorf("got %v", err)
 	}
 }

@@ -66,12 +66,12 @@ func textContains(doc, sub string) bool {
 
 func TestSitemapEscapesURLs(t *testing.T) {
 	site := repoSite(t)
-	put(site, "content/communities/x.md", community("slug: 测试&社区\n"))
+	put(site, "content/communities/x.md", communityFile("slug: 测试&社区\n"))
 	_, _, err := buildInto(t, site, Options{})
 	if err == nil || !strings.Contains(err.Error(), `contains "&"`) {
 		t.Fatalf("an & in a slug should be refused, got %v", err)
 	}
-	put(site, "content/communities/x.md", community("slug: 测试社区\n"))
+	put(site, "content/communities/x.md", communityFile("slug: 测试社区\n"))
 	out, _ := mustBuild(t, site, Options{})
 	sitemap := readTree(t, out)["sitemap.xml"]
 	if !strings.Contains(sitemap, "<loc>https://example.org/pinzhi/communities/%E6%B5%8B%E8%AF%95%E7%A4%BE%E5%8C%BA/</loc>") {

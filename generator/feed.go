@@ -45,29 +45,35 @@ var unknownDate = time.Unix(0, 0).UTC()
 const feedEntries = 50
 
 // feedCommunities returns the communities the feed carries: the newest
-// first by date, then in reading order.
-func feedCommunities(m *Model) []*Community {
-	cs := slices.Clone(m.Communities)
-	slices.SortStableFunc(cs, func(a, b *Community) int { return b.Date.Compare(a.Date) })
+// first by date, then in reading order. Which they are depends on the
+// date of every community.
+func feedCommunities(m *model, r *reads) []*community {
+	r.add(depCommunities, 0)
+	for _, c := range m.communities {
+		r.file(depFront, c.file)
+	}
+	cs := slices.Clone(m.communities)
+	slices.SortStableFunc(cs, func(a, b *community) int { return b.Date.Compare(a.Date) })
 	return cs[:min(len(cs), feedEntries)]
 }
 
-// writeFeed writes the Atom feed of the given communities.
-func writeFeed(b *bytes.Buffer, m *Model, entries []*Community, urls urlScheme) error {
-	site := m.Site
+// writeFeed writes the Atom feed.
+func writeFeed(b *bytes.Buffer, m *model, urls urlScheme, r *reads) error {
+	r.add(depSite, 0)
+	s := m.site.settings
 	f := atomFeed{
-		Lang:     site.Language,
-		Title:    site.Title,
-		Subtitle: site.Description,
+		Lang:     s.Language,
+		Title:    s.Title,
+		Subtitle: s.Description,
 		Links:    []atomLink{{Href: urls.abs("")}, {Rel: "self", Href: urls.abs("feed.xml")}},
 		ID:       urls.abs(""),
-		Author:   atomAuthor{Name: firstNonEmpty(site.Reporter, firstOf(site.Organizers), site.Title)},
+		Author:   atomAuthor{Name: firstNonEmpty(s.Reporter, firstOf(s.Organizers), s.Title)},
 	}
-	latest := site.Date
-	for _, c := range entries {
+	latest := s.Date
+	for _, c := range feedCommunities(m, r) {
 		date := c.Date
 		if date.IsZero() {
-			date = site.Date
+			date = s.Date
 		}
 		if date.After(latest) {
 			latest = date

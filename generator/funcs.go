@@ -9,15 +9,19 @@ import (
 
 // templateEnv is what the template functions need from the build. The
 // functions close over it, so layouts parsed once keep working when a
-// rebuild changes the assets.
+// rebuild changes the assets; it changes only between renders.
 type templateEnv struct {
 	urls    urlScheme
 	assets  assetSet
 	layouts layouts
-	cards   *renderCache
+	cards   cardCache
+	values  *depValues // for telling whether a kept card is still good
+	names   *interner
 }
 
-// funcs returns the functions layouts may call; the package doc lists them.
+// funcs returns the functions layouts may call; the package doc lists
+// them. What url, absURL and asset return depends on the site's settings
+// and the names of the assets, which every page depends on anyway.
 func (e *templateEnv) funcs() template.FuncMap {
 	return template.FuncMap{
 		"url":    func(p string) string { return e.urls.rel(p) },
@@ -32,29 +36,38 @@ func (e *templateEnv) funcs() template.FuncMap {
 	}
 }
 
-// render executes a template of the partials with data. For a community,
-// the HTML is kept and reused wherever the community is shown again, in
-// this build and, while it does not change, in the next.
+// render executes a template of base.html or the partials with data. For
+// a community the HTML is kept, with what it read, and reused wherever
+// the community is shown again while what it read is unchanged: a card on
+// the home page and on its district's page is rendered once, and a
+// rebuild renders only the cards that changed.
 func (e *templateEnv) render(name string, data any) (template.HTML, error) {
 	shared := e.layouts[sharedSet]
 	if shared == nil || shared.tmpl.Lookup(name) == nil {
 		return "", fmt.Errorf("no template %q in %s or %s/", name, baseLayout, partialsDir)
 	}
-	c, cacheable := data.(*Community)
-	if cacheable {
-		if html, ok := e.cards.get(name, c); ok {
-			return html, nil
-		}
+	c, isCommunity := data.(*Community)
+	if !isCommunity {
+		var b strings.Builder
+		err := shared.tmpl.ExecuteTemplate(&b, name, data)
+		return template.HTML(b.String()), err
 	}
+	key := cardKey{name, c.c.file.Path}
+	if card, ok := e.cards.get(key, e.values, e.names); ok {
+		c.r.deps = append(c.r.deps, card.deps...)
+		return card.html, nil
+	}
+	own := &reads{names: c.r.names}
+	own.add(depShared, 0)
 	var b strings.Builder
-	if err := shared.tmpl.ExecuteTemplate(&b, name, data); err != nil {
+	if err := shared.tmpl.ExecuteTemplate(&b, name, &Community{c.c, own}); err != nil {
 		return "", err
 	}
-	html := template.HTML(b.String())
-	if cacheable {
-		e.cards.put(name, c, html)
-	}
-	return html, nil
+	card := &card{html: template.HTML(b.String()), deps: own.sorted()}
+	card.digest = e.values.digest(card.deps, e.names)
+	e.cards.put(key, card)
+	c.r.deps = append(c.r.deps, card.deps...)
+	return card.html, nil
 }
 
 func (e *templateEnv) assetURL(name string) (string, error) {

@@ -2,9 +2,12 @@ package generator
 
 import (
 	"html/template"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"pinzhi/generator/internal/source"
 )
 
 // TestTemplateFunctions runs every function the package doc promises
@@ -49,26 +52,43 @@ func TestTemplateFunctions(t *testing.T) {
 }
 
 // TestRenderCache renders a card twice: the second time comes from the
-// cache, and a changed front matter misses it.
+// cache; a change to what the card read misses it, and so does a change
+// to a neighbour the card shows, which no name in the layout announces.
 func TestRenderCache(t *testing.T) {
-	var probs problemList
-	ls := loadLayouts(repoSite(t), (&templateEnv{}).funcs(), &probs)
-	if len(probs.list) > 0 {
-		t.Fatal(probs.list)
+	site := repoSite(t)
+	put(site, "layouts/partials/card.html", `{{define "card"}}<b>{{.Title}}</b>{{with .Next}}→{{.Title}}{{end}}{{end}}`)
+	b := NewBuilder(Options{Src: site, Out: t.TempDir() + "/public"})
+	b.loadAll()
+	st, errs := b.prepare()
+	if len(errs) > 0 {
+		t.Fatal(errs)
 	}
-	env := &templateEnv{urls: newURLScheme("/"), layouts: ls, cards: &renderCache{}}
-	c := &Community{Title: "测试社区", Slug: "t", URL: "/communities/t/", District: &District{Name: "海曙区", URL: "/districts/haishu/"},
-		source: &Source{FrontHash: 1}}
-	first, err := env.render("card", c)
-	if err != nil || !strings.Contains(string(first), "测试社区") {
-		t.Fatalf("render = %q, %v", first, err)
+	render := func(c *community) (string, []dep) {
+		r := &reads{names: &b.names}
+		html, err := b.env.render("card", &Community{c, r})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(html), r.sorted()
 	}
-	c.Title = "改过的社区" // the same front matter print: the cache must answer
-	if again, _ := env.render("card", c); again != first {
-		t.Errorf("a second render with the same front matter was not cached")
+	first, next := st.model.communities[0], st.model.communities[1]
+	html, deps := render(first)
+	if want := "<b>" + first.Title + "</b>→" + next.Title; html != want {
+		t.Fatalf("card = %q, want %q", html, want)
 	}
-	c.source = &Source{FrontHash: 2}
-	if changed, _ := env.render("card", c); !strings.Contains(string(changed), "改过的社区") {
-		t.Errorf("a changed front matter got the cached card: %q", changed)
+	if !slices.Contains(deps, mkDep(depNext, b.names.ids[first.file.Path])) || !slices.Contains(deps, mkDep(depFront, b.names.ids[next.file.Path])) {
+		t.Errorf("the page's reads lack the card's: %v", deps)
+	}
+	title := first.Title
+	first.Title = "改过的社区" // the files are as they were: the cache must answer
+	if again, _ := render(first); again != html {
+		t.Errorf("a second render with the same sources was not cached: %q", again)
+	}
+	first.Title = title
+	next.file = &source.File{Path: next.file.Path, FrontHash: next.file.FrontHash + 1}
+	st.values.files[b.names.ids[next.file.Path]] = next.file
+	next.Title = "新邻居社区"
+	if changed, _ := render(first); !strings.Contains(changed, "新邻居社区") {
+		t.Errorf("a card whose neighbour changed came from the cache: %q", changed)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"unicode/utf8"
+
+	"pinzhi/generator/internal/markup"
 )
 
 // FuzzLoadSource loads arbitrary bytes as a community file and decodes it.
@@ -13,38 +15,36 @@ import (
 // Seeds: testdata/fuzz/FuzzLoadSource.
 func FuzzLoadSource(f *testing.F) {
 	for _, seed := range []string{
-		community("quote: 一句话\n") + "正文\n",
+		communityFile("quote: 一句话\n") + "正文\n",
 		"+++\ntitle = \"a\"\n+++\n", ";;;\n{\"title\": 1}\n;;;\n", "{\n\"a\": [1, 2]\n}\n\nbody",
 		"---\ntitle: [\n---\n", "\uFEFF---\r\ntitle: a\r\n---\r\n", "---\n", "", "\x00", "---\nleader: &a {name: *a}\n---\n",
 	} {
 		f.Add([]byte(seed))
 	}
 	const name = "content/communities/fuzz.md"
-	site := &Site{Districts: []*District{{Name: "海曙区", Slug: "haishu"}}}
+	md := markup.New(markup.Options{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fsys := fstest.MapFS{name: &fstest.MapFile{Data: data}}
-		src, problems := loadSource(fsys, name)
+		sf := loadContentFile(fsys, name, md)
 		lines := strings.Count(string(data), "\n") + 1
-		for _, p := range problems {
+		for _, p := range sf.problems {
 			if p.Path != name || p.Line < 0 || p.Line > lines || p.Message == "" {
 				t.Fatalf("bad problem %+v for %q", p, data)
 			}
 		}
-		if src == nil {
-			if len(problems) == 0 {
+		if sf.file == nil {
+			if len(sf.problems) == 0 {
 				t.Fatal("no source and no problem")
 			}
 			return
 		}
-		if src.BodyLine < 1 || src.BodyLine > lines+1 {
-			t.Fatalf("body starts on line %d of %d", src.BodyLine, lines)
+		if sf.file.BodyLine < 1 || sf.file.BodyLine > lines+1 {
+			t.Fatalf("body starts on line %d of %d", sf.file.BodyLine, lines)
 		}
-		var probs problemList
-		c := decodeCommunity(src, site, &probs)
-		if c == nil || !utf8.ValidString(c.Title) {
+		if c := sf.community; c == nil || !utf8.ValidString(c.Title) {
 			t.Fatalf("decoded %+v", c)
 		}
-		body, err := src.body(fsys)
+		body, err := sf.file.Body(fsys)
 		if err != nil || len(body) > len(data) {
 			t.Fatalf("body of %q: %v", data, err)
 		}

@@ -40,7 +40,7 @@ func put(fsys fstest.MapFS, name, text string) {
 
 // community is a valid community file with the given front matter lines
 // added; later keys win, so a test can override any of them.
-func community(extra string) string {
+func communityFile(extra string) string {
 	return "---\ntitle: 测试社区\ndistrict: 海曙区\nleader:\n  name: 张三\n  role: 党委书记\n" + extra + "---\n\n正文。\n"
 }
 

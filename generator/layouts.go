@@ -5,16 +5,20 @@ import (
 	"hash/fnv"
 	"html/template"
 	"io/fs"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
-	"text/template/parse"
+
+	"pinzhi/generator/internal/source"
 )
 
 const (
 	layoutsDir  = "layouts"
 	baseLayout  = "layouts/base.html"
 	partialsDir = "layouts/partials"
+	// maxLayoutSize bounds one layout file: a layout is a few kilobytes.
+	maxLayoutSize = 4 << 20
 )
 
 // layoutKinds are the kinds of page a layout renders, each from
@@ -29,31 +33,24 @@ const sharedSet = "shared"
 type layout struct {
 	tmpl *template.Template
 	hash uint64 // of every file in the set
-	// names is every field, method and function name the set uses. A
-	// layout that names "Communities" shows lists of communities and must
-	// be rendered again when any of them changes; see pageDeps.
-	names map[string]bool
 }
 
-// layouts holds one layout per kind.
+// layouts holds one layout per kind, and the shared set.
 type layouts map[string]*layout
 
 // loadLayouts parses layouts/: base.html, the files in partials/ and one
 // file per kind. Each file's templates are named after its path, so that
 // a template error reads "layouts/community.html:12: …".
-func loadLayouts(fsys fs.FS, funcs template.FuncMap, probs *problemList) layouts {
-	shared := []string{baseLayout}
-	partials, _ := fs.Glob(fsys, partialsDir+"/*.html")
-	shared = append(shared, partials...)
+func loadLayouts(fsys fs.FS, funcs template.FuncMap, probs *source.List) layouts {
+	shared := append([]string{baseLayout}, partialFiles(fsys)...)
 	texts := map[string]string{}
 	for _, name := range append(shared, kindFiles()...) {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			hint := "check its permissions"
-			if errors.Is(err, fs.ErrNotExist) {
-				hint = "every site needs it; copy it from the pinzhi repository's layouts/"
+		data, p := source.ReadBounded(fsys, name, maxLayoutSize)
+		if p != nil {
+			if _, err := fs.Stat(fsys, name); errors.Is(err, fs.ErrNotExist) {
+				p.Hint = "every site needs it; copy it from the pinzhi repository's layouts/"
 			}
-			probs.add(name, 0, hint, "cannot be read: %s", unwrapPathError(err))
+			probs.AddAll(source.Problems{*p})
 			continue
 		}
 		texts[name] = string(data)
@@ -63,7 +60,7 @@ func loadLayouts(fsys fs.FS, funcs template.FuncMap, probs *problemList) layouts
 	}
 	set := layouts{}
 	if l, err := parseLayout(shared, texts, funcs); err != nil {
-		probs.addAll(Problems{templateProblem(err, baseLayout)})
+		probs.AddAll(source.Problems{templateProblem(err, baseLayout)})
 		return nil
 	} else {
 		set[sharedSet] = l
@@ -74,12 +71,24 @@ func loadLayouts(fsys fs.FS, funcs template.FuncMap, probs *problemList) layouts
 			continue
 		}
 		if l, err := parseLayout(append(shared, file), texts, funcs); err != nil {
-			probs.addAll(Problems{templateProblem(err, file)})
+			probs.AddAll(source.Problems{templateProblem(err, file)})
 		} else {
 			set[kind] = l
 		}
 	}
 	return set
+}
+
+// partialFiles lists layouts/partials/*.html but the files no build reads.
+func partialFiles(fsys fs.FS) []string {
+	names, _ := fs.Glob(fsys, partialsDir+"/*.html")
+	var partials []string
+	for _, n := range names {
+		if !source.Ignored(path.Base(n)) {
+			partials = append(partials, n)
+		}
+	}
+	return partials
 }
 
 func kindFile(kind string) string { return layoutsDir + "/" + kind + ".html" }
@@ -109,76 +118,7 @@ func parseLayout(files []string, texts map[string]string, funcs template.FuncMap
 			return nil, err
 		}
 	}
-	l := &layout{tmpl: root, hash: h.Sum64(), names: map[string]bool{}}
-	for _, t := range root.Templates() {
-		if t.Tree != nil {
-			collectNames(t.Tree.Root, l.names)
-		}
-	}
-	return l, nil
-}
-
-// collectNames records every identifier a template uses.
-func collectNames(n parse.Node, names map[string]bool) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n != nil {
-			for _, c := range n.Nodes {
-				collectNames(c, names)
-			}
-		}
-	case *parse.ActionNode:
-		collectNames(n.Pipe, names)
-	case *parse.PipeNode:
-		if n != nil {
-			for _, c := range n.Cmds {
-				collectNames(c, names)
-			}
-		}
-	case *parse.CommandNode:
-		for _, a := range n.Args {
-			collectNames(a, names)
-		}
-	case *parse.FieldNode:
-		addNames(names, n.Ident)
-	case *parse.ChainNode:
-		addNames(names, n.Field)
-		collectNames(n.Node, names)
-	case *parse.VariableNode:
-		addNames(names, n.Ident[1:])
-	case *parse.IdentifierNode:
-		names[n.Ident] = true
-	case *parse.IfNode:
-		collectBranch(&n.BranchNode, names)
-	case *parse.RangeNode:
-		collectBranch(&n.BranchNode, names)
-	case *parse.WithNode:
-		collectBranch(&n.BranchNode, names)
-	case *parse.TemplateNode:
-		collectNames(n.Pipe, names)
-	}
-}
-
-func collectBranch(b *parse.BranchNode, names map[string]bool) {
-	collectNames(b.Pipe, names)
-	collectNames(b.List, names)
-	collectNames(b.ElseList, names)
-}
-
-func addNames(names map[string]bool, idents []string) {
-	for _, id := range idents {
-		names[id] = true
-	}
-}
-
-// uses reports whether the layout names any of the identifiers.
-func (l *layout) uses(idents ...string) bool {
-	for _, id := range idents {
-		if l.names[id] {
-			return true
-		}
-	}
-	return false
+	return &layout{tmpl: root, hash: h.Sum64()}, nil
 }
 
 // templateLocation finds "name:line" in text/template and html/template
@@ -192,15 +132,15 @@ var missingField = regexp.MustCompile(`can't evaluate field (\w+) in type \*?(?:
 
 // templateProblem turns a template error into a problem naming the layout
 // file and line; fallback is the file to blame when the error names none.
-func templateProblem(err error, fallback string) Problem {
+func templateProblem(err error, fallback string) source.Problem {
 	var te *template.Error
 	if errors.As(err, &te) && te.Name != "" {
-		return Problem{Path: te.Name, Line: te.Line, Message: te.Description, Hint: "fix the layout"}
+		return source.Problem{Path: te.Name, Line: te.Line, Message: te.Description, Hint: "fix the layout"}
 	}
 	msg := missingField.ReplaceAllString(err.Error(), "$2 has no field $1 (the package documentation lists the fields)")
 	if m := templateLocation.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
-		return Problem{Path: m[1], Line: line, Message: strings.TrimSpace(m[3]), Hint: "fix the layout"}
+		return source.Problem{Path: m[1], Line: line, Message: strings.TrimSpace(m[3]), Hint: "fix the layout"}
 	}
-	return Problem{Path: fallback, Message: msg, Hint: "fix the layout"}
+	return source.Problem{Path: fallback, Message: msg, Hint: "fix the layout"}
 }

@@ -6,64 +6,56 @@ import (
 	"path"
 	"strings"
 	"sync"
+
+	"pinzhi/generator/internal/markup"
+	"pinzhi/generator/internal/source"
 )
 
-// contentFiles lists the Markdown files under content/, sorted, and warns
-// about files that are neither Markdown nor editor clutter.
-func contentFiles(fsys fs.FS, probs *problemList) []string {
-	var names []string
-	err := fs.WalkDir(fsys, "content", func(name string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if name == "content" && errors.Is(err, fs.ErrNotExist) {
-				return err
-			}
-			probs.add(name, 0, "check its permissions", "cannot be read: %s", unwrapPathError(err))
-			return nil
-		}
-		base := path.Base(name)
-		if name != "content" && strings.HasPrefix(base, ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		switch {
-		case d.IsDir(), IsScratchFile(base):
-		case isMarkdown(name):
-			names = append(names, name)
-		default:
-			probs.warn(name, 0, "pictures and other files belong in assets/; link them as /assets/<name>", "not a Markdown file; ignored")
-		}
-		return nil
-	})
-	if errors.Is(err, fs.ErrNotExist) {
-		probs.add("content", 0, "run pinzhi in the site's folder or name it with --src", "folder not found")
-	}
-	return names // fs.WalkDir visits in lexical order
+// A sourceFile is one content file as loaded and decoded. Which of its
+// values is set depends on where the file is; all are nil when it could
+// not be read.
+type sourceFile struct {
+	file      *source.File
+	settings  *siteSettings
+	community *community
+	page      *plainPage
+	brands    *brandList
+	problems  source.Problems // of reading and decoding it, warnings included
 }
 
-// IsScratchFile reports whether a file name is one an editor writes for
-// itself while saving (swap, backup and lock files), never content.
-func IsScratchFile(base string) bool {
-	for _, suffix := range []string{"~", ".swp", ".swx", ".tmp", "___jb_tmp___", "___jb_old___"} {
-		if strings.HasSuffix(base, suffix) {
-			return true
-		}
+// loadContentFile reads one content file and decodes its front matter
+// into what its place in content/ says it is. Nothing here needs another
+// file: linking the model does that.
+func loadContentFile(fsys fs.FS, name string, md *markup.Markdown) *sourceFile {
+	l, problems := source.Load(fsys, name)
+	if l == nil {
+		return &sourceFile{problems: problems}
 	}
-	return strings.HasPrefix(base, ".#") || strings.HasPrefix(base, "#") || base == "4913"
+	sf := &sourceFile{file: l.File}
+	var probs source.List
+	switch {
+	case name == siteFile:
+		sf.settings = decodeSite(l, &probs)
+	case strings.HasPrefix(name, communitiesDir):
+		sf.community = decodeCommunity(l, &probs)
+	case name == brandsFile:
+		sf.brands = decodeBrands(l, md, &probs)
+	default:
+		sf.page = decodePlainPage(l, &probs)
+	}
+	sf.problems = probs.Problems
+	return sf
 }
 
-// loadSources loads the named files on all workers. The result is in the
-// order of names, with nil where a file had problems.
-func loadSources(fsys fs.FS, names []string, workers int) ([]*Source, Problems) {
-	sources := make([]*Source, len(names))
-	problems := make([]Problems, len(names))
+// loadContent loads the named files on all workers.
+func loadContent(fsys fs.FS, names []string, workers int, md *markup.Markdown) map[string]*sourceFile {
+	loaded := make([]*sourceFile, len(names))
 	var wg sync.WaitGroup
 	next := make(chan int, workers)
 	for range max(workers, 1) {
 		wg.Go(func() {
 			for i := range next {
-				sources[i], problems[i] = loadSource(fsys, names[i])
+				loaded[i] = loadContentFile(fsys, names[i], md)
 			}
 		})
 	}
@@ -72,9 +64,51 @@ func loadSources(fsys fs.FS, names []string, workers int) ([]*Source, Problems) 
 	}
 	close(next)
 	wg.Wait()
-	var all Problems
-	for _, ps := range problems {
-		all = append(all, ps...)
+	files := make(map[string]*sourceFile, len(names))
+	for i, name := range names {
+		files[name] = loaded[i]
 	}
-	return sources, all
+	return files
+}
+
+// contentFiles lists the Markdown files under dir (content/ or a folder
+// in it), sorted, and warns about files that are neither Markdown nor
+// ignored (see source.Ignored).
+func contentFiles(fsys fs.FS, dir string, probs *source.List) []string {
+	var names []string
+	err := fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if name == dir && errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			probs.Add(name, 0, "check its permissions", "cannot be read: %s", source.UnwrapPathError(err))
+			return nil
+		}
+		if name != dir && source.Ignored(path.Base(name)) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.IsDir():
+		case isMarkdown(name):
+			names = append(names, name)
+		default:
+			probs.Warn(name, 0, "pictures and other files belong in assets/; link them as /assets/<name>", "not a Markdown file; ignored")
+		}
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) && dir == contentDir {
+		probs.Add(contentDir, 0, "run pinzhi in the site's folder or name it with --src", "folder not found")
+	}
+	return names // fs.WalkDir visits in lexical order
+}
+
+const contentDir = "content"
+
+// isMarkdown reports whether a content file is a page.
+func isMarkdown(name string) bool {
+	ext := path.Ext(name)
+	return ext == ".md" || ext == ".markdown"
 }

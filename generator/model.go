@@ -2,37 +2,52 @@ package generator
 
 import (
 	"time"
+
+	"pinzhi/generator/internal/source"
 )
 
-// Model is the site as layouts see it: small, in memory for the whole
-// build, and rebuilt from the sources' front matter on every change. Page
-// bodies are not part of it.
-type Model struct {
-	Site        *Site
-	Communities []*Community // in reading order: by weight, then slug
-	Brands      *BrandList   // nil when content/brands.md does not exist
-	Pages       []*PlainPage // by path
+// The model is the site as the build knows it: small, in memory for the
+// whole build, linked anew from the decoded front matter on every change.
+// Page bodies are not part of it. Layouts never see these types: they see
+// the values of layoutdata.go, which note what each page reads.
+type model struct {
+	site        *site
+	communities []*community // in reading order: by weight, then slug
+	brands      *brandList   // nil when content/brands.md does not exist
+	pages       []*plainPage // by path
 }
 
-// Site is the publication, from content/_index.md.
-type Site struct {
+// site is the publication, from content/_index.md and the options.
+type site struct {
+	settings  *siteSettings
+	BaseURL   string // absolute ("https://example.org/pinzhi/") or a path ("/pinzhi/")
+	URL       string // the link to the home page: the base URL's path, "/pinzhi/"
+	HasFeed   bool   // whether feed.xml and sitemap.xml are written: the base URL names a host
+	districts []*district
+}
+
+// siteSettings is what content/_index.md says, decoded without the
+// options, which replace some of it.
+type siteSettings struct {
+	file        *source.File
 	Title       string
 	Headline    string
-	Column      string // the page's running head, e.g. 社区轮播
+	Column      string
 	Description string
 	Language    string
-	BaseURL     string // absolute ("https://example.org/pinzhi/") or a path ("/pinzhi/")
-	URL         string // the link to the home page: the base URL's path, "/pinzhi/"
-	HasFeed     bool   // whether feed.xml and sitemap.xml are written: the base URL names a host
+	baseURL     string // as written
+	baseURLLine int
 	Organizers  []string
 	Reporter    string
 	Photo       *Photo
 	Date        time.Time
 	RawHTML     bool
-	Districts   []*District // in the configured order
+	districts   []districtSetting
+}
 
-	source   *Source
-	problems Problems // what decoding _index.md found
+type districtSetting struct {
+	Name, Slug string
+	line       int
 }
 
 // Photo is a photograph's caption and credit, printed as text.
@@ -41,13 +56,13 @@ type Photo struct {
 	Credit  string
 }
 
-// District is one of the configured districts and the communities in it.
-type District struct {
+// district is one of the configured districts and the communities in it.
+type district struct {
 	Name        string
 	Slug        string
-	Path        string       // of its index, from the site root: "districts/haishu/"
-	URL         string       // the link to its index: "/pinzhi/districts/haishu/"
-	Communities []*Community // in reading order
+	Path        string // of its index, from the site root: "districts/haishu/"
+	URL         string // the link to its index: "/pinzhi/districts/haishu/"
+	communities []*community
 }
 
 // Leader is the person who speaks for a community.
@@ -56,68 +71,54 @@ type Leader struct {
 	Role string // e.g. 党委书记
 }
 
-// Community is one profiled community.
-type Community struct {
-	Title    string
-	Slug     string
-	Path     string // from the site root: "communities/houdajie/"
-	URL      string // the link to it: "/pinzhi/communities/houdajie/"
-	District *District
-	Leader   Leader
-	Quote    string
-	Summary  string
-	Weight   int
-	Date     time.Time
-	Draft    bool
-	Brands   []*Brand   // its entries in the brand list
-	Prev     *Community // the one before it in reading order, or nil
-	Next     *Community
+// community is one profiled community. It is decoded from its file alone;
+// linking gives it its district, neighbours and brand entries.
+type community struct {
+	file         *source.File
+	Title        string
+	Slug         string
+	Path         string // from the site root: "communities/houdajie/"
+	URL          string // the link to it: "/pinzhi/communities/houdajie/"
+	districtName string // as written: a configured name or slug
+	districtLine int
+	Leader       Leader
+	Quote        string
+	Summary      string
+	Weight       int
+	Date         time.Time
+	Draft        bool
 
-	source *Source
+	district   *district
+	brands     []*brand
+	prev, next *community
 }
 
-// BrandList is content/brands.md: a lead and the list of brands.
-type BrandList struct {
+// brandList is content/brands.md: a lead and the list of brands.
+type brandList struct {
+	file    *source.File
 	Title   string
 	Path    string // "brands/"
 	URL     string
-	Entries []*Brand
-
-	source *Source
+	entries []*brand
 }
 
-// copy returns a brand list whose entries can be linked to another
-// model's communities.
-func (bl *BrandList) copy() *BrandList {
-	c := *bl
-	c.Entries = make([]*Brand, len(bl.Entries))
-	for i, b := range bl.Entries {
-		e := *b
-		e.Profile = nil
-		c.Entries[i] = &e
-	}
-	return &c
+// brand is one entry of the brand list, split at its first 社区.
+type brand struct {
+	Text      string // the entry as written
+	Community string // up to and including the first 社区
+	Name      string // the rest: the brand itself
+	Anchor    string // its id on the brand list page: "brand-12"
+	profile   *community
+	line      int
 }
 
-// Brand is one entry of the brand list, split at its first 社区.
-type Brand struct {
-	Text      string     // the entry as written
-	Community string     // up to and including the first 社区
-	Name      string     // the rest: the brand itself
-	Profile   *Community // the community of that name, when it has a page
-	Anchor    string     // its id on the brand list page: "brand-12"
-
-	line int
-}
-
-// PlainPage is any other Markdown file under content/.
-type PlainPage struct {
+// plainPage is any other Markdown file under content/.
+type plainPage struct {
+	file    *source.File
 	Title   string
 	Summary string
 	Date    time.Time
 	Draft   bool
 	Path    string // "about/"
 	URL     string
-
-	source *Source
 }

@@ -3,6 +3,8 @@ package generator
 import (
 	"path"
 	"strings"
+
+	"pinzhi/generator/internal/source"
 )
 
 // reservedRoots are the first path segments the generator writes itself.
@@ -13,17 +15,17 @@ var reservedRoots = map[string]bool{
 
 // decodePlainPage reads a Markdown file that is neither the site, a
 // community nor the brand list: content/about.md becomes /about/.
-func decodePlainPage(src *Source, probs *problemList) *PlainPage {
-	r := newFieldReader(src.Path, src.BodyLine, src.front.fields, probs)
-	p := &PlainPage{source: src}
-	p.Title, _ = r.requiredText("title", "title: 关于本专题")
-	p.Summary, _, _ = r.text("summary")
-	p.Date = r.date("date")
-	p.Draft = r.boolean("draft")
-	slug := pageSlug(r, src.Path, probs)
-	r.warnUnknown()
+func decodePlainPage(l *source.Loaded, probs *source.List) *plainPage {
+	r := source.NewReader(l.File.Path, l.File.BodyLine, l.Fields, probs)
+	p := &plainPage{file: l.File}
+	p.Title, _ = r.RequiredText("title", "title: 关于本专题")
+	p.Summary, _, _ = r.Text("summary")
+	p.Date = r.Date("date")
+	p.Draft = r.Boolean("draft")
+	slug := pageSlug(r, l.File.Path, probs)
+	r.WarnUnknown()
 
-	dirs := strings.Split(path.Dir(strings.TrimPrefix(src.Path, "content/")), "/")
+	dirs := strings.Split(path.Dir(strings.TrimPrefix(l.File.Path, "content/")), "/")
 	var segments []string
 	for _, d := range dirs {
 		if d != "." {
@@ -35,7 +37,7 @@ func decodePlainPage(src *Source, probs *problemList) *PlainPage {
 	}
 	p.Path = strings.Join(segments, "/") + "/"
 	if reservedRoots[segments[0]] {
-		probs.add(src.Path, 0, "rename the file or move it to another folder",
+		probs.Add(l.File.Path, 0, "rename the file or move it to another folder",
 			"its page would be /%s, but /%s/ belongs to the generator", p.Path, segments[0])
 	}
 	return p

@@ -2,84 +2,82 @@ package generator
 
 import (
 	"bytes"
-	"html/template"
 
 	"github.com/yuin/goldmark/ast"
+
+	"pinzhi/generator/internal/source"
 )
 
-// A Page is one file the build writes: a page rendered by a layout, or a
+// An output is one file a build writes: a page rendered by a layout, or a
 // file the generator makes itself (the feed, the sitemap, robots.txt).
-type Page struct {
-	Out      string // slash path under the output folder: "communities/a/index.html"
-	kind     string // the layout kind that renders it; "" for generated files
-	mime     string // for the minifier
-	data     *PageData
-	source   *Source                   // whose body becomes .Content; nil for none
-	trim     func(ast.Node)            // takes out of the body what the layout shows otherwise; may be nil
-	generate func(*bytes.Buffer) error // for generated files
-	// print changes whenever anything the page shows changes: a rebuild
-	// writes the pages whose print differs from the last build's.
-	print uint64
-	own   func(*printer) // adds what the page itself shows to its print
+type output struct {
+	path string // slash path under the output folder: "communities/a/index.html"
+	kind string // the layout kind that renders it; "" for generated files
+	mime string // for the minifier
+	// What a page shows: its title and description, and the value of the
+	// model it is about, if any.
+	title, description, sitePath string
+	community                    *community
+	district                     *district
+	brands                       *brandList
+	page                         *plainPage
+	file                         *source.File   // whose body becomes .Content; nil for none
+	trim                         func(ast.Node) // takes out of the body what the layout shows otherwise
+	generate                     func(*bytes.Buffer, *reads) error
+	data                         []byte // a file written as it is: an asset
 }
 
-// PageData is what a layout receives as ".". Fields that do not apply to
-// a kind of page are nil.
-type PageData struct {
-	Kind        string // home, community, district, districts, brands, page or 404
-	Title       string
-	Description string // for <meta name="description">
-	Path        string // the page's own site-relative path: "communities/a/"
-	Canonical   string // its absolute address, when the site has a host
-	Site        *Site
-	Model       *Model
-	Community   *Community // on a community page
-	District    *District  // on a district page
-	BrandList   *BrandList // on the brand list page
-	Page        *PlainPage // on a plain page
-	Content     template.HTML
+// plan lists every file of the site of m.
+func plan(m *model) []*output {
+	s := m.site
+	var outs []*output
+	add := func(o *output) { o.mime = "text/html"; outs = append(outs, o) }
+	add(&output{path: "index.html", kind: "home", title: firstNonEmpty(s.settings.Headline, s.settings.Title), file: s.settings.file})
+	for _, c := range m.communities {
+		add(&output{path: c.Path + "index.html", kind: "community", title: c.Title, sitePath: c.Path, community: c,
+			description: firstNonEmpty(c.Summary, c.Quote), file: c.file})
+	}
+	add(&output{path: "districts/index.html", kind: "districts", title: "区县一览", sitePath: "districts/"})
+	for _, d := range s.districts {
+		if len(d.communities) > 0 {
+			add(&output{path: d.Path + "index.html", kind: "district", title: d.Name, sitePath: d.Path, district: d})
+		}
+	}
+	if b := m.brands; b != nil {
+		add(&output{path: "brands/index.html", kind: "brands", title: b.Title, sitePath: b.Path, brands: b, file: b.file,
+			trim: dropLists}) // the layout shows the list entry by entry
+	}
+	for _, p := range m.pages {
+		add(&output{path: p.Path + "index.html", kind: "page", title: p.Title, sitePath: p.Path, page: p,
+			description: p.Summary, file: p.file})
+	}
+	add(&output{path: "404.html", kind: "404", title: "页面未找到", sitePath: "404.html"})
+	return append(outs, generatedFiles(m, outs)...)
 }
 
-// plan lists every page of the model. The prints of pages depend on what
-// each kind shows: see pageDeps.
-func plan(m *Model, ls layouts, assetsPrint uint64) (pages []*Page, d *pageDeps) {
-	d = newPageDeps(m, ls, assetsPrint)
-	site := m.Site
-	urls := newURLScheme(site.BaseURL)
-	add := func(kind, out string, data *PageData, src *Source, print func(h *printer)) *Page {
-		data.Kind, data.Site, data.Model = kind, site, m
-		if site.HasFeed && kind != "404" { // the 404 page is served at any address
-			data.Canonical = urls.abs(data.Path)
-		}
-		if data.Description == "" {
-			data.Description = site.Description
-		}
-		p := &Page{Out: out, kind: kind, mime: "text/html", data: data, source: src, print: d.print(kind, print), own: print}
-		pages = append(pages, p)
-		return p
+// pageData is what the layout of o receives, its values noting what the
+// page reads into r.
+func (o *output) pageData(m *model, r *reads) *PageData {
+	s := m.site
+	r.add(depSite, 0)
+	d := &PageData{Kind: o.kind, Title: o.title, Description: firstNonEmpty(o.description, s.settings.Description), Path: o.sitePath,
+		Site: &Site{s, r}, Model: &Model{m, r}}
+	if s.HasFeed && o.kind != "404" { // the 404 page is served at any address
+		d.Canonical = newURLScheme(s.BaseURL).abs(o.sitePath)
 	}
-	add("home", "index.html", &PageData{Title: firstNonEmpty(site.Headline, site.Title), Path: ""}, site.source, d.allCards)
-	for _, c := range m.Communities {
-		add("community", c.Path+"index.html", &PageData{Title: c.Title, Path: c.Path, Community: c,
-			Description: firstNonEmpty(c.Summary, c.Quote)}, c.source, func(h *printer) { d.community(h, c) })
+	if o.community != nil {
+		d.Community = &Community{o.community, r}
 	}
-	add("districts", "districts/index.html", &PageData{Title: "区县一览", Path: "districts/"}, nil, d.allCards)
-	for _, dist := range site.Districts {
-		if len(dist.Communities) > 0 {
-			add("district", dist.Path+"index.html", &PageData{Title: dist.Name, Path: dist.Path, District: dist}, nil, d.allCards)
-		}
+	if o.district != nil {
+		d.District = &District{o.district, r}
 	}
-	if m.Brands != nil {
-		brands := add("brands", "brands/index.html", &PageData{Title: m.Brands.Title, Path: m.Brands.Path, BrandList: m.Brands},
-			m.Brands.source, func(h *printer) { d.brands(h); d.allCards(h) })
-		brands.trim = dropLists // the layout shows the list entry by entry
+	if o.brands != nil {
+		d.BrandList = &BrandList{o.brands, r}
 	}
-	for _, p := range m.Pages {
-		add("page", p.Path+"index.html", &PageData{Title: p.Title, Path: p.Path, Page: p, Description: p.Summary},
-			p.source, func(h *printer) { h.source(p.source) })
+	if o.page != nil {
+		d.Page = &PlainPage{o.page, r}
 	}
-	add("404", "404.html", &PageData{Title: "页面未找到", Path: "404.html"}, nil, func(*printer) {})
-	return append(pages, generatedPages(m, d, pages)...), d
+	return d
 }
 
 func firstNonEmpty(s ...string) string {

@@ -4,74 +4,83 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+
+	"pinzhi/generator/internal/source"
 )
 
 const siteFile = "content/_index.md"
 
 // decodeSite reads the publication's settings from content/_index.md.
-// baseURL, when not empty, replaces the file's own; origin, when not
-// empty, replaces the scheme and host of either.
-func decodeSite(src *Source, baseURL, origin string, probs *problemList) *Site {
-	r := newFieldReader(src.Path, src.BodyLine, src.front.fields, probs)
-	s := &Site{source: src}
-	s.Title, _ = r.requiredText("title", "title: 宁波市“十佳品质社区”推荐评议")
-	s.Headline, _, _ = r.text("headline")
-	s.Column, _, _ = r.text("column")
-	s.Description, _, _ = r.text("description")
-	s.Language, _, _ = r.text("language")
+func decodeSite(l *source.Loaded, probs *source.List) *siteSettings {
+	r := source.NewReader(l.File.Path, l.File.BodyLine, l.Fields, probs)
+	s := &siteSettings{file: l.File}
+	s.Title, _ = r.RequiredText("title", "title: 宁波市“十佳品质社区”推荐评议")
+	s.Headline, _, _ = r.Text("headline")
+	s.Column, _, _ = r.Text("column")
+	s.Description, _, _ = r.Text("description")
+	s.Language, _, _ = r.Text("language")
 	if s.Language == "" {
 		s.Language = "zh-CN"
 	}
-	written, line, present := r.text("baseURL")
-	if baseURL == "" {
-		baseURL = written
-	} else {
-		present = false // the flag's value: no line of the file is to blame
-	}
+	var present bool
+	s.baseURL, s.baseURLLine, present = r.Text("baseURL")
 	if !present {
-		line = 0
+		s.baseURLLine = 0
 	}
-	if origin != "" {
-		baseURL = withOrigin(baseURL, origin)
-	}
-	s.BaseURL = checkBaseURL(baseURL, src.Path, line, probs)
-	s.Organizers = r.textList("organizers")
-	s.Reporter, _, _ = r.text("reporter")
-	s.Date = r.date("date")
-	s.RawHTML = r.boolean("rawHTML")
-	if p := r.mapping("photo", "write photo: on a line of its own, then indented lines caption: … and credit: …"); p != nil {
+	s.Organizers = r.TextList("organizers")
+	s.Reporter, _, _ = r.Text("reporter")
+	s.Date = r.Date("date")
+	s.RawHTML = r.Boolean("rawHTML")
+	if p := r.Mapping("photo", "write photo: on a line of its own, then indented lines caption: … and credit: …"); p != nil {
 		s.Photo = &Photo{}
-		s.Photo.Caption, _, _ = p.text("caption")
-		s.Photo.Credit, _, _ = p.text("credit")
-		p.warnUnknown()
+		s.Photo.Caption, _, _ = p.Text("caption")
+		s.Photo.Credit, _, _ = p.Text("credit")
+		p.WarnUnknown()
 	}
-	s.Districts = decodeDistricts(r, probs)
-	r.warnUnknown()
+	s.districts = decodeDistricts(r, probs)
+	r.WarnUnknown()
 	return s
+}
+
+// linkSite makes the site of the settings and the options: the --base-url
+// flag replaces the file's base URL, and the dev server's origin its host.
+func linkSite(s *siteSettings, opts Options, probs *source.List) *site {
+	baseURL, line := s.baseURL, s.baseURLLine
+	if opts.BaseURL != "" {
+		baseURL, line = opts.BaseURL, 0 // the flag's value: no line of the file is to blame
+	}
+	if opts.Origin != "" {
+		baseURL = withOrigin(baseURL, opts.Origin)
+	}
+	st := &site{settings: s, BaseURL: checkBaseURL(baseURL, siteFile, line, probs)}
+	for _, d := range s.districts {
+		st.districts = append(st.districts, &district{Name: d.Name, Slug: d.Slug, Path: "districts/" + d.Slug + "/"})
+	}
+	return st
 }
 
 // checkBaseURL returns the base URL with a trailing slash. It must be an
 // absolute http(s) URL, or a path starting with "/" for a site that only
 // ever links to itself; "" means "/".
-func checkBaseURL(raw, path string, line int, probs *problemList) string {
+func checkBaseURL(raw, path string, line int, probs *source.List) string {
 	noHost := "the feed and the sitemap need an absolute address and are not written; add baseURL: https://… or pass --base-url"
 	if raw == "" {
-		probs.warn(path, line, noHost, "no baseURL")
+		probs.Warn(path, line, noHost, "no baseURL")
 		return "/"
 	}
 	u, err := url.Parse(raw)
 	hint := "write it as baseURL: https://example.org/pinzhi/ (or pass --base-url)"
 	switch {
 	case err != nil:
-		probs.add(path, line, hint, "baseURL %q is not a URL: %v", raw, err)
+		probs.Add(path, line, hint, "baseURL %q is not a URL: %v", raw, err)
 		return "/"
 	case u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/"):
-		probs.warn(path, line, noHost, "baseURL %q names no host", raw)
+		probs.Warn(path, line, noHost, "baseURL %q names no host", raw)
 	case u.Scheme != "http" && u.Scheme != "https" || u.Host == "":
-		probs.add(path, line, hint, "baseURL %q must start with https:// or http:// and name a host, or be a path starting with /", raw)
+		probs.Add(path, line, hint, "baseURL %q must start with https:// or http:// and name a host, or be a path starting with /", raw)
 		return "/"
 	case u.RawQuery != "" || u.Fragment != "":
-		probs.add(path, line, hint, "baseURL %q must not have a query or a fragment", raw)
+		probs.Add(path, line, hint, "baseURL %q must not have a query or a fragment", raw)
 		return "/"
 	}
 	if !strings.HasSuffix(u.Path, "/") {
@@ -89,45 +98,41 @@ func withOrigin(baseURL, origin string) string {
 	return strings.TrimSuffix(origin, "/") + path
 }
 
-func decodeDistricts(r *fieldReader, probs *problemList) []*District {
+func decodeDistricts(r *source.Reader, probs *source.List) []districtSetting {
 	example := "write districts: on a line of its own, then for each district an indented pair of lines: - name: 海曙区 and slug: haishu"
-	items := r.list("districts", example)
-	if _, written := r.f["districts"]; !written {
-		probs.add(r.path, r.line, example, "districts is missing: the site needs its list of districts")
+	items := r.List("districts", example)
+	if !r.Written("districts") {
+		probs.Add(r.Path, r.Line, example, "districts is missing: the site needs its list of districts")
 	}
-	var districts []*District
+	var districts []districtSetting
 	names, slugs := map[string]int{}, map[string]int{}
 	for _, item := range items {
-		m, ok := item.Value.(fields)
-		if !ok {
-			probs.add(r.path, item.Line, example, "each district must have a name and a slug, but one is %s", describe(item.Value))
+		dr := r.Item(item, "districts", example)
+		if dr == nil {
 			continue
 		}
-		dr := newFieldReader(r.path, item.Line, m, probs)
-		dr.prefix = "districts."
-		d := &District{}
-		d.Name, _ = dr.requiredText("name", "name: 海曙区")
+		d := districtSetting{line: item.Line}
+		d.Name, _ = dr.RequiredText("name", "name: 海曙区")
 		var slugLine int
-		d.Slug, slugLine = dr.requiredText("slug", "slug: haishu")
-		dr.warnUnknown()
+		d.Slug, slugLine = dr.RequiredText("slug", "slug: haishu")
+		dr.WarnUnknown()
 		if why := slugProblem(d.Slug); d.Slug != "" && why != "" {
-			probs.add(r.path, slugLine, slugHint, "district slug %q %s", d.Slug, why)
+			probs.Add(r.Path, slugLine, slugHint, "district slug %q %s", d.Slug, why)
 		}
 		if first, dup := names[d.Name]; dup && d.Name != "" {
-			probs.add(r.path, item.Line, "list each district once", "district %q is already listed at line %d", d.Name, first)
+			probs.Add(r.Path, item.Line, "list each district once", "district %q is already listed at line %d", d.Name, first)
 		}
 		if first, dup := slugs[d.Slug]; dup && d.Slug != "" {
-			probs.add(r.path, item.Line, "give each district its own slug", "district slug %q is already used at line %d", d.Slug, first)
+			probs.Add(r.Path, item.Line, "give each district its own slug", "district slug %q is already used at line %d", d.Slug, first)
 		}
 		names[d.Name], slugs[d.Slug] = item.Line, item.Line
-		d.Path = "districts/" + d.Slug + "/"
 		districts = append(districts, d)
 	}
 	return districts
 }
 
 // districtNames lists the configured names, for suggestions.
-func districtNames(ds []*District) []string {
+func districtNames(ds []*district) []string {
 	names := make([]string, len(ds))
 	for i, d := range ds {
 		names[i] = d.Name
@@ -135,6 +140,6 @@ func districtNames(ds []*District) []string {
 	return names
 }
 
-func districtList(ds []*District) string {
+func districtList(ds []*district) string {
 	return fmt.Sprintf("one of %s, as listed in %s", strings.Join(districtNames(ds), "、"), siteFile)
 }

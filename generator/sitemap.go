@@ -6,32 +6,29 @@ import (
 	"time"
 )
 
-// generatedPages are the files the generator writes without a layout.
+// generatedFiles are the files the generator writes without a layout.
 // The feed and the sitemap need absolute addresses; without a base URL
 // that names a host they are left out (checkBaseURL warns).
-func generatedPages(m *Model, d *pageDeps, htmlPages []*Page) []*Page {
-	urls := newURLScheme(m.Site.BaseURL)
-	robots := &Page{Out: "robots.txt", mime: "text/plain", generate: func(b *bytes.Buffer) error {
+func generatedFiles(m *model, pages []*output) []*output {
+	urls := newURLScheme(m.site.BaseURL)
+	robots := &output{path: "robots.txt", mime: "text/plain", generate: func(b *bytes.Buffer, r *reads) error {
+		r.add(depSite, 0)
 		b.WriteString("User-agent: *\nAllow: /\n")
 		if urls.absolute() {
 			b.WriteString("Sitemap: " + urls.abs("sitemap.xml") + "\n")
 		}
 		return nil
 	}}
-	robots.print = d.print("robots", func(*printer) {})
 	if !urls.absolute() {
-		return []*Page{robots}
+		return []*output{robots}
 	}
-	entries := feedCommunities(m)
-	feed := &Page{Out: "feed.xml", mime: "application/atom+xml", generate: func(b *bytes.Buffer) error { return writeFeed(b, m, entries, urls) }}
-	feed.print = d.print("feed", func(h *printer) {
-		for _, c := range entries {
-			h.card(c)
-		}
-	})
-	sitemap := &Page{Out: "sitemap.xml", mime: "application/xml", generate: func(b *bytes.Buffer) error { return writeSitemap(b, htmlPages, urls) }}
-	sitemap.print = d.print("sitemap", func(h *printer) { d.allCards(h); d.plainPages(h); d.brands(h) })
-	return []*Page{feed, sitemap, robots}
+	feed := &output{path: "feed.xml", mime: "application/atom+xml", generate: func(b *bytes.Buffer, r *reads) error {
+		return writeFeed(b, m, urls, r)
+	}}
+	sitemap := &output{path: "sitemap.xml", mime: "application/xml", generate: func(b *bytes.Buffer, r *reads) error {
+		return writeSitemap(b, m, pages, urls, r)
+	}}
+	return []*output{feed, sitemap, robots}
 }
 
 type sitemapURLSet struct {
@@ -44,15 +41,19 @@ type sitemapURL struct {
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-// writeSitemap lists every HTML page but the 404 page.
-func writeSitemap(b *bytes.Buffer, pages []*Page, urls urlScheme) error {
+// writeSitemap lists every HTML page but the 404 page, with its date.
+func writeSitemap(b *bytes.Buffer, m *model, pages []*output, urls urlScheme, r *reads) error {
+	r.add(depSite, 0)
+	r.add(depCommunities, 0)
+	r.add(depPages, 0)
+	r.add(depBrandList, 0)
 	var set sitemapURLSet
 	for _, p := range pages {
-		if p.kind == "" || p.kind == "404" {
+		if p.kind == "404" {
 			continue
 		}
-		u := sitemapURL{Loc: urls.abs(p.data.Path)}
-		if date := pageDate(p.data); !date.IsZero() {
+		u := sitemapURL{Loc: urls.abs(p.sitePath)}
+		if date := p.date(m, r); !date.IsZero() {
 			u.LastMod = date.Format("2006-01-02")
 		}
 		set.URLs = append(set.URLs, u)
@@ -61,12 +62,19 @@ func writeSitemap(b *bytes.Buffer, pages []*Page, urls urlScheme) error {
 	return xml.NewEncoder(b).Encode(set)
 }
 
-func pageDate(d *PageData) time.Time {
+// date is the page's own date, else the site's.
+func (o *output) date(m *model, r *reads) time.Time {
 	switch {
-	case d.Community != nil && !d.Community.Date.IsZero():
-		return d.Community.Date
-	case d.Page != nil && !d.Page.Date.IsZero():
-		return d.Page.Date
+	case o.community != nil:
+		r.file(depFront, o.community.file)
+		if !o.community.Date.IsZero() {
+			return o.community.Date
+		}
+	case o.page != nil:
+		r.file(depFront, o.page.file)
+		if !o.page.Date.IsZero() {
+			return o.page.Date
+		}
 	}
-	return d.Site.Date
+	return m.site.settings.Date
 }

@@ -17,7 +17,7 @@ func TestRepeatedBuilds(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	steps := []func(fstest.MapFS){
 		func(fstest.MapFS) {},
-		func(s fstest.MapFS) { put(s, "content/communities/x.md", community("")) },
+		func(s fstest.MapFS) { put(s, "content/communities/x.md", communityFile("")) },
 		func(s fstest.MapFS) { delete(s, "content/communities/lingxiao.md") },
 		func(s fstest.MapFS) { put(s, "content/x/index.md", "---\ntitle: 页\n---\n") },
 		func(s fstest.MapFS) {
@@ -37,9 +37,6 @@ func TestRepeatedBuilds(t *testing.T) {
 			t.Fatalf("step %d: output differs from a clean build:\n%s", i, diff)
 		}
 	}
-	if _, trusted := readList(folders{out}.staging()); !trusted {
-		t.Error("the staging folder's list is not trusted after a successful build")
-	}
 	// Beside the site, only hidden files: nothing a host or git should see.
 	beside, _ := os.ReadDir(filepath.Dir(out))
 	for _, e := range beside {
@@ -50,23 +47,35 @@ func TestRepeatedBuilds(t *testing.T) {
 }
 
 // TestUntrustedStaging damages the staging folder the way a killed build
-// or a person would; the next build must not carry anything over.
+// or a person would; the next build must not carry anything over, and
+// must not delete what pinzhi did not write.
 func TestUntrustedStaging(t *testing.T) {
 	site := repoSite(t)
-	for name, damage := range map[string]func(staging string){
-		"list removed": func(staging string) {
-			os.Remove(listFile(staging))
+	for name, damage := range map[string]func(staging string) (kept string){
+		"list removed": func(staging string) string {
+			os.Remove(filepath.Join(filepath.Dir(staging), ".public.next.files"))
 			os.WriteFile(filepath.Join(staging, "stray.html"), []byte("x"), 0o644)
+			return filepath.Join(staging, "stray.html")
 		},
-		"list of another folder": func(staging string) {
-			os.WriteFile(filepath.Join(staging, "stray.html"), []byte("x"), 0o644)
+		"list of another folder": func(staging string) string {
 			os.Rename(staging, staging+"-moved")
 			os.Mkdir(staging, 0o755)
 			os.WriteFile(filepath.Join(staging, "stray.html"), []byte("x"), 0o644)
+			return filepath.Join(staging, "stray.html")
 		},
-		"staging is a file": func(staging string) {
+		"staging is a file": func(staging string) string {
 			os.RemoveAll(staging)
 			os.WriteFile(staging, []byte("x"), 0o644)
+			return staging
+		},
+		"a temporary file left by a killed build": func(staging string) string {
+			os.WriteFile(filepath.Join(staging, ".index.html.pinzhi-0123456789ab"), []byte("half"), 0o644)
+			return ""
+		},
+		"a folder deleted, a file emptied": func(staging string) string {
+			os.RemoveAll(filepath.Join(staging, "districts"))
+			os.WriteFile(filepath.Join(staging, "index.html"), nil, 0o644)
+			return ""
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -76,13 +85,18 @@ func TestUntrustedStaging(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			damage(folders{out}.staging())
-			if _, err := Build(Options{Src: site, Out: out}); err != nil {
-				t.Fatal(err)
+			kept := damage(filepath.Join(filepath.Dir(out), ".public.next"))
+			for range 2 {
+				if _, err := Build(Options{Src: site, Out: out}); err != nil {
+					t.Fatal(err)
+				}
+				clean, _ := mustBuild(t, site, Options{})
+				if diff := diffTrees(readTree(t, clean), readTree(t, out)); diff != "" {
+					t.Fatalf("output differs from a clean build:\n%s", diff)
+				}
 			}
-			clean, _ := mustBuild(t, site, Options{})
-			if diff := diffTrees(readTree(t, clean), readTree(t, out)); diff != "" {
-				t.Fatalf("output differs from a clean build:\n%s", diff)
+			if data, err := os.ReadFile(kept); kept != "" && (err != nil || string(data) != "x") {
+				t.Errorf("%s, which pinzhi did not write, is gone or changed: %v", kept, err)
 			}
 		})
 	}

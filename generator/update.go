@@ -2,179 +2,245 @@ package generator
 
 import (
 	"io/fs"
-	"path"
+	"maps"
 	"runtime"
 	"slices"
-	"strings"
 	"time"
+
+	"pinzhi/generator/internal/source"
 )
 
 // Update brings the output folder up to date after the named files or
 // folders (slash paths from the site root) changed, were created or were
-// removed. It writes only the files whose print changed, each by renaming
-// a complete file over the old one. Before the first successful build it
-// builds everything.
+// removed. It renders the files whose deps changed, and removes those the
+// site no longer has, all or nothing: when any fails, the folder is left
+// as it was (see publish.Tx). Before the first good build, or when the
+// site's folder itself changed, it builds everything.
 func (b *Builder) Update(changed []string) (*Report, error) {
-	if b.prints == nil {
+	cs := classify(changed)
+	if b.last == nil || cs.full {
 		return b.Build()
 	}
 	start, t := time.Now(), newTimer()
-	reloaded, structural := b.apply(changed)
+	if err := b.open(); err != nil {
+		return nil, err
+	}
+	defer b.release()
+	reloaded, sameFiles := b.apply(cs)
 	t.done("load")
-	if !structural && b.last != nil {
-		if pages, ok := b.last.bodiesOnly(reloaded); ok {
-			return b.rewrite(pages, start)
-		}
+	if outs, ok := b.bodyEdits(cs, reloaded, sameFiles); ok {
+		return b.write(b.last, outs, nil, start, t)
 	}
-	b.last = nil
-	st, problems := b.prepare()
+	st, errs := b.prepare()
 	t.done("check")
-	if st == nil {
-		return &Report{Warnings: problems.warnings, Phases: t.phases}, problems.errors
-	}
-	report, err := b.write(st, &output{dir: b.opts.Out, live: true}, b.prints, nil, reloaded, problems.warnings)
-	t.done("render")
-	report.Duration, report.Phases = time.Since(start), t.phases
-	if err == nil {
-		st.warnings, b.last = problems.warnings, st
-	}
-	return report, err
-}
-
-// bodiesOnly returns the pages of the reloaded sources when nothing but
-// their bodies changed, giving them the new sources. The model, built from
-// front matter alone, is then as it was, and no other page shows a body.
-func (st *buildState) bodiesOnly(reloaded []*Source) ([]*Page, bool) {
-	var pages []*Page
-	for _, src := range reloaded {
-		p := st.bySource[src.Path]
-		if p == nil || p.source.FrontHash != src.FrontHash || src.Path == siteFile || src.Path == brandsFile {
-			return nil, false
-		}
-		pages = append(pages, p)
-	}
-	for i, p := range pages {
-		p.source = reloaded[i]
-		switch {
-		case p.data.Community != nil:
-			p.data.Community.source = p.source
-		case p.data.Page != nil:
-			p.data.Page.source = p.source
-		}
-		p.print = st.deps.print(p.kind, p.own)
-	}
-	return pages, true
-}
-
-// rewrite renders the given pages of the last build again.
-func (b *Builder) rewrite(pages []*Page, start time.Time) (*Report, error) {
-	st := b.last
-	st.r.out = &output{dir: b.opts.Out, live: true}
-	pages = slices.DeleteFunc(pages, func(p *Page) bool { return b.prints[p.Out] == p.print })
-	written, probs := st.r.renderAll(pages, min(b.opts.Workers, runtime.GOMAXPROCS(0)))
-	report := &Report{Warnings: st.warnings, Files: len(b.prints)}
-	for _, p := range written {
-		b.prints[p.Out] = p.print
-		report.Written = append(report.Written, p.Out)
-	}
-	errs, warns := (&problemList{dedupeProblems(probs)}).split()
-	report.Warnings = append(slices.Clone(report.Warnings), warns...)
-	sortProblems(report.Warnings)
-	report.Duration = time.Since(start)
 	if len(errs) > 0 {
-		b.last = nil
-		return report, errs
+		b.stale = true
+		return &Report{Warnings: st.warnings, Phases: t.phases}, errs
 	}
+	st.records = b.last.records
+	todo, gone := st.changedOutputs(reloaded)
+	return b.write(st, todo, gone, start, t)
+}
+
+// changedOutputs returns the outputs to render, those showing the
+// reloaded files first, and the files of the last build the site no
+// longer has.
+func (st *state) changedOutputs(reloaded []string) (todo []*output, gone []string) {
+	var rest []*output
+	for _, o := range st.outputs {
+		rec := st.records[o.path]
+		if rec != nil && st.values.digest(rec.deps, st.r.names) == rec.digest {
+			continue
+		}
+		if o.file != nil && slices.Contains(reloaded, o.file.Path) {
+			todo = append(todo, o)
+		} else {
+			rest = append(rest, o)
+		}
+	}
+	planned := make(map[string]bool, len(st.outputs))
+	for _, o := range st.outputs {
+		planned[o.path] = true
+	}
+	for p := range st.records {
+		if !planned[p] {
+			gone = append(gone, p)
+		}
+	}
+	slices.Sort(gone)
+	return append(todo, rest...), gone
+}
+
+// write renders outs into the live folder and removes gone, all or
+// nothing; on success st becomes the last good state.
+func (b *Builder) write(st *state, outs []*output, gone []string, start time.Time, t *timer) (*Report, error) {
+	report := &Report{Warnings: slices.Clone(st.warnings)}
+	tx, err := b.folder.Begin(outputPaths(outs))
+	if err != nil {
+		return report, err
+	}
+	st.r.write = func(rel string, data []byte) error { _, err := tx.Write(rel, data); return err }
+	records, probs := st.r.renderAll(outs, b.liveWorkers())
+	t.done("render")
+	errs, warnings := probs.Split()
+	report.Warnings = append(report.Warnings, warnings...)
+	for _, g := range gone {
+		if err := tx.Remove(g); err != nil {
+			errs = append(errs, Problem{Path: g, Message: "cannot be removed: " + err.Error(), Hint: "check the output folder's permissions"})
+		}
+	}
+	if len(errs) > 0 {
+		b.stale = true
+		report.Phases = t.phases
+		return report, joinErrors(errs, tx.Rollback())
+	}
+	if err := tx.Commit(); err != nil {
+		return report, err
+	}
+	for p, rec := range records {
+		st.records[p] = rec
+	}
+	for _, g := range gone {
+		delete(st.records, g)
+	}
+	report.Removed = gone
+	b.last, b.stale = st, false
+	b.finish(report, start, t, slices.Sorted(maps.Keys(records)))
 	return report, nil
 }
 
-// apply reloads what the changed paths touch. It returns the content files
-// it loaded again, and whether anything else changed: a file came or went,
-// a file is broken, a layout or an asset changed.
-func (b *Builder) apply(changed []string) (reloaded []*Source, structural bool) {
-	var layoutsChanged, assetsChanged bool
-	order := b.order
-	for _, name := range changed {
-		name = path.Clean(strings.TrimPrefix(name, "/"))
-		switch {
-		case name == "content" || strings.HasPrefix(name, "content/"):
-			reloaded = append(reloaded, b.reloadContent(name)...)
-		case name == layoutsDir || strings.HasPrefix(name, layoutsDir+"/"):
-			layoutsChanged = true
-		case name == assetsDir || strings.HasPrefix(name, assetsDir+"/"):
-			assetsChanged = true
+// liveWorkers is how many pages an update renders at once: the folder is
+// being served, so the server is left room to answer while the lists are
+// written; waiting on the disk matters less here.
+func (b *Builder) liveWorkers() int { return min(b.opts.Workers, runtime.GOMAXPROCS(0)) }
+
+// joinErrors returns the problems, or, when putting the folder back
+// failed too, both.
+func joinErrors(ps Problems, rollback error) error {
+	if rollback != nil {
+		return &rollbackError{ps, rollback}
+	}
+	return ps
+}
+
+type rollbackError struct {
+	problems Problems
+	err      error
+}
+
+func (e *rollbackError) Error() string {
+	return e.problems.Error() + "\nand the output folder could not be put back as it was: " + e.err.Error()
+}
+
+func (e *rollbackError) Unwrap() []error { return []error{e.problems, e.err} }
+
+// bodyEdits returns the outputs to render when nothing but the bodies of
+// pages changed: then the model is as it was, and only the files that
+// showed those bodies change. ok is false when anything else may have
+// changed.
+func (b *Builder) bodyEdits(cs changeSet, reloaded []string, sameFiles bool) (outs []*output, ok bool) {
+	last := b.last
+	if b.stale || !sameFiles || !cs.bodiesOnly() {
+		return nil, false
+	}
+	for _, name := range reloaded {
+		sf, o := b.files[name], last.byFile[name]
+		if sf.file == nil || o == nil || name == brandsFile || sf.file.FrontHash != o.file.FrontHash || hasErrors(sf.problems) {
+			return nil, false
 		}
 	}
-	if layoutsChanged {
+	for _, name := range reloaded {
+		last.swapFile(b.files[name].file, &b.names)
+	}
+	for _, o := range last.outputs {
+		if rec := last.records[o.path]; rec != nil && last.values.digest(rec.deps, &b.names) != rec.digest {
+			outs = append(outs, o)
+		}
+	}
+	return outs, true
+}
+
+// swapFile gives the model the newly loaded f in place of the file of the
+// same path, which differs from it in its body only.
+func (st *state) swapFile(f *source.File, names *interner) {
+	o := st.byFile[f.Path]
+	o.file = f
+	switch {
+	case o.community != nil:
+		o.community.file = f
+	case o.page != nil:
+		o.page.file = f
+	case o.kind == "home":
+		st.model.site.settings.file = f
+	}
+	st.values.files[names.id(f.Path)] = f
+}
+
+func hasErrors(ps source.Problems) bool {
+	return slices.ContainsFunc(ps, func(p source.Problem) bool { return !p.Warning })
+}
+
+// apply loads again what a change set names. It returns the content files
+// it loaded, and whether the set of content files is as it was.
+func (b *Builder) apply(cs changeSet) (reloaded []string, sameFiles bool) {
+	sameFiles = true
+	for _, name := range cs.content {
+		got, same := b.reloadContent(name)
+		reloaded = append(reloaded, got...)
+		sameFiles = sameFiles && same
+	}
+	if cs.layouts {
 		b.loadLayouts()
 	}
-	if assetsChanged {
+	if cs.assets {
 		b.loadAssets()
 	}
-	structural = layoutsChanged || assetsChanged || b.order == nil || order == nil || len(b.broken) > 0
-	return reloaded, structural
+	return reloaded, sameFiles
 }
 
-// reloadContent reloads one content file, or every file under a folder,
-// and forgets the files that are gone. It returns the files it loaded.
-func (b *Builder) reloadContent(name string) (loaded []*Source) {
-	under := func(p string) bool { return p == name || strings.HasPrefix(p, name+"/") }
-	gone := map[string]bool{}
-	for known := range b.sources {
-		if under(known) {
-			gone[known] = true
+// reloadContent loads one content file again, or every file under a
+// folder, and forgets the files that are gone. It returns the files it
+// loaded, and whether the set of files is as it was.
+func (b *Builder) reloadContent(name string) (loaded []string, same bool) {
+	under := func(p string) bool { return p == name || len(p) > len(name) && p[:len(name)+1] == name+"/" }
+	var now []string
+	if info, err := fs.Stat(b.opts.Src, name); err == nil && info.IsDir() {
+		now = contentFiles(b.opts.Src, name, &source.List{}) // rescan reports what it finds
+	} else if err == nil && isMarkdown(name) {
+		now = []string{name}
+	}
+	present := setOf(now)
+	same = true
+	for known := range b.files {
+		if under(known) && !present[known] {
+			delete(b.files, known)
+			same = false
 		}
 	}
-	for known := range b.broken {
-		if under(known) {
-			delete(b.broken, known)
+	for _, f := range now {
+		if b.files[f] == nil {
+			same = false
 		}
+		b.files[f] = loadContentFile(b.opts.Src, f, b.md)
+		loaded = append(loaded, f)
 	}
-	reload := func(p string) {
-		if isMarkdown(p) && !strings.HasPrefix(path.Base(p), ".") {
-			if src := b.reloadFile(p); src != nil {
-				loaded = append(loaded, src)
-			}
-			delete(gone, p)
-		}
+	if !same {
+		b.rescan()
 	}
-	info, err := fs.Stat(b.opts.Src, name)
-	switch {
-	case err == nil && info.IsDir():
-		_ = fs.WalkDir(b.opts.Src, name, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				reload(p)
-			}
-			return nil
-		})
-	case err == nil:
-		reload(name)
-	}
-	for p := range gone {
-		b.forget(p)
-	}
-	return loaded
+	return loaded, same
 }
 
-// reloadFile loads one content file again; a file with problems is
-// remembered as broken, which fails the build until it is fixed.
-func (b *Builder) reloadFile(name string) *Source {
-	src, probs := loadSource(b.opts.Src, name)
-	if src == nil {
-		b.forget(name)
-		b.broken[name] = probs
-		return nil
-	}
-	if !hasKey(b.sources, name) {
-		b.order = nil
-	}
-	b.sources[name] = src
-	return src
+// rescan lists content/ again for its warnings, once files came or went.
+func (b *Builder) rescan() {
+	var scan source.List
+	contentFiles(b.opts.Src, contentDir, &scan)
+	b.scanned = scan.Problems
 }
 
-func (b *Builder) forget(name string) {
-	if hasKey(b.sources, name) {
-		delete(b.sources, name)
-		b.order = nil
+func setOf(names []string) map[string]bool {
+	set := make(map[string]bool, len(names))
+	for _, n := range names {
+		set[n] = true
 	}
+	return set
 }

@@ -3,8 +3,9 @@ package devserver
 import (
 	"io/fs"
 	"path/filepath"
-	"strings"
 	"time"
+
+	"pinzhi/generator/internal/source"
 )
 
 // fileState is what polling compares to tell a changed file.
@@ -48,7 +49,7 @@ func (w *watcher) snapshot() map[string]fileState {
 			if err != nil {
 				return nil
 			}
-			if e.IsDir() && strings.HasPrefix(e.Name(), ".") {
+			if e.IsDir() && source.Ignored(e.Name()) {
 				return filepath.SkipDir
 			}
 			info, err := e.Info()

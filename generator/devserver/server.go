@@ -88,8 +88,16 @@ func New(opts Options) (*Server, error) {
 	}
 	s.files = &siteFiles{dir: s.out, stamp: s.stamp}
 	s.builder = generator.NewBuilder(generator.Options{
-		Src: os.DirFS(opts.Src), Out: s.out, BaseURL: opts.BaseURL, Origin: s.origin(), Drafts: opts.Drafts,
+		SrcDir: opts.Src, Out: s.out, BaseURL: opts.BaseURL, Origin: s.origin(),
+		Drafts: opts.Drafts, Preview: true, Note: func(n string) { fmt.Fprintln(opts.Log, n) },
 	})
+	// The folder is the server's for its whole life: no build may write it
+	// meanwhile, nor deploy what the preview wrote into it.
+	if err := s.builder.Hold(); err != nil {
+		ln.Close()
+		s.cleanup()
+		return nil, err
+	}
 	report, err := s.builder.Build()
 	s.afterBuild(err)
 	s.logBuild("built", report, err)
@@ -203,6 +211,9 @@ func (s *Server) shutdown() error {
 }
 
 func (s *Server) cleanup() {
+	if s.builder != nil {
+		s.builder.Close()
+	}
 	if s.ownsOut {
 		os.RemoveAll(filepath.Dir(s.out))
 	}

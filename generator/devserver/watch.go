@@ -11,7 +11,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
-	"pinzhi/generator"
+	"pinzhi/generator/internal/source"
 )
 
 // A Batch is what changed in one burst of saves: slash paths from the
@@ -152,7 +152,7 @@ func addTree(fw *fsnotify.Watcher, dir string) error {
 		if !d.IsDir() {
 			return nil
 		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
+		if p != dir && source.Ignored(d.Name()) {
 			return filepath.SkipDir
 		}
 		return fw.Add(p)
@@ -171,11 +171,11 @@ func (w *watcher) relevant(name string) (string, bool) {
 	if err != nil || strings.HasPrefix(rel, "..") {
 		return "", false
 	}
-	base := filepath.Base(name)
-	if strings.HasPrefix(base, ".") || generator.IsScratchFile(base) {
+	rel = filepath.ToSlash(rel)
+	if source.IgnoredPath(rel) {
 		return "", false
 	}
-	return filepath.ToSlash(rel), true
+	return rel, true
 }
 
 // batch gathers changes into batches and hands each to the rebuild loop.

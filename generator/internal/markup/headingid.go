@@ -1,4 +1,4 @@
-package generator
+package markup
 
 import (
 	"strconv"
@@ -13,9 +13,12 @@ import (
 // would give "heading". One value serves one document.
 type headingIDs struct {
 	used map[string]bool
+	// last is the highest number given to each text's repeats, so that the
+	// thousandth "## 治理经验" does not try the 999 ids before it.
+	last map[string]int
 }
 
-func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}, last: map[string]int{}} }
 
 // Generate implements parser.IDs.
 func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
@@ -27,8 +30,10 @@ func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 		}
 	}
 	unique := id
-	for n := 1; h.used[unique]; n++ {
+	for n := h.last[id]; h.used[unique]; {
+		n++
 		unique = id + "-" + strconv.Itoa(n)
+		h.last[id] = n
 	}
 	h.used[unique] = true
 	return []byte(unique)

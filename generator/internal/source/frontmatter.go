@@ -1,4 +1,4 @@
-package generator
+package source
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ import (
 // top-level fields, each with the line it sits on in the file.
 type frontMatter struct {
 	format string // "yaml", "toml" or "json"; "" when the file has none
-	fields fields
+	fields Fields
 	// firstLine is the file line of the front matter's first line, so that a
 	// line reported by a decoder (counted from the front matter) can be
 	// turned into a line of the file.
@@ -61,7 +61,7 @@ var openingDelimiters = map[string]string{
 	"---": "---", "---yaml": "---", "---toml": "---", "---json": "---", "+++": "+++", ";;;": ";;;",
 }
 
-func (fm *frontMatter) decode(format string, data []byte, decode func([]byte) (fields, error)) error {
+func (fm *frontMatter) decode(format string, data []byte, decode func([]byte) (Fields, error)) error {
 	fm.format = format
 	f, err := decode(data)
 	if fe, ok := err.(*frontMatterError); ok {
@@ -71,7 +71,7 @@ func (fm *frontMatter) decode(format string, data []byte, decode func([]byte) (f
 	if err != nil {
 		return err
 	}
-	fm.fields = shiftLines(field{Value: f}, fm.firstLine-1).Value.(fields)
+	fm.fields = shiftLines(Field{Value: f}, fm.firstLine-1).Value.(Fields)
 	return nil
 }
 
@@ -107,17 +107,17 @@ func firstNonBlankLine(text []byte) (string, int) {
 	return "", 1
 }
 
-func decodeYAML(data []byte) (fields, error) {
+func decodeYAML(data []byte) (Fields, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, yamlError(err)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return fields{}, nil // an empty front matter
+		return Fields{}, nil // an empty front matter
 	}
 	root := doc.Content[0]
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		return fields{}, nil
+		return Fields{}, nil
 	}
 	if root.Kind != yaml.MappingNode {
 		return nil, &frontMatterError{line: root.Line, msg: "front matter must be a list of key: value lines"}
@@ -127,7 +127,7 @@ func decodeYAML(data []byte) (fields, error) {
 	if err != nil {
 		return nil, err
 	}
-	return v.Value.(fields), nil
+	return v.Value.(Fields), nil
 }
 
 // Front matter is a handful of fields. YAML aliases (*name) can make a few
@@ -144,50 +144,50 @@ type yamlBudget struct {
 const errYAMLBudget = "front matter nests too deeply or repeats itself through aliases (*name)"
 
 // value turns a YAML node into a field whose line is the node's.
-func (b *yamlBudget) value(n *yaml.Node, depth int) (field, error) {
+func (b *yamlBudget) value(n *yaml.Node, depth int) (Field, error) {
 	line := n.Line
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
 	}
 	b.nodes--
 	if depth > maxYAMLDepth || b.nodes < 0 {
-		return field{}, &frontMatterError{line: line, msg: errYAMLBudget}
+		return Field{}, &frontMatterError{line: line, msg: errYAMLBudget}
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
-		m := make(fields, len(n.Content)/2)
+		m := make(Fields, len(n.Content)/2)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
-				return field{}, &frontMatterError{line: k.Line, msg: "a key must be a plain word"}
+				return Field{}, &frontMatterError{line: k.Line, msg: "a key must be a plain word"}
 			}
 			val, err := b.value(v, depth+1)
 			if fe, ok := err.(*frontMatterError); ok && fe.msg == errYAMLBudget && depth == 0 {
 				fe.line = k.Line // the field that expands too far, not the node where it stopped
 			}
 			if err != nil {
-				return field{}, err
+				return Field{}, err
 			}
 			val.Line = k.Line
 			m[k.Value] = val
 		}
-		return field{Value: m, Line: n.Line}, nil
+		return Field{Value: m, Line: n.Line}, nil
 	case yaml.SequenceNode:
-		list := make([]field, len(n.Content))
+		list := make([]Field, len(n.Content))
 		for i, item := range n.Content {
 			val, err := b.value(item, depth+1)
 			if err != nil {
-				return field{}, err
+				return Field{}, err
 			}
 			list[i] = val
 		}
-		return field{Value: list, Line: n.Line}, nil
+		return Field{Value: list, Line: n.Line}, nil
 	default:
 		var v any
 		if err := n.Decode(&v); err != nil {
-			return field{}, &frontMatterError{line: n.Line, msg: err.Error()}
+			return Field{}, &frontMatterError{line: n.Line, msg: err.Error()}
 		}
-		return field{Value: v, Line: n.Line}, nil
+		return Field{Value: v, Line: n.Line}, nil
 	}
 }
 
@@ -215,7 +215,7 @@ func isYAMLParserError(msg string) bool {
 	return false
 }
 
-func decodeTOML(data []byte) (fields, error) {
+func decodeTOML(data []byte) (Fields, error) {
 	var m map[string]any
 	if _, err := toml.Decode(string(data), &m); err != nil {
 		var pe toml.ParseError
@@ -227,7 +227,7 @@ func decodeTOML(data []byte) (fields, error) {
 	return genericFields(m, lineFinder(data, tomlKeyLine)), nil
 }
 
-func decodeJSON(data []byte) (fields, error) {
+func decodeJSON(data []byte) (Fields, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var m map[string]any

@@ -1,9 +1,9 @@
-package generator
+package source
 
-// closest returns the candidate nearest to word when it is near enough to
+// Closest returns the candidate nearest to word when it is near enough to
 // be a likely typo of it, or "" when none is. Distances count runes, so a
 // Chinese name with one character wrong or missing is near its original.
-func closest(word string, candidates []string) string {
+func Closest(word string, candidates []string) string {
 	best, bestDist := "", 0
 	for _, c := range candidates {
 		d := editDistance([]rune(word), []rune(c))

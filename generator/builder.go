@@ -1,0 +1,296 @@
+package generator
+
+import (
+	"context"
+	"io/fs"
+	"maps"
+	"runtime"
+	"slices"
+	"time"
+
+	"github.com/tdewolff/minify/v2"
+
+	"pinzhi/generator/internal/markup"
+	"pinzhi/generator/internal/publish"
+	"pinzhi/generator/internal/source"
+)
+
+// Options say what to build and where.
+type Options struct {
+	// Src is the site root, holding content/, layouts/ and assets/; when
+	// nil, the folder SrcDir is read.
+	Src fs.FS
+	// SrcDir is the site root on disk, when there is one: the output
+	// folder may not be it, hold it, or be inside its content/, layouts/
+	// or assets/. Read as Src, its devices and FIFOs are never opened.
+	SrcDir  string
+	Out     string // the output folder on disk
+	BaseURL string // when set, replaces the baseURL of content/_index.md
+	// Origin, when set, replaces the scheme and host of the base URL and
+	// keeps its path: the dev server sets it to its own address.
+	Origin  string
+	Drafts  bool // when set, pages with draft: true are built too
+	Workers int  // pages rendered at once; 0 means two per CPU, so that one waits on the disk while the other computes
+	// Preview marks the output as the dev server's: its pages link to this
+	// machine, so it may not replace a folder holding a build's site.
+	Preview bool
+	// Context, when done, stops a build or update in progress.
+	Context context.Context
+	// Note receives one-line notes for the terminal while a build runs (a
+	// wait for another process, a fallback). It may be nil.
+	Note func(string)
+}
+
+// Report says what a build did.
+type Report struct {
+	Warnings Problems
+	Files    int      // files in the output folder that pinzhi wrote
+	Written  []string // files written, as slash paths under Out
+	Removed  []string // files removed
+	Duration time.Duration
+	Phases   []Phase // where the time went, in order
+}
+
+// A Builder builds one site, first whole (Build) and then, as its source
+// changes, file by file (Update). It keeps the model and what each file
+// of the output showed, not the files: a change renders again the files
+// that showed what changed. A Builder is not safe for concurrent use.
+type Builder struct {
+	opts     Options
+	minifier *minify.M
+	md       *markup.Markdown // reads the structure of the brand list
+	env      *templateEnv
+	names    interner
+	folder   *publish.Folder
+	held     bool // the folder stays open between calls: pinzhi serve
+
+	// The source as last loaded.
+	files          map[string]*sourceFile
+	scanned        source.Problems // from listing content/
+	layouts        layouts
+	layoutProblems source.Problems
+	assets         assetSet
+	assetProblems  source.Problems
+
+	// last is the site the output folder holds, nil before a good build.
+	last *state
+	// stale is set when the source changed since last was made: an update
+	// failed, so only a full check of the model can tell what to write.
+	stale bool
+}
+
+// state is one build's model, its files and what each file showed.
+type state struct {
+	model    *model
+	outputs  []*output
+	byFile   map[string]*output // the page whose body each content file is
+	values   *depValues
+	records  map[string]*record // by output path
+	warnings source.Problems    // of loading and linking
+	r        *renderer
+}
+
+// NewBuilder returns a Builder for opts; nothing is read until Build.
+func NewBuilder(opts Options) *Builder {
+	if opts.Workers <= 0 {
+		opts.Workers = 2 * runtime.GOMAXPROCS(0)
+	}
+	if opts.Note == nil {
+		opts.Note = func(string) {}
+	}
+	if opts.Context == nil {
+		opts.Context = context.Background()
+	}
+	if opts.Src == nil {
+		opts.Src = source.DirFS(opts.SrcDir)
+	}
+	b := &Builder{opts: opts, minifier: newMinifier(), md: markup.New(markup.Options{})}
+	b.env = &templateEnv{urls: newURLScheme("/"), names: &b.names}
+	return b
+}
+
+// Build builds the whole site into the staging folder beside the output
+// folder and swaps the two when every file is written (see Output in the
+// package documentation). When it fails, the output folder is as it was.
+func Build(opts Options) (*Report, error) {
+	return NewBuilder(opts).Build()
+}
+
+// Hold opens the output folder and keeps it, with its lock, until Close:
+// pinzhi serve holds its folder for its whole life, so that no build
+// writes it meanwhile.
+func (b *Builder) Hold() error {
+	if err := b.open(); err != nil {
+		return err
+	}
+	b.held = true
+	return nil
+}
+
+// Close releases the output folder held since Hold.
+func (b *Builder) Close() {
+	b.held = false
+	b.release()
+}
+
+func (b *Builder) open() error {
+	if b.folder != nil {
+		return nil
+	}
+	opts := publish.Options{Out: b.opts.Out, Mode: publish.Build, Note: b.opts.Note}
+	if b.opts.Preview {
+		opts.Mode = publish.Preview
+	}
+	if b.opts.SrcDir != "" {
+		opts.Site = b.opts.SrcDir
+		for _, d := range []string{contentDir, layoutsDir, assetsDir} {
+			opts.Sources = append(opts.Sources, b.opts.SrcDir+"/"+d)
+		}
+	}
+	f, err := publish.Open(opts)
+	if err != nil {
+		return err
+	}
+	b.folder = f
+	return nil
+}
+
+// release closes the output folder unless it is held.
+func (b *Builder) release() {
+	if b.folder != nil && !b.held {
+		b.folder.Close()
+		b.folder = nil
+	}
+}
+
+// Build reads the whole source and builds the whole site, as the package
+// function Build does. It returns Problems when the source has errors.
+func (b *Builder) Build() (*Report, error) {
+	start, t := time.Now(), newTimer()
+	if err := b.open(); err != nil {
+		return nil, err
+	}
+	defer b.release()
+	b.loadAll()
+	t.done("load")
+	st, errs := b.prepare()
+	t.done("check")
+	report := &Report{Warnings: st.warnings}
+	if len(errs) > 0 {
+		report.Phases = t.phases
+		return report, errs
+	}
+	stage, err := b.folder.Stage(outputPaths(st.outputs))
+	if err != nil {
+		return report, err
+	}
+	t.done("stage")
+	st.r.write = stage.Write
+	records, probs := st.r.renderAll(st.outputs, b.opts.Workers)
+	t.done("render")
+	errs, warnings := probs.Split()
+	report.Warnings = append(report.Warnings, warnings...)
+	if len(errs) > 0 {
+		stage.Abort()
+		report.Phases = t.phases
+		return report, errs
+	}
+	report.Removed, err = stage.Commit()
+	if err != nil {
+		return report, err
+	}
+	t.done("swap")
+	st.records, b.last, b.stale = records, st, false
+	b.env.cards.forget(func(file string) bool { return b.files[file] != nil })
+	b.finish(report, start, t, slices.Sorted(maps.Keys(records)))
+	return report, nil
+}
+
+// finish fills in what every successful report says.
+func (b *Builder) finish(report *Report, start time.Time, t *timer, written []string) {
+	var probs source.List
+	checkLinks(b.last.records, sitePaths(b.last.outputs), &probs)
+	report.Warnings = append(report.Warnings, probs.Problems...)
+	source.Sort(report.Warnings)
+	report.Written = written
+	report.Files = len(b.folder.Files())
+	report.Phases = t.phases
+	report.Duration = time.Since(start)
+}
+
+// loadAll reads every source, layout and asset from scratch.
+func (b *Builder) loadAll() {
+	var scan source.List
+	names := contentFiles(b.opts.Src, contentDir, &scan)
+	b.scanned = scan.Problems
+	b.files = loadContent(b.opts.Src, names, b.opts.Workers, b.md)
+	b.loadLayouts()
+	b.loadAssets()
+}
+
+func (b *Builder) loadLayouts() {
+	var probs source.List
+	b.layouts = loadLayouts(b.opts.Src, b.env.funcs(), &probs)
+	b.layoutProblems = probs.Problems
+}
+
+func (b *Builder) loadAssets() {
+	var probs source.List
+	b.assets = loadAssets(b.opts.Src, b.minifier, &probs)
+	b.assetProblems = probs.Problems
+}
+
+// prepare links and plans the loaded source. It returns the state to
+// render, with the warnings so far, and the errors, if any.
+func (b *Builder) prepare() (*state, Problems) {
+	var probs source.List
+	probs.AddAll(b.scanned)
+	probs.AddAll(b.layoutProblems)
+	probs.AddAll(b.assetProblems)
+	names := slices.Sorted(maps.Keys(b.files))
+	m := link(b.files, names, b.opts, &probs)
+	errs, warnings := probs.Problems.Split()
+	st := &state{warnings: warnings}
+	if m == nil || len(errs) > 0 {
+		return st, errs
+	}
+	st.model = m
+	st.outputs = append(plan(m), b.assets.outputs()...)
+	st.byFile = map[string]*output{}
+	for _, o := range st.outputs {
+		if o.file != nil {
+			st.byFile[o.file.Path] = o
+		}
+	}
+	for _, k := range append(layoutKinds, sharedSet) {
+		b.names.id(k)
+	}
+	st.values = newDepValues(m, &b.names, b.assets.fingerprint(), b.layouts, b.files)
+	b.env.urls, b.env.assets, b.env.layouts, b.env.values = newURLScheme(m.site.BaseURL), b.assets, b.layouts, st.values
+	st.r = &renderer{fsys: b.opts.Src, model: m, md: markup.New(markup.Options{RawHTML: m.site.settings.RawHTML}),
+		links:   &linkRewriter{urls: b.env.urls, assets: b.assets.links()},
+		layouts: b.layouts, minifier: b.minifier, names: &b.names, values: st.values}
+	return st, nil
+}
+
+func outputPaths(outs []*output) []string {
+	paths := make([]string, len(outs))
+	for i, o := range outs {
+		paths[i] = o.path
+	}
+	return paths
+}
+
+// BasePath is the path the site is served under, "/" or "/pinzhi/", as of
+// the last build that got as far as checking the source.
+func (b *Builder) BasePath() string { return b.env.urls.root() }
+
+// AssetURL returns the link to an asset, by its name under assets/, as of
+// the last build.
+func (b *Builder) AssetURL(name string) (string, bool) {
+	a, ok := b.assets[name]
+	if !ok {
+		return "", false
+	}
+	return b.env.urls.rel(a.Out), true
+}

@@ -1,0 +1,109 @@
+// Package markup turns page bodies written in Markdown into HTML: goldmark
+// with GitHub's extensions and CJK line breaks, heading ids that keep
+// Chinese, links rewritten by the caller, and bounds on what one body may
+// cost.
+package markup
+
+import (
+	"io"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	gmrenderer "github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options configure a Markdown converter.
+type Options struct {
+	RawHTML bool // let raw HTML through; it is left out otherwise
+}
+
+// Markdown converts page bodies to HTML. One value serves a whole build
+// and all its workers: goldmark is safe for concurrent use once built,
+// and everything that differs between conversions travels in the
+// parser's context.
+type Markdown struct {
+	md goldmark.Markdown
+}
+
+// New returns a converter.
+func New(opts Options) *Markdown {
+	var rendererOptions []gmrenderer.Option
+	if opts.RawHTML {
+		rendererOptions = append(rendererOptions, html.WithUnsafe())
+	}
+	return &Markdown{md: goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.CJK),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(linkTransformer{}, 100)),
+		),
+		goldmark.WithRendererOptions(rendererOptions...),
+	)}
+}
+
+// A LinkFunc returns what a link or image written as dest becomes. line
+// is the line of the body it is written on (1 is the body's first).
+type LinkFunc func(dest string, line int) string
+
+// A Conversion is what one body's conversion needs besides its text.
+type Conversion struct {
+	Links LinkFunc // nil leaves links as written
+	// Transform, when not nil, may change the document before it is
+	// rendered: the brand list takes its entries out of its lead.
+	Transform func(doc ast.Node)
+}
+
+var linksKey = parser.NewContextKey()
+
+// Convert writes the HTML of a Markdown body to w.
+func (m *Markdown) Convert(body []byte, w io.Writer, c Conversion) error {
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	if c.Links != nil {
+		ctx.Set(linksKey, c.Links)
+	}
+	doc := m.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
+	if c.Transform != nil {
+		c.Transform(doc)
+	}
+	return m.md.Renderer().Render(w, body, doc)
+}
+
+// Parse returns a body's syntax tree, for reading its structure.
+func (m *Markdown) Parse(body []byte) ast.Node {
+	return m.md.Parser().Parse(text.NewReader(body))
+}
+
+// linkTransformer hands every link and image destination to the
+// conversion's LinkFunc.
+type linkTransformer struct{}
+
+// Transform implements parser.ASTTransformer.
+func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	links, _ := pc.Get(linksKey).(LinkFunc)
+	if links == nil {
+		return
+	}
+	source := reader.Source()
+	lines := NewLineIndex(source)
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest *[]byte
+		switch link := n.(type) {
+		case *ast.Link:
+			dest = &link.Destination
+		case *ast.Image:
+			dest = &link.Destination
+		default:
+			return ast.WalkContinue, nil
+		}
+		*dest = []byte(links(string(*dest), lines.At(inlineStart(n, source))))
+		return ast.WalkContinue, nil
+	})
+}

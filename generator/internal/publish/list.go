@@ -1,0 +1,145 @@
+package publish
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// A list is what pinzhi knows of a folder it made: the files it wrote
+// there. A list file names its folder by device and inode, so it stays
+// true when the folder is renamed or exchanged with another: after a
+// crash between the exchange of two folders and that of their lists, each
+// list still names its own folder.
+type list struct {
+	key   string // device and inode of the folder
+	files []string
+	// writing is set while a build or update writes the folder: the folder
+	// may then hold any of the files, whole or in part, and temporary files.
+	writing bool
+	mode    Mode
+}
+
+const listHeader = "pinzhi-files"
+
+func (l *list) set() map[string]bool {
+	m := make(map[string]bool, len(l.files))
+	for _, f := range l.files {
+		m[f] = true
+	}
+	return m
+}
+
+// listFile names the list of a folder: .public.files for public/,
+// .public.next.files for .public.next/, hidden beside the folder.
+func listFile(dir string) string {
+	base := filepath.Base(dir)
+	if !strings.HasPrefix(base, ".") {
+		base = "." + base
+	}
+	return filepath.Join(filepath.Dir(dir), base+".files")
+}
+
+// folderKey names a folder by device and inode.
+func folderKey(info fs.FileInfo) string {
+	dev, ino := fileID(info)
+	return fmt.Sprintf("%d %d", dev, ino)
+}
+
+// readList parses one list file; nil when it is missing or not a list.
+func readList(name string) *list {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil
+	}
+	header, rest, _ := bytes.Cut(data, []byte("\n"))
+	words := strings.Fields(string(header))
+	if len(words) < 3 || words[0] != listHeader {
+		return nil
+	}
+	l := &list{key: words[1] + " " + words[2], mode: Build}
+	for _, w := range words[3:] {
+		switch w {
+		case "writing":
+			l.writing = true
+		case string(Preview):
+			l.mode = Preview
+		}
+	}
+	for line := range strings.SplitSeq(strings.TrimSuffix(string(rest), "\n"), "\n") {
+		if line != "" {
+			l.files = append(l.files, line)
+		}
+	}
+	return l
+}
+
+// writeList records, under the folder's device and inode, the files
+// pinzhi wrote into dir. It replaces the list file in one rename.
+func writeList(dir string, files []string, writing bool, mode Mode) error {
+	info, err := os.Lstat(dir)
+	if err != nil {
+		return err
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("%s: not a folder", dir)
+	}
+	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	fmt.Fprintf(w, "%s %s", listHeader, folderKey(info))
+	if writing {
+		w.WriteString(" writing")
+	}
+	fmt.Fprintf(w, " %s\n", mode)
+	for _, f := range files {
+		w.WriteString(f)
+		w.WriteByte('\n')
+	}
+	w.Flush()
+	return writeFileAtomic(listFile(dir), b.Bytes())
+}
+
+// writeFileAtomic puts data at name under a temporary name first, so that
+// the file is never seen half written, and removes the temporary file
+// when anything fails.
+func writeFileAtomic(name string, data []byte) error {
+	tmp := tempName(name)
+	if err := writeNew(tmp, data); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, name); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// writeNew creates name, which must not exist, with data; when the write
+// fails the partial file is removed.
+func writeNew(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err = errors.Join(err, f.Close()); err != nil {
+		os.Remove(name)
+		return err
+	}
+	return nil
+}
+
+func sortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}

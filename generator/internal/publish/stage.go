@@ -1,0 +1,285 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// A Stage is the staging folder of one build: the new site is written
+// there whole and then swapped with the output folder in Commit. The
+// staging folder is the site before last, so that a build need not create
+// and delete a file and a folder for every page: files whose bytes did
+// not change are left alone, changed ones get their new bytes by a rename.
+type Stage struct {
+	f    *Folder
+	dir  string
+	site map[string]bool // the files of the new site
+	held map[string]bool // the files of the site before last the folder holds
+	// fresh is set when the usual staging folder's name is taken by
+	// something that is not pinzhi's: then a new folder is used and the
+	// old site removed after the swap.
+	fresh bool
+	dirs  sync.Map // folders known to exist
+	same  sameContent
+}
+
+// Stage makes the staging folder ready for the files of a new site:
+// whatever another program or a person did to it since it was the live
+// folder, it is surveyed against its list, temporary files a killed build
+// left are removed, and what is not pinzhi's is left where it is. It
+// fails, writing nothing, when something pinzhi did not write stands
+// where the new site has a file.
+func (f *Folder) Stage(site []string) (*Stage, error) {
+	s := &Stage{f: f, dir: f.staging(), site: setOf(site), held: map[string]bool{}}
+	siteDirs := dirPrefixes(s.site)
+	info, err := os.Lstat(s.dir)
+	var l *list
+	if err == nil && info.IsDir() {
+		l = findList(folderKey(info), listFile(s.dir), listFile(f.out))
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.Mkdir(s.dir, 0o755); err != nil {
+			return nil, fmt.Errorf("cannot write beside %s: %w; choose a writable --out", f.shown, err)
+		}
+	case err != nil:
+		return nil, err
+	case l != nil:
+		c, err := survey(s.dir, l.set(), s.site, true)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read the staging folder %s: %w", s.dir, err)
+		}
+		if in := collisions(c.foreign, s.site, siteDirs); len(in) > 0 {
+			return nil, f.inTheWay(filepath.Join(filepath.Dir(f.shown), filepath.Base(s.dir)), in)
+		}
+		for _, t := range c.temps {
+			removeIfThere(filepath.Join(s.dir, filepath.FromSlash(t)))
+		}
+		s.held = c.files
+		for d := range c.dirs {
+			s.dirs.Store(d, true)
+		}
+	case !info.IsDir() || !isEmptyDir(s.dir):
+		f.note(fmt.Sprintf("%s is not pinzhi's staging folder (it has no list naming it); it is left as it is, and this build stages in a new folder: remove it to make builds faster", s.dir))
+		s.dir, s.fresh = tempName(f.staging()), true
+		if err := os.Mkdir(s.dir, 0o755); err != nil {
+			return nil, fmt.Errorf("cannot write beside %s: %w; choose a writable --out", f.shown, err)
+		}
+	}
+	// From here on the folder may hold any file of either site, whole or
+	// in part: the list says so until Commit.
+	may := setOf(site)
+	for h := range s.held {
+		may[h] = true
+	}
+	if err := writeList(s.dir, sortedSet(may), true, f.mode); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// inTheWay says which entries pinzhi did not write stand where the site
+// writes files.
+func (f *Folder) inTheWay(dir string, entries []string) error {
+	shown := make([]string, 0, 3)
+	for _, e := range entries[:min(3, len(entries))] {
+		shown = append(shown, filepath.Join(dir, filepath.FromSlash(e)))
+	}
+	more := ""
+	if len(entries) > 3 {
+		more = fmt.Sprintf(" and %d more", len(entries)-3)
+	}
+	return fmt.Errorf("%s%s: not written by pinzhi, and where the site writes its files; pinzhi does not overwrite them: move them away, then build again",
+		strings.Join(shown, ", "), more)
+}
+
+// Write puts a file of the new site into the staging folder. It is safe
+// for concurrent use. A file that already has the bytes is left alone; a
+// changed one gets them under a temporary name renamed over it, never in
+// place, so a server still sending the old file sends it whole. A write
+// that fails leaves no file behind.
+func (s *Stage) Write(rel string, data []byte) error {
+	full := filepath.Join(s.dir, filepath.FromSlash(rel))
+	if s.held[rel] {
+		if s.same.check(full, data) {
+			return nil
+		}
+		return writeFileAtomic(full, data)
+	}
+	if err := s.mkdirAll(path.Dir(rel)); err != nil {
+		return err
+	}
+	return writeNew(full, data)
+}
+
+func (s *Stage) mkdirAll(rel string) error {
+	if rel == "." {
+		return nil
+	}
+	if _, ok := s.dirs.Load(rel); ok {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Join(s.dir, filepath.FromSlash(rel)), 0o755); err != nil {
+		return err
+	}
+	s.dirs.Store(rel, true)
+	return nil
+}
+
+// Abort gives up a build whose files were not all written: the staging
+// folder stays as it is, its list saying that it may hold any file of
+// either site, and the next build starts from there.
+func (s *Stage) Abort() {
+	if s.fresh {
+		os.RemoveAll(s.dir)
+		os.Remove(listFile(s.dir))
+	}
+}
+
+// Commit removes from the staging folder the files of the site before
+// last that the new one does not have, and makes it the output folder.
+// What was the output folder becomes the staging folder, except for the
+// entries in it that pinzhi did not write: those are moved back, so that
+// they stay where they are. It returns the files it removed.
+func (s *Stage) Commit() (removed []string, err error) {
+	f := s.f
+	for h := range s.held {
+		if !s.site[h] {
+			if err := removeIfThere(filepath.Join(s.dir, filepath.FromSlash(h))); err != nil {
+				return nil, err
+			}
+			removeEmptyParents(s.dir, h)
+			removed = append(removed, h)
+		}
+	}
+	siteFiles := sortedSet(s.site)
+	if err := writeList(s.dir, siteFiles, false, f.mode); err != nil {
+		return nil, err
+	}
+	old, err := f.surveyLive(s.site)
+	if err != nil {
+		return nil, err
+	}
+	if err := f.swapIn(s.dir, old != nil); err != nil {
+		return nil, err
+	}
+	f.live = s.site
+	if old == nil { // renamed: its list names it under the staging folder's name
+		return removed, errors.Join(removeIfThere(listFile(s.dir)), writeList(f.out, siteFiles, false, f.mode))
+	}
+	f.carryBack(s.dir, old.contents.foreign)
+	if err := writeList(f.out, siteFiles, false, f.mode); err != nil {
+		return removed, err
+	}
+	if s.fresh {
+		return removed, s.removeOldSite(old.contents)
+	}
+	return removed, writeList(s.dir, sortedSet(old.contents.files), false, old.mode)
+}
+
+// liveContents is what the output folder held before a swap.
+type liveContents struct {
+	contents *contents
+	mode     Mode
+}
+
+// surveyLive surveys the output folder before it is replaced: nil when
+// it does not exist. It fails when something pinzhi did not write stands
+// where the new site has a file.
+func (f *Folder) surveyLive(site map[string]bool) (*liveContents, error) {
+	info, err := os.Lstat(f.out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	l := findList(folderKey(info), listFile(f.out), listFile(f.staging()))
+	if l == nil {
+		l = &list{mode: f.mode} // it was empty when the build began
+	}
+	c, err := survey(f.out, l.set(), site, false)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", f.shown, err)
+	}
+	if in := collisions(c.foreign, site, dirPrefixes(site)); len(in) > 0 {
+		return nil, f.inTheWay(f.shown, in)
+	}
+	return &liveContents{contents: c, mode: l.mode}, nil
+}
+
+// swapIn makes the staging folder the output folder.
+func (f *Folder) swapIn(staging string, exists bool) error {
+	if !exists {
+		return os.Rename(staging, f.out)
+	}
+	if err := f.exchangeOrRename(staging, f.out); err != nil {
+		return fmt.Errorf("cannot replace %s: %w", f.shown, err)
+	}
+	return nil
+}
+
+// carryBack moves the entries pinzhi did not write from the folder that
+// was live back into the live one, where their owner left them.
+func (f *Folder) carryBack(from string, foreign []string) {
+	for _, p := range foreign {
+		src := filepath.Join(from, filepath.FromSlash(p))
+		dst := filepath.Join(f.out, filepath.FromSlash(p))
+		err := os.MkdirAll(filepath.Dir(dst), 0o755)
+		if err == nil {
+			err = renameNoReplace(src, dst)
+		}
+		if err != nil {
+			f.note(fmt.Sprintf("%s was not written by pinzhi and could not be put back into %s (%v); it is in %s", p, f.shown, err, from))
+		}
+	}
+}
+
+// removeOldSite removes the files of the site before, once it is in a
+// staging folder made for one build only, and then the folder.
+func (s *Stage) removeOldSite(old *contents) error {
+	for file := range old.files {
+		if err := removeIfThere(filepath.Join(s.dir, filepath.FromSlash(file))); err != nil {
+			return err
+		}
+		removeEmptyParents(s.dir, file)
+	}
+	for _, t := range old.temps {
+		removeIfThere(filepath.Join(s.dir, filepath.FromSlash(t)))
+	}
+	os.Remove(listFile(s.dir))
+	if err := os.Remove(s.dir); err != nil {
+		s.f.note(fmt.Sprintf("%s holds what pinzhi could not put back into %s; look inside, then remove it", s.dir, s.f.shown))
+	}
+	return nil
+}
+
+// findList returns the list, in the first of the files that has one, that
+// names the folder with the given key.
+func findList(key string, files ...string) *list {
+	for _, name := range files {
+		if l := readList(name); l != nil && l.key == key {
+			return l
+		}
+	}
+	return nil
+}
+
+func isEmptyDir(dir string) bool {
+	empty, err := isEmpty(dir)
+	return err == nil && empty
+}
+
+func setOf(files []string) map[string]bool {
+	m := make(map[string]bool, len(files))
+	for _, f := range files {
+		m[f] = true
+	}
+	return m
+}

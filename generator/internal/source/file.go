@@ -1,0 +1,190 @@
+package source
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"hash/crc64"
+	"io"
+	"io/fs"
+	"unicode/utf8"
+)
+
+// MaxFileSize bounds one content file, counted as it is read. Editors'
+// files are a few kilobytes; anything near this is a mistake (a PDF
+// renamed .md, a log) or an attack.
+const MaxFileSize = 32 << 20
+
+// A File is one content file as loaded: where its body starts and hashes
+// of its two parts. The text itself is not kept: the render worker reads
+// the body again when the page is written, so a build holds the model in
+// memory and never the whole site's text.
+type File struct {
+	Path       string // slash-separated from the site root: "content/communities/a.md"
+	BodyLine   int    // the file line the body starts on
+	FrontHash  uint64 // of the front matter's text: what list pages show
+	BodyHash   uint64 // of the body's text
+	bodyOffset int    // where the body starts in the normalised text
+}
+
+// Loaded is a file just read: the File, its decoded front matter and its
+// body, which the caller may use while it decodes the file and then drops.
+type Loaded struct {
+	File   *File
+	Fields Fields
+	Format string // "yaml", "toml" or "json"; "" when the file has no front matter
+	Body   []byte
+}
+
+var crcTable = crc64.MakeTable(crc64.ECMA)
+
+// Load reads and splits one content file. A file with problems yields nil
+// and the problems.
+func Load(fsys fs.FS, name string) (*Loaded, Problems) {
+	text, p := ReadText(fsys, name, MaxFileSize)
+	if p != nil {
+		return nil, Problems{*p}
+	}
+	fm, offset, err := splitFrontMatter(text)
+	if err != nil {
+		line := 1
+		var fe *frontMatterError
+		if errors.As(err, &fe) {
+			line = fe.line
+		}
+		return nil, Problems{{Path: name, Line: line, Message: err.Error(), Hint: frontMatterHint(fm.format)}}
+	}
+	f := &File{
+		Path:       name,
+		BodyLine:   1 + bytes.Count(text[:offset], []byte("\n")),
+		FrontHash:  crc64.Checksum(text[:offset], crcTable),
+		BodyHash:   crc64.Checksum(text[offset:], crcTable),
+		bodyOffset: offset,
+	}
+	return &Loaded{File: f, Fields: fm.fields, Format: fm.format, Body: text[offset:]}, nil
+}
+
+func frontMatterHint(format string) string {
+	switch format {
+	case "toml":
+		return "fix the TOML between the +++ lines (key = \"value\")"
+	case "json":
+		return "fix the JSON object (\"key\": \"value\", separated by commas)"
+	}
+	return "fix the YAML between the --- lines (key: value, nested lines indented with spaces)"
+}
+
+// Body reads the file's body again, for rendering. The file may have
+// changed since it was loaded; then the page would not match the model
+// built from it, so that is a problem the next build clears.
+func (f *File) Body(fsys fs.FS) ([]byte, error) {
+	text, p := ReadText(fsys, f.Path, MaxFileSize)
+	if p != nil {
+		return nil, p
+	}
+	if f.bodyOffset > len(text) || crc64.Checksum(text[:f.bodyOffset], crcTable) != f.FrontHash ||
+		crc64.Checksum(text[f.bodyOffset:], crcTable) != f.BodyHash {
+		return nil, &Problem{Path: f.Path, Message: "changed while the site was being built", Hint: "build again"}
+	}
+	return text[f.bodyOffset:], nil
+}
+
+// ReadText reads a text file of at most limit bytes and normalises it: a
+// UTF-8 byte-order mark is dropped and CRLF line endings become LF. Text
+// that is not UTF-8 is a problem, as is anything that looks binary.
+func ReadText(fsys fs.FS, name string, limit int64) ([]byte, *Problem) {
+	data, p := ReadBounded(fsys, name, limit)
+	if p != nil {
+		return nil, p
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return nil, &Problem{Path: name, Line: LineAt(data, i), Message: "is a binary file, not Markdown text", Hint: "remove it from content/ or give it another extension"}
+	}
+	if !utf8.Valid(data) {
+		return nil, &Problem{Path: name, Line: LineAt(data, firstInvalidUTF8(data)), Message: "is not UTF-8 text", Hint: "save the file as UTF-8 (GBK and other encodings are not read)"}
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &Problem{Path: name, Message: "is empty", Hint: "write front matter with at least a title, or delete the file"}
+	}
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	return data, nil
+}
+
+// ReadBounded reads a regular file, or fails once it has read more than
+// limit bytes, whatever the file's size claims to be. Devices, FIFOs and
+// sockets, named directly or through a symbolic link, are never opened:
+// reading them could block forever or never end.
+func ReadBounded(fsys fs.FS, name string, limit int64) ([]byte, *Problem) {
+	if info, err := fs.Stat(fsys, name); err == nil && !info.Mode().IsRegular() {
+		return nil, notRegular(name, info.Mode())
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		var nr *notRegularError
+		if errors.As(err, &nr) {
+			return nil, notRegular(name, nr.mode)
+		}
+		return nil, &Problem{Path: name, Message: "cannot be read: " + UnwrapPathError(err), Hint: "check the file's permissions, or that a symbolic link points at a real file"}
+	}
+	defer f.Close()
+	var b bytes.Buffer
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() <= limit {
+		b.Grow(int(info.Size()) + bytes.MinRead)
+	}
+	n, err := b.ReadFrom(io.LimitReader(f, limit+1))
+	switch {
+	case err != nil:
+		return nil, &Problem{Path: name, Message: "cannot be read: " + UnwrapPathError(err), Hint: "check the file's permissions"}
+	case n > limit:
+		return nil, &Problem{Path: name, Message: fmt.Sprintf("is more than the %d MB a file here may have", limit>>20),
+			Hint: "split it into several pages, or move large data out of the site's folder"}
+	}
+	return b.Bytes(), nil
+}
+
+func notRegular(name string, mode fs.FileMode) *Problem {
+	return &Problem{Path: name, Message: "is " + describeMode(mode) + ", not a file; it is not read",
+		Hint: "remove it, or point the symbolic link at a regular file"}
+}
+
+func describeMode(mode fs.FileMode) string {
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case mode&fs.ModeSocket != 0:
+		return "a socket"
+	case mode&fs.ModeDevice != 0:
+		return "a device"
+	case mode.IsDir():
+		return "a folder"
+	}
+	return "a special file"
+}
+
+// LineAt returns the 1-based line of a byte offset.
+func LineAt(data []byte, offset int) int {
+	return 1 + bytes.Count(data[:offset], []byte("\n"))
+}
+
+func firstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+// UnwrapPathError drops the path from an fs error: problems name the file already.
+func UnwrapPathError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,88 @@
+package source
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// A Problem is one thing wrong with a site's source, found by a build. It
+// prints as "path:line: message; hint", the form editors and their
+// editors' "jump to error" features understand.
+type Problem struct {
+	Path    string // slash-separated, relative to the site root, e.g. "content/communities/a.md"
+	Line    int    // 1-based; 0 when the problem is about the whole file
+	Message string // what is wrong
+	Hint    string // what to do about it; may be empty
+	Warning bool   // a warning does not fail the build
+}
+
+func (p Problem) Error() string {
+	var b strings.Builder
+	b.WriteString(p.Path)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d", p.Line)
+	}
+	b.WriteString(": ")
+	if p.Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(p.Message)
+	if p.Hint != "" {
+		b.WriteString("; ")
+		b.WriteString(p.Hint)
+	}
+	return b.String()
+}
+
+// Problems is every problem a build found, sorted by path and line.
+// A build that returns Problems as its error has at least one that is not
+// a warning; warnings alone are reported in the build's Report instead.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Split sorts the problems and separates the errors from the warnings.
+func (ps Problems) Split() (errs, warnings Problems) {
+	Sort(ps)
+	for _, p := range ps {
+		if p.Warning {
+			warnings = append(warnings, p)
+		} else {
+			errs = append(errs, p)
+		}
+	}
+	return errs, warnings
+}
+
+// Sort orders problems by file, line and message.
+func Sort(ps Problems) {
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Message, b.Message))
+	})
+}
+
+// A List collects problems as a build finds them.
+type List struct {
+	Problems Problems
+}
+
+// Add records an error.
+func (l *List) Add(path string, line int, hint string, format string, args ...any) {
+	l.Problems = append(l.Problems, Problem{Path: path, Line: line, Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// Warn records a warning.
+func (l *List) Warn(path string, line int, hint string, format string, args ...any) {
+	l.Problems = append(l.Problems, Problem{Path: path, Line: line, Message: fmt.Sprintf(format, args...), Hint: hint, Warning: true})
+}
+
+// AddAll records problems found elsewhere.
+func (l *List) AddAll(ps Problems) { l.Problems = append(l.Problems, ps...) }

@@ -1,0 +1,138 @@
+package generator
+
+import (
+	"cmp"
+	"slices"
+
+	"pinzhi/generator/internal/source"
+)
+
+// link makes the model of the loaded content files, taken in the order of
+// names: it resolves each community's district, checks that no two pages
+// take one address, leaves drafts out unless opts.Drafts is set, and
+// links what is derived: reading order, neighbours, the districts' lists,
+// the brand entries' communities, every link. Every problem found, those
+// of loading included, goes to probs. It returns nil when there is no
+// content/_index.md to make a site of.
+func link(files map[string]*sourceFile, names []string, opts Options, probs *source.List) *model {
+	for _, name := range names {
+		probs.AddAll(files[name].problems)
+	}
+	settings := files[siteFile]
+	if settings == nil || settings.settings == nil {
+		if settings == nil {
+			probs.Add(siteFile, 0, "create it with the site's title and its list of districts (see the README)", "file not found: the site needs it")
+		}
+		return nil
+	}
+	m := &model{site: linkSite(settings.settings, opts, probs)}
+	owners := map[string]string{} // "communities/a/" -> the file that claimed it
+	for _, name := range names {
+		sf := files[name]
+		switch {
+		case sf.community != nil:
+			c := *sf.community // the links below are this model's own
+			c.district = lookupDistrict(&c, m.site, probs)
+			claimPath(owners, c.Path, name, probs)
+			if !c.Draft || opts.Drafts {
+				m.communities = append(m.communities, &c)
+			}
+		case sf.page != nil:
+			claimPath(owners, sf.page.Path, name, probs)
+			if !sf.page.Draft || opts.Drafts {
+				p := *sf.page
+				m.pages = append(m.pages, &p)
+			}
+		case sf.brands != nil:
+			m.brands = sf.brands.copy()
+		}
+	}
+	sortCommunities(m.communities)
+	linkCommunities(m)
+	setURLs(m)
+	return m
+}
+
+// copy returns a brand list whose entries can be linked to another
+// model's communities.
+func (bl *brandList) copy() *brandList {
+	c := *bl
+	c.entries = make([]*brand, len(bl.entries))
+	for i, b := range bl.entries {
+		e := *b
+		e.profile = nil
+		c.entries[i] = &e
+	}
+	return &c
+}
+
+// claimPath records that file owns the page at p, or reports that another
+// file owns it already.
+func claimPath(owners map[string]string, p, file string, probs *source.List) {
+	if owner, taken := owners[p]; taken {
+		probs.Add(file, 0, "give one of them another slug: line or file name", "its page /%s is also the page of %s", p, owner)
+		return
+	}
+	owners[p] = file
+}
+
+func sortCommunities(cs []*community) {
+	// Weight 0 means "not set": such pages come after the weighted ones.
+	weight := func(c *community) int {
+		if c.Weight == 0 {
+			return int(^uint(0) >> 1)
+		}
+		return c.Weight
+	}
+	slices.SortFunc(cs, func(a, b *community) int {
+		return cmp.Or(cmp.Compare(weight(a), weight(b)), cmp.Compare(a.Slug, b.Slug), cmp.Compare(a.file.Path, b.file.Path))
+	})
+}
+
+// linkCommunities fills in neighbours, the districts' lists and the
+// brand entries' communities.
+func linkCommunities(m *model) {
+	byTitle := map[string]*community{}
+	ambiguous := map[string]bool{}
+	for i, c := range m.communities {
+		if i > 0 {
+			c.prev = m.communities[i-1]
+			m.communities[i-1].next = c
+		}
+		if c.district != nil {
+			c.district.communities = append(c.district.communities, c)
+		}
+		if byTitle[c.Title] != nil {
+			ambiguous[c.Title] = true
+		}
+		byTitle[c.Title] = c
+	}
+	if m.brands == nil {
+		return
+	}
+	for _, b := range m.brands.entries {
+		if c := byTitle[b.Community]; c != nil && !ambiguous[b.Community] {
+			b.profile = c
+			c.brands = append(c.brands, b)
+		}
+	}
+}
+
+// setURLs gives every page of the model its link, computed once here so
+// that layouts showing thousands of them do no work for it.
+func setURLs(m *model) {
+	urls := newURLScheme(m.site.BaseURL)
+	m.site.URL, m.site.HasFeed = urls.rel(""), urls.absolute()
+	for _, d := range m.site.districts {
+		d.URL = urls.rel(d.Path)
+	}
+	for _, c := range m.communities {
+		c.URL = urls.rel(c.Path)
+	}
+	for _, p := range m.pages {
+		p.URL = urls.rel(p.Path)
+	}
+	if m.brands != nil {
+		m.brands.URL = urls.rel(m.brands.Path)
+	}
+}

@@ -1,0 +1,72 @@
+package generator
+
+import (
+	"net/url"
+	"strings"
+
+	"pinzhi/generator/internal/source"
+)
+
+// linkRewriter makes links written from the site root ("/communities/a/",
+// "/assets/photo.jpg") work wherever the site is served: it joins them to
+// the base path and gives assets their hashed names.
+type linkRewriter struct {
+	urls   urlScheme
+	assets map[string]string // "assets/photo.jpg" -> "assets/photo.1a2b3c4d5e.jpg"
+}
+
+// A bodyLink is a link from a page's body to a page of the site, kept so
+// that links to pages that do not exist are reported however the page
+// that makes them was built: whole, or left alone by an update.
+type bodyLink struct {
+	target string // site path, without the leading slash: "communities/a/"
+	dest   string // as written
+	line   int    // in the file
+}
+
+// rewrite returns the link a page carries for dest, as written in
+// Markdown; page is the site path a link to a page of the site names, and
+// missing says that dest names a file assets/ does not have.
+func (l *linkRewriter) rewrite(dest string) (link, page string, missing bool) {
+	if !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") {
+		return dest, "", false // relative, or another site
+	}
+	p, suffix := dest, ""
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		p, suffix = dest[:i], dest[i:]
+	}
+	p = strings.TrimPrefix(p, "/")
+	if unescaped, err := url.PathUnescape(p); err == nil {
+		p = unescaped
+	}
+	if hashed, ok := l.assets[p]; ok {
+		return l.urls.rel(hashed) + suffix, "", false
+	}
+	if strings.HasPrefix(p, "assets/") {
+		return l.urls.rel(p) + suffix, "", true
+	}
+	return l.urls.rel(p) + suffix, p, false
+}
+
+// checkLinks warns about the links of bodies that lead to no page of the
+// site as it is now.
+func checkLinks(records map[string]*record, paths map[string]bool, probs *source.List) {
+	for _, rec := range records {
+		for _, l := range rec.links {
+			if !paths[l.target] && !paths[l.target+"/"] {
+				probs.Warn(rec.file, l.line, "check the address; pages end with /, e.g. /communities/houdajie/",
+					"link to %s leads to no page", l.dest)
+			}
+		}
+	}
+}
+
+// sitePaths is the set of site-relative paths the build writes, for
+// checking links: "", "communities/a/" and "feed.xml".
+func sitePaths(outs []*output) map[string]bool {
+	set := make(map[string]bool, len(outs))
+	for _, o := range outs {
+		set[strings.TrimSuffix(o.path, "index.html")] = true
+	}
+	return set
+}
