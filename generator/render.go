@@ -101,7 +101,7 @@ func (w *worker) shrink() {
 func (w *worker) render(o *output) *record {
 	if o.data != nil {
 		if err := w.write(o.path, o.data); err != nil {
-			w.probs.Add(o.path, 0, "check that the output folder is writable and the disk is not full", "cannot be written: %v", err)
+			w.cannotWrite(o, err)
 			return nil
 		}
 		// Its name changes with its content: it shows nothing else.
@@ -132,12 +132,17 @@ func (w *worker) render(o *output) *record {
 		return nil
 	}
 	if err := w.write(o.path, w.small.Bytes()); err != nil {
-		w.probs.Add(o.path, 0, "check that the output folder is writable and the disk is not full", "cannot be written: %v", err)
+		w.cannotWrite(o, err)
 		return nil
 	}
 	rec.deps = r.sorted()
 	rec.digest = w.values.digest(rec.deps, w.names)
 	return rec
+}
+
+func (w *worker) cannotWrite(o *output, err error) {
+	w.probs.Add(o.path, 0, "check that the output folder is writable, that the disk is not full and that no file size limit (ulimit -f) stops it",
+		"cannot be written: %s", source.UnwrapPathError(err))
 }
 
 // execute renders a page's Markdown body, if it has one, and its layout.

@@ -4,13 +4,13 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"io"
 	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -73,12 +73,22 @@ type serveProcess struct {
 	cmd  *exec.Cmd
 	url  string // of the site's home page
 	done chan error
+	mu   sync.Mutex
+	out  strings.Builder // what it printed after it started serving
 }
 
-// startServe runs "pinzhi serve" on dir and returns once it serves.
-func startServe(t *testing.T, dir, port string) *serveProcess {
+// printed returns what the server printed since it started serving.
+func (p *serveProcess) printed() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.out.String()
+}
+
+// startServe runs "pinzhi serve" on dir, with more flags if given, and
+// returns once it serves.
+func startServe(t *testing.T, dir, port string, flags ...string) *serveProcess {
 	t.Helper()
-	cmd := exec.Command(binary, "serve", "--src", dir, "--port", port)
+	cmd := exec.Command(binary, append([]string{"serve", "--src", dir, "--port", port}, flags...)...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -92,7 +102,13 @@ func startServe(t *testing.T, dir, port string) *serveProcess {
 	lines := bufio.NewScanner(stdout)
 	for lines.Scan() {
 		if _, url, ok := strings.Cut(lines.Text(), " at "); ok && strings.HasPrefix(lines.Text(), "serving ") {
-			go io.Copy(io.Discard, stdout)
+			go func() {
+				for lines.Scan() {
+					p.mu.Lock()
+					p.out.WriteString(lines.Text() + "\n")
+					p.mu.Unlock()
+				}
+			}()
 			p.url = strings.Fields(url)[0]
 			return p
 		}

@@ -82,6 +82,9 @@ func Open(opts Options) (*Folder, error) {
 	if opts.Note == nil {
 		opts.Note = func(string) {}
 	}
+	if opts.Mode == "" {
+		opts.Mode = Build
+	}
 	out, err := resolve(opts.Out)
 	if err != nil {
 		return nil, err
@@ -219,8 +222,10 @@ func (f *Folder) refuseSources(site string, sources []string) error {
 			continue // a source folder that cannot be resolved is not there to harm
 		}
 		switch {
-		case r == f.out:
+		case r == f.out && s == site:
 			return fmt.Errorf("output %s is the site's own folder %s; build into a folder of its own, e.g. --out public", f.shown, s)
+		case r == f.out:
+			return fmt.Errorf("output %s is the source folder %s; build into a folder of its own, e.g. --out public", f.shown, s)
 		case within(r, f.out):
 			return fmt.Errorf("output %s holds the site's folder %s, which a build would replace; choose a folder of its own, e.g. --out public", f.shown, s)
 		case s != site && within(f.out, r):

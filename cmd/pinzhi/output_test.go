@@ -1,0 +1,269 @@
+package main
+
+import (
+	"context"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// allFiles returns every file, folder and link under dir, hidden ones
+// included, with the bytes of each file.
+func allFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		switch {
+		case info.Mode()&os.ModeSymlink != 0:
+			target, _ := os.Readlink(p)
+			files[rel] = "-> " + target
+		case info.IsDir():
+			files[rel] = "<dir>"
+		default:
+			data, err := os.ReadFile(p)
+			files[rel] = string(data)
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// cleanBuild builds the site in dir into a new folder and returns it.
+func cleanBuild(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "clean")
+	if _, stderr, code := pinzhi(t, dir, "build", "--out", out); code != 0 {
+		t.Fatal(stderr)
+	}
+	return tree(t, out)
+}
+
+// TestRefusedOutput runs "pinzhi build --out" at folders it must not
+// write: each is refused with exit status 1 and a hint, and nothing in the
+// site's folder or around it changes (no lock, no list, no staging).
+func TestRefusedOutput(t *testing.T) {
+	cases := []struct {
+		name, out, want string
+		setup           func(t *testing.T, dir string)
+	}{
+		{"a folder of someone else's files", "../docs", "was not made by pinzhi", func(t *testing.T, dir string) {
+			os.MkdirAll(filepath.Join(dir, "../docs/.git"), 0o755)
+			os.WriteFile(filepath.Join(dir, "../docs/thesis.txt"), []byte("years of work"), 0o644)
+		}},
+		{"the site's folder", ".", "is the site's own folder", nil},
+		{"the site's folder by its path", "../site", "is the site's own folder", nil},
+		{"a folder holding the site", "..", "holds the site's folder", nil},
+		{"content/", "content", "is the source folder", nil},
+		{"inside layouts/", "layouts/public", "inside the source folder", nil},
+		{"inside assets/", "assets/x/y", "inside the source folder", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			parent := t.TempDir()
+			dir := filepath.Join(parent, "site")
+			os.Rename(copySite(t), dir)
+			os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("the editor's notes"), 0o644)
+			if c.setup != nil {
+				c.setup(t, dir)
+			}
+			before := allFiles(t, parent)
+			_, stderr, code := pinzhi(t, dir, "build", "--out", c.out)
+			if code != 1 || !strings.Contains(stderr, c.want) {
+				t.Errorf("exit %d, stderr %q; want 1 and %q", code, stderr, c.want)
+			}
+			if after := allFiles(t, parent); !maps.Equal(before, after) {
+				for name := range after {
+					if before[name] != after[name] {
+						t.Errorf("changed or added: %s", name)
+					}
+				}
+				for name := range before {
+					if _, ok := after[name]; !ok {
+						t.Errorf("removed: %s", name)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestDeletedFolderDoesNotWedge: a folder of public/ deleted between
+// builds, permissions taken away, files added: every later build succeeds
+// with the right site, and the added files are where they were put.
+func TestDeletedFolderDoesNotWedge(t *testing.T) {
+	dir := copySite(t)
+	out := filepath.Join(dir, "public")
+	build := func(step string) {
+		t.Helper()
+		if _, stderr, code := pinzhi(t, dir, "build"); code != 0 {
+			t.Fatalf("%s: %s", step, stderr)
+		}
+	}
+	build("first")
+	build("second")
+	want := cleanBuild(t, dir)
+	for _, damage := range []struct {
+		name string
+		do   func()
+	}{
+		{"rm -rf public/districts", func() { os.RemoveAll(filepath.Join(out, "districts")) }},
+		{"rm -rf .public.next/communities", func() { os.RemoveAll(filepath.Join(dir, ".public.next/communities")) }},
+		{"chmod 000 public/communities", func() { os.Chmod(filepath.Join(out, "communities"), 0) }},
+		{"a CNAME and a .git added", func() {
+			os.WriteFile(filepath.Join(out, "CNAME"), []byte("news.example.org"), 0o644)
+			os.MkdirAll(filepath.Join(out, ".git/refs"), 0o755)
+			os.WriteFile(filepath.Join(out, ".git/HEAD"), []byte("ref: refs/heads/gh-pages"), 0o644)
+		}},
+	} {
+		damage.do()
+		build(damage.name)
+		build(damage.name + ", again")
+		got := tree(t, out)
+		if got["CNAME"] != "" {
+			delete(got, "CNAME")
+			delete(got, filepath.Join(".git", "HEAD"))
+		}
+		if !maps.Equal(got, want) {
+			t.Fatalf("after %s, public/ differs from a clean build", damage.name)
+		}
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, "CNAME")); string(data) != "news.example.org" {
+		t.Errorf("public/CNAME, which pinzhi did not write, is gone or changed: %q", data)
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, ".git/HEAD")); string(data) != "ref: refs/heads/gh-pages" {
+		t.Errorf("public/.git, which pinzhi did not write, is gone or changed")
+	}
+	// A file pinzhi did not write where the site writes one: refused.
+	os.WriteFile(filepath.Join(out, "about"), []byte("my page"), 0o644)
+	os.WriteFile(filepath.Join(dir, "content/about.md"), []byte("---\ntitle: 关于\n---\n"), 0o644)
+	if _, stderr, code := pinzhi(t, dir, "build"); code != 1 || !strings.Contains(stderr, "public/about: not written by pinzhi") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, "about")); string(data) != "my page" {
+		t.Errorf("public/about was overwritten")
+	}
+}
+
+// TestFileSizeLimit builds under a file size limit too small for one
+// page: the build fails naming the page, no temporary or partial file
+// reaches public/, and the next build without the limit is whole.
+func TestFileSizeLimit(t *testing.T) {
+	dir := copySite(t)
+	if _, stderr, code := pinzhi(t, dir, "build"); code != 0 {
+		t.Fatal(stderr)
+	}
+	page := "---\ntitle: 大社区\ndistrict: 海曙区\nleader: {name: 张三}\n---\n\n" +
+		strings.Repeat(strings.Repeat("品质社区是人们对获得感和幸福感的向往和追求。", 40)+"\n\n", 300)
+	os.WriteFile(filepath.Join(dir, "content/communities/big.md"), []byte(page), 0o644)
+	cmd := exec.Command("sh", "-c", "ulimit -f 200 && exec "+binary+" build")
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if code := cmd.ProcessState.ExitCode(); code != 1 || !strings.Contains(string(out), "communities/big/index.html: cannot be written") {
+		t.Fatalf("exit %d (%v): %s", code, err, out)
+	}
+	if _, stderr, code := pinzhi(t, dir, "build"); code != 0 {
+		t.Fatal(stderr)
+	}
+	if got, want := tree(t, filepath.Join(dir, "public")), cleanBuild(t, dir); !maps.Equal(got, want) {
+		t.Error("after a build stopped by the file size limit, the next build differs from a clean one")
+	}
+	for name := range allFiles(t, dir) {
+		if strings.Contains(name, ".pinzhi-") {
+			t.Errorf("a temporary file is left: %s", name)
+		}
+	}
+}
+
+// TestServeAndBuildOneFolder: pinzhi serve holds its output folder for
+// its whole life, so a build of the same folder fails at once instead of
+// mixing with the preview; serve refuses a folder holding a build's site;
+// and a build over what serve wrote keeps nothing of it.
+func TestServeAndBuildOneFolder(t *testing.T) {
+	dir := copySite(t)
+	preview := filepath.Join(dir, "preview")
+	srv := startServe(t, dir, strconv.Itoa(freePort(t)), "--out", preview)
+	if _, stderr, code := pinzhi(t, dir, "build", "--out", "preview"); code != 1 || !strings.Contains(stderr, "in use by pinzhi serve") {
+		t.Errorf("a build of the folder pinzhi serve writes: exit %d, %s", code, stderr)
+	}
+	srv.stop(t)
+	if _, stderr, code := pinzhi(t, dir, "build", "--out", "preview"); code != 0 {
+		t.Fatal(stderr)
+	}
+	for name, data := range tree(t, filepath.Join(dir, "preview")) {
+		if strings.Contains(data, "127.0.0.1") || strings.Contains(data, "localhost") {
+			t.Errorf("the build's %s carries the preview's address", name)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second) // it must refuse, not serve
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary, "serve", "--src", dir, "--port", strconv.Itoa(freePort(t)), "--out", preview)
+	out, _ := cmd.CombinedOutput()
+	if cmd.ProcessState.ExitCode() != 1 || !strings.Contains(string(out), "holds a site made by pinzhi build") {
+		t.Errorf("pinzhi serve over a build's site: %s", out)
+	}
+}
+
+// TestSymlinkedPublic: public/ linking to a folder elsewhere, as on many
+// servers, is written where it points and stays a link.
+func TestSymlinkedPublic(t *testing.T) {
+	dir := copySite(t)
+	www := filepath.Join(t.TempDir(), "www", "site")
+	os.MkdirAll(www, 0o755)
+	if err := os.Symlink(www, filepath.Join(dir, "public")); err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		if _, stderr, code := pinzhi(t, dir, "build"); code != 0 {
+			t.Fatal(stderr)
+		}
+	}
+	if target, err := os.Readlink(filepath.Join(dir, "public")); err != nil || target != www {
+		t.Errorf("public is no longer the link it was: %q %v", target, err)
+	}
+	if got, want := tree(t, www), cleanBuild(t, dir); !maps.Equal(got, want) {
+		t.Error("the folder public links to does not hold the site")
+	}
+}
+
+// TestServeFailedUpdate: when one page of an update fails, pinzhi serve
+// keeps serving the last good site, whole: the pages of the update that
+// were written before the failure are put back, and the terminal says so.
+// One save changes a quote, which the lists show, and breaks the page's
+// own body.
+func TestServeFailedUpdate(t *testing.T) {
+	dir := copySite(t)
+	preview := filepath.Join(dir, "preview")
+	srv := startServe(t, dir, strconv.Itoa(freePort(t)), "--out", preview)
+	good := tree(t, preview)
+	houdajie := filepath.Join(dir, "content/communities/houdajie.md")
+	text, _ := os.ReadFile(houdajie)
+	edited := strings.Replace(string(text), "quote: 品质社区是", "quote: 品质社区就是", 1) + "\n![图](/assets/nope.png)\n"
+	os.WriteFile(houdajie, []byte(edited), 0o644)
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(srv.printed(), "still serving the last good site") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no failed rebuild reported:\n%s", srv.printed())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if got := tree(t, preview); !maps.Equal(got, good) {
+		for name := range got {
+			if got[name] != good[name] {
+				t.Errorf("changed by the failed update: %s", name)
+			}
+		}
+	}
+}

@@ -1,0 +1,428 @@
+package publish
+
+import (
+	"errors"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/sys/unix"
+)
+
+// tree returns every file under dir by slash path, "<dir>" for every
+// empty folder and "-> target" for every symbolic link; lock files are
+// left out.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, _ := os.Readlink(p)
+			files[rel] = "-> " + target
+			return nil
+		}
+		if strings.HasSuffix(rel, ".lock") {
+			return nil // its holder's name changes with every process
+		}
+		if d.IsDir() {
+			if entries, _ := os.ReadDir(p); len(entries) == 0 && rel != "." {
+				files[rel] = "<dir>"
+			}
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		files[rel] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func write(t *testing.T, name, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// publish writes site (path -> bytes) into out as a build does.
+func publish(t *testing.T, out string, site map[string]string) error {
+	t.Helper()
+	f, err := Open(Options{Out: out})
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	s, err := f.Stage(slices.Sorted(maps.Keys(site)))
+	if err != nil {
+		return err
+	}
+	for name, data := range site {
+		if err := s.Write(name, []byte(data)); err != nil {
+			s.Abort()
+			return err
+		}
+	}
+	_, err = s.Commit()
+	return err
+}
+
+func mustPublish(t *testing.T, out string, site map[string]string) {
+	t.Helper()
+	if err := publish(t, out, site); err != nil {
+		t.Fatal(err)
+	}
+	real, _ := filepath.EvalSymlinks(out)
+	if got := withoutForeign(tree(t, real), site); !maps.Equal(got, site) {
+		t.Fatalf("%s holds %v, want %v", out, got, site)
+	}
+}
+
+// withoutForeign keeps the files of got that site has.
+func withoutForeign(got, site map[string]string) map[string]string {
+	kept := map[string]string{}
+	for k, v := range got {
+		if _, ok := site[k]; ok {
+			kept[k] = v
+		}
+	}
+	return kept
+}
+
+var (
+	siteA = map[string]string{"index.html": "a", "districts/x/index.html": "ax", "communities/a/index.html": "aa"}
+	siteB = map[string]string{"index.html": "b", "districts/y/index.html": "by", "feed.xml": "bf"}
+)
+
+// TestOwnership lists the folders a build may not write: each is refused
+// with an error, and nothing in or beside it is touched.
+func TestOwnership(t *testing.T) {
+	cases := []struct {
+		name  string
+		setup func(dir string) Options
+		want  string
+	}{
+		{"not empty, not pinzhi's", func(dir string) Options {
+			write(t, filepath.Join(dir, "docs/notes.txt"), "mine")
+			return Options{Out: filepath.Join(dir, "docs")}
+		}, "not empty and was not made by pinzhi"},
+		{"the site's folder", func(dir string) Options {
+			write(t, filepath.Join(dir, "site/content/_index.md"), "x")
+			return Options{Out: filepath.Join(dir, "site"), Site: filepath.Join(dir, "site")}
+		}, "is the site's own folder"},
+		{"holds the site's folder", func(dir string) Options {
+			write(t, filepath.Join(dir, "site/content/_index.md"), "x")
+			return Options{Out: dir, Site: filepath.Join(dir, "site")}
+		}, "holds the site's folder"},
+		{"inside content/", func(dir string) Options {
+			write(t, filepath.Join(dir, "site/content/_index.md"), "x")
+			return Options{Out: filepath.Join(dir, "site/content/public"), Site: filepath.Join(dir, "site"),
+				Sources: []string{filepath.Join(dir, "site/content")}}
+		}, "inside the source folder"},
+		{"content/ itself through a link", func(dir string) Options {
+			write(t, filepath.Join(dir, "site/content/_index.md"), "x")
+			os.Symlink(filepath.Join(dir, "site/content"), filepath.Join(dir, "out"))
+			return Options{Out: filepath.Join(dir, "out"), Site: filepath.Join(dir, "site"),
+				Sources: []string{filepath.Join(dir, "site/content")}}
+		}, "is the source folder"},
+		{"a file", func(dir string) Options {
+			write(t, filepath.Join(dir, "public"), "x")
+			return Options{Out: filepath.Join(dir, "public")}
+		}, "is not a folder"},
+		{"a build's site, for the preview server", func(dir string) Options {
+			mustPublish(t, filepath.Join(dir, "public"), siteA)
+			return Options{Out: filepath.Join(dir, "public"), Mode: Preview}
+		}, "holds a site made by pinzhi build"},
+		{"the lock file's name taken", func(dir string) Options {
+			write(t, filepath.Join(dir, ".public.lock"), "my own notes")
+			return Options{Out: filepath.Join(dir, "public")}
+		}, "is where its lock file goes"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			opts := c.setup(dir)
+			before := tree(t, dir)
+			f, err := Open(opts)
+			if err == nil {
+				f.Close()
+				t.Fatal("opened")
+			}
+			if !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error %q, want %q", err, c.want)
+			}
+			if after := tree(t, dir); !maps.Equal(before, after) {
+				t.Errorf("a refused folder was touched:\nbefore %v\nafter  %v", before, after)
+			}
+		})
+	}
+}
+
+// TestDamage changes the output folder and the staging folder the ways
+// other programs and people do between builds. Every later build must
+// succeed with exactly its site, and whatever pinzhi did not write must
+// still be where its owner put it.
+func TestDamage(t *testing.T) {
+	cases := []struct {
+		name   string
+		damage func(t *testing.T, out, staging string)
+		kept   map[string]string // files pinzhi did not write, under out's parent
+	}{
+		{"a folder of the site deleted", func(t *testing.T, out, staging string) {
+			os.RemoveAll(filepath.Join(out, "districts"))
+		}, nil},
+		{"a folder of the staging site deleted", func(t *testing.T, out, staging string) {
+			os.RemoveAll(filepath.Join(staging, "districts"))
+		}, nil},
+		{"files added to the site", func(t *testing.T, out, staging string) {
+			write(t, filepath.Join(out, "CNAME"), "example.org")
+			write(t, filepath.Join(out, ".git/HEAD"), "ref")
+			write(t, filepath.Join(out, "districts/x/notes.txt"), "mine")
+		}, map[string]string{"public/CNAME": "example.org", "public/.git/HEAD": "ref", "public/districts/x/notes.txt": "mine"}},
+		{"a file of the site emptied", func(t *testing.T, out, staging string) {
+			write(t, filepath.Join(out, "index.html"), "")
+		}, nil},
+		{"permissions taken away", func(t *testing.T, out, staging string) {
+			os.Chmod(filepath.Join(out, "districts"), 0)
+			os.Chmod(filepath.Join(staging, "districts"), 0o500)
+			os.Chmod(filepath.Join(staging, "index.html"), 0)
+		}, nil},
+		{"the staging folder's list deleted", func(t *testing.T, out, staging string) {
+			os.Remove(listFile(staging))
+		}, map[string]string{".public.next/index.html": "a"}},
+		{"the staging folder replaced by a file", func(t *testing.T, out, staging string) {
+			os.RemoveAll(staging)
+			write(t, staging, "mine")
+		}, map[string]string{".public.next": "mine"}},
+		{"temporary files a killed build left", func(t *testing.T, out, staging string) {
+			write(t, filepath.Join(staging, ".index.html.pinzhi-0123456789ab"), "half")
+			write(t, filepath.Join(staging, "districts/x/.index.html.pinzhi-ba9876543210"), "half")
+		}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out, staging := filepath.Join(dir, "public"), filepath.Join(dir, ".public.next")
+			mustPublish(t, out, siteA)
+			mustPublish(t, out, siteB)
+			c.damage(t, out, staging)
+			for _, site := range []map[string]string{siteA, siteB, siteA} {
+				mustPublish(t, out, site)
+			}
+			all := tree(t, dir)
+			for name, want := range c.kept {
+				if all[name] != want {
+					t.Errorf("%s, which pinzhi did not write, holds %q, want %q", name, all[name], want)
+				}
+			}
+			for name := range all {
+				if strings.Contains(name, tempMark) {
+					t.Errorf("a temporary file is left: %s", name)
+				}
+			}
+		})
+	}
+}
+
+// TestInTheWay: a file pinzhi did not write where the site writes one is
+// never overwritten; the build fails and says which.
+func TestInTheWay(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	mustPublish(t, out, siteA)
+	write(t, filepath.Join(out, "feed.xml"), "mine")
+	before := tree(t, dir)
+	err := publish(t, out, siteB)
+	if err == nil || !strings.Contains(err.Error(), "feed.xml: not written by pinzhi") {
+		t.Fatalf("error %v", err)
+	}
+	if got := tree(t, out); !maps.Equal(got, withoutStaging(before)) {
+		t.Errorf("public/ changed: %v", got)
+	}
+	os.Remove(filepath.Join(out, "feed.xml"))
+	mustPublish(t, out, siteB)
+}
+
+func withoutStaging(all map[string]string) map[string]string {
+	out := map[string]string{}
+	for k, v := range all {
+		if rest, ok := strings.CutPrefix(k, "public/"); ok {
+			out[rest] = v
+		}
+	}
+	return out
+}
+
+// TestSymlinkedOutput: public/ as a link to a folder elsewhere, as servers
+// often have it, is written where it points and stays a link.
+func TestSymlinkedOutput(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "www/site")
+	os.MkdirAll(target, 0o755)
+	link := filepath.Join(dir, "public")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, site := range []map[string]string{siteA, siteB, siteA} {
+		mustPublish(t, link, site)
+		if info, err := os.Lstat(link); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			t.Fatalf("public is no longer a link: %v", err)
+		}
+		if got := tree(t, target); !maps.Equal(got, site) {
+			t.Fatalf("the folder it points to holds %v", got)
+		}
+	}
+	if _, err := os.Lstat(filepath.Join(dir, "www/.site.next")); err != nil {
+		t.Errorf("the staging folder is not beside the folder the link points to: %v", err)
+	}
+}
+
+// TestExchangeFallback takes away the system's one-step swap: builds go
+// on with renames and say so once each.
+func TestExchangeFallback(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	mustPublish(t, out, siteA)
+	for _, site := range []map[string]string{siteB, siteA} {
+		var notes []string
+		f, err := Open(Options{Out: out, Note: func(n string) { notes = append(notes, n) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.exchange = func(a, b string) error { return &os.LinkError{Op: "renameat2", Old: a, New: b, Err: unix.EINVAL} }
+		s, err := f.Stage(slices.Sorted(maps.Keys(site)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range site {
+			s.Write(name, []byte(data))
+		}
+		if _, err := s.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		if got := tree(t, out); !maps.Equal(got, site) {
+			t.Fatalf("public holds %v, want %v", got, site)
+		}
+		if len(notes) != 1 || !strings.Contains(notes[0], "cannot swap two folders in one step") {
+			t.Errorf("notes %q", notes)
+		}
+	}
+}
+
+// TestTxRollback: an update that fails puts every file back and removes
+// every file and folder it made; one that succeeds keeps its list.
+func TestTxRollback(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	mustPublish(t, out, siteA)
+	before := tree(t, dir)
+	f, err := Open(Options{Out: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	tx, err := f.Begin([]string{"index.html", "new/page/index.html", "assets/x.css"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string]string{"index.html": "changed", "new/page/index.html": "new", "assets/x.css": "css"} {
+		if _, err := tx.Write(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tx.Remove("districts/x/index.html"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Write("elsewhere.html", []byte("x")); err == nil {
+		t.Error("a file the update did not announce was written")
+	}
+	if got := tree(t, out)["index.html"]; got != "changed" {
+		t.Errorf("a written page is not served at once: %q", got)
+	}
+	if err := tx.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if after := tree(t, dir); !maps.Equal(before, after) {
+		t.Fatalf("a rolled back update left changes:\nbefore %v\nafter  %v", before, after)
+	}
+
+	tx, _ = f.Begin([]string{"new/index.html"})
+	tx.Write("new/index.html", []byte("new"))
+	tx.Remove("districts/x/index.html")
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"index.html": "a", "communities/a/index.html": "aa", "new/index.html": "new"}
+	if got := tree(t, out); !maps.Equal(got, want) {
+		t.Errorf("after commit %v, want %v", got, want)
+	}
+	l := findList(keyOf(t, out), listFile(out))
+	if l == nil || l.writing || !slices.Equal(l.files, slices.Sorted(maps.Keys(want))) {
+		t.Errorf("list after commit: %+v", l)
+	}
+}
+
+func keyOf(t *testing.T, dir string) string {
+	info, err := os.Lstat(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return folderKey(info)
+}
+
+// TestFailedWritesLeaveNothing fills the disk: every write that fails
+// removes its temporary file, and the next build publishes no part of it.
+func TestFailedWritesLeaveNothing(t *testing.T) {
+	dir := smallDisk(t, "256k")
+	out := filepath.Join(dir, "public")
+	small := map[string]string{"index.html": "a", "about/index.html": "b"}
+	mustPublish(t, out, small)
+	mustPublish(t, out, small)
+	big := map[string]string{"index.html": strings.Repeat("x", 200<<10), "about/index.html": strings.Repeat("y", 200<<10)}
+	if err := publish(t, out, big); err == nil || !errors.Is(err, unix.ENOSPC) {
+		t.Fatalf("a build larger than the disk: %v", err)
+	}
+	f, _ := Open(Options{Out: out})
+	tx, _ := f.Begin(nil)
+	if _, err := tx.Write("index.html", []byte(strings.Repeat("z", 300<<10))); err == nil {
+		t.Fatal("an update larger than the disk succeeded")
+	}
+	tx.Rollback()
+	f.Close()
+	for name := range tree(t, dir) {
+		if strings.Contains(name, tempMark) {
+			t.Errorf("a failed write left %s", name)
+		}
+	}
+	mustPublish(t, out, small)
+	if got := tree(t, out); !maps.Equal(got, small) {
+		t.Errorf("after a failed build, the next one published %v", got)
+	}
+}
+
+// smallDisk mounts a tmpfs of the given size for the test, when the test
+// runs as root (as CI does); otherwise it skips.
+func smallDisk(t *testing.T, size string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := unix.Mount("tmpfs", dir, "tmpfs", 0, "size="+size); err != nil {
+		t.Skipf("cannot mount a small tmpfs (%v): run as root to test a full disk", err)
+	}
+	t.Cleanup(func() { unix.Unmount(dir, 0) })
+	return dir
+}
