@@ -16,16 +16,24 @@ format, the URL scheme, the layouts' data and functions, and the errors.
 	                           districts, brands, page, 404 (all required)
 	assets/**                  stylesheets, scripts, pictures: copied with a hash in the name
 
-Files and folders whose names start with a dot, and editors' scratch files
-(names ending in "~", ".swp", ".swx", ".tmp", "___jb_tmp___" or
-"___jb_old___", starting with "#" or ".#", and vim's "4913"), are ignored. Other files in content/ that are not
-Markdown (.md or .markdown) are ignored with a warning: pictures belong in
-assets/. Symbolic links to files are followed; links to folders are not.
+One rule says what no build reads, in content/, layouts/ (partials too)
+and assets/ alike, by pinzhi build and pinzhi serve alike: files and
+folders whose names start with a dot (".git", ".private", Emacs' ".#name"
+lock links), and the scratch, swap, backup and lock files of editors and
+systems (names starting with "#" or "~", ending in "~", ".swp", ".swo",
+".swx", ".swn", ".tmp", ".bak", ".orig", ".rej", "___jb_tmp___" or
+"___jb_old___", and vim's "4913", Thumbs.db and desktop.ini). Other files
+in content/ that are not Markdown (.md or .markdown) are ignored with a
+warning: pictures belong in assets/. Symbolic links to files are
+followed; links to folders are not. Devices, FIFOs and sockets, named
+directly or through a link, are never opened: where a file is read, one
+is an error naming it.
 
 # Content files
 
 A content file is UTF-8 text (a byte-order mark is accepted, CRLF line
-endings are read as LF) of at most 32 MB, starting with front matter:
+endings are read as LF) of at most 32 MB, counted as it is read whatever
+the file system says its size is, starting with front matter:
 
 	---                         YAML, between lines of ---
 	title: 后大街社区            (also ---yaml … ---)
@@ -143,19 +151,22 @@ from front matter is always escaped. A layout's "." is a [PageData]:
 	.Site         the [Site]: .Title .Headline .Column .Description .Language
 	              .BaseURL .URL (the home page's link) .HasFeed .Organizers
 	              .Reporter .Photo (.Caption .Credit) .Date
-	              .Districts (each .Name .Slug .Path .URL .Communities)
-	.Model        everything: .Communities .Brands (.Title .Entries) .Pages
-	.Community    on a community page: .Title .Slug .Path .URL .District .Leader
-	              (.Name .Role) .Quote .Summary .Weight .Date .Brands .Prev .Next
+	              .Districts (each a [District]: .Name .Slug .Path .URL .Communities)
+	.Model        the [Model]: .Communities .Brands (a [BrandList]) .Pages
+	.Community    on a community page, a [Community]: .Title .Slug .Path .URL
+	              .District .Leader (.Name .Role) .Quote .Summary .Weight .Date
+	              .Draft .Brands .Prev .Next
 	.District     on a district page
-	.BrandList    on the brand list page: .Title .URL .Entries (each .Text
-	              .Community .Name .Anchor .Profile, the linked [Community] or nil)
-	.Page         on a plain page: .Title .Summary .Date .Path .URL
+	.BrandList    on the brand list page: .Title .Path .URL .Entries (each a
+	              [Brand]: .Text .Community .Name .Anchor .Profile, the linked
+	              [Community] or nil)
+	.Page         on a plain page, a [PlainPage]: .Title .Summary .Date .Path .URL
 	.Content      the body, as HTML: the editor's note on the home page, the
 	              profile, the brand list's lead (without the list), a page's text
 
-Every page of the model carries its link (.URL), made once per build by
-the same function as url's.
+Layouts read these as fields; they are methods, and each notes what the
+page shows (see Rebuilding). Every page of the model carries its link
+(.URL), made once per build by the same function as url's.
 
 Functions:
 
@@ -176,26 +187,50 @@ Functions:
 Every HTML, CSS, JS, SVG, JSON and XML file is minified. A build writes
 the whole site into a staging folder beside the output folder and swaps
 the two when every file is written: on Linux with one renameat2 exchange,
-so that readers see the old site or the new one; elsewhere with two
-renames, with a gap of one rename. For an output folder "public":
+so that readers see the old site or the new one; where the file system
+cannot (NFS, some FUSE file systems), or on other systems, with renames,
+with a gap of one rename, and a note saying so. For an output folder
+"public":
 
 	public/              the site
 	.public.next/        the site before it, where the next build writes
-	.public.files        the list of the files of public/
-	.public.next.files   the list of the files of .public.next/
+	.public.files        the list of the files pinzhi wrote into one of the two
+	.public.next.files   the list of the other
+	.public.lock         held by the process writing public/
 
-Keeping the old site as the next staging folder spares a build creating
-and deleting a folder and a file for every page, which on ordinary disks
-costs more than rendering. The next build writes over it: a file with the
-same bytes is left alone (its time too, for rsync-style uploads), a
-changed one gets its new bytes under a temporary name renamed over it,
-never written in place, so a server still sending the old file sends it
-whole; files the site no longer has are removed. A list is trusted only
-when it names its folder (device and inode, which move with the folder);
-a staging folder without one, as a killed build leaves it, is removed and
-made anew. A failed build leaves the output folder as it was. Two builds
-of one output folder wait for each other. The same source gives
-byte-identical output.
+A public/ that is a symbolic link to a folder elsewhere is written where
+it points, with the staging folder beside that folder; the link stays.
+
+What pinzhi writes, replaces and removes. pinzhi never deletes, moves or
+overwrites anything it did not write itself. It writes an output folder
+only when the folder does not exist, is empty, or is named by its list
+(which names its folder by device and inode); anything else (a folder of
+someone else's files, the site's own folder, a folder holding it, or one
+that is, holds or sits in content/, layouts/ or assets/) is refused with
+an error, and nothing is touched: no lock, no list, no staging folder.
+Inside its folders, an entry the list does not name is someone else's (a
+CNAME file, a .git of a gh-pages checkout): it stays where it was put,
+moved back into public/ right after each swap, and a build that would
+have to write over one fails and says which. pinzhi serve writes a
+preview whose pages link to this machine: it holds its folder's lock for
+its whole life, so a build of the same folder fails at once, and it
+refuses a folder holding a build's site.
+
+Reusing the old site as the staging folder spares a build creating and
+deleting a folder and a file for every page, which on ordinary disks
+costs more than rendering. Before a build writes there, the staging
+folder is surveyed against its list: whatever another program or a person
+did to it since it was public/ (folders deleted, files emptied,
+permissions taken away, temporary files a killed build left), the build
+goes on from what is there. A file with the same bytes is left alone (its
+time too, for rsync-style uploads); a changed one gets its new bytes
+under a temporary name renamed over it, never written in place, so a
+server still sending the old file sends it whole; files the site no
+longer has are removed. A write that fails removes its temporary file; a
+staging folder whose name is taken by something not pinzhi's is left as
+it is, and the build stages in a new folder instead. A failed build
+leaves the output folder as it was. Two builds of one output folder wait
+for each other. The same source gives byte-identical output.
 
 # Errors
 
@@ -213,34 +248,38 @@ empty title, district or leader name; a district that is not configured
 (with the nearest configured name); an unsafe slug or two pages with one
 URL; a bad base URL; brand entries as above; a link to a file not in
 assets/; a layout that is missing, fails to parse or fails to execute
-(named by its file and line, once for all the pages it failed on); an
-output folder that is a file or cannot be written. Warnings: unknown keys,
+(named by its file and line, once for all the pages it failed on); a file
+that cannot be written (a full disk, a file size limit). An output folder
+pinzhi may not write (see Output) is a plain error, not a Problem. Warnings: unknown keys,
 files that are not Markdown, a link to a site path no page has, a base URL
 without a host.
 
 # Rebuilding
 
 A [Builder] builds the site whole and then keeps it up to date. It keeps
-the model and, for every file of the output, a print: a hash of everything
-the file shows. After a change it reloads what changed. When only bodies
-changed (front matter, layouts, assets and the set of files as they were),
-it renders just those pages. Otherwise it checks and plans the whole site
-again (decoding only the changed files; the model is small), writes the
-files whose print changed, the changed sources' own pages first, each
-renamed over the old one, and then removes the files the site no longer
-has. What a page shows, and so when it is written again:
+the model and, for every file of the output, what the file showed: while
+a page renders, every value of the model the layout reads notes it (a
+community's front matter, its neighbours, a district's list, the brand
+list, the site's settings), as do the page's own body, its layout files
+and the names of the assets. After a change, a file is rendered again
+exactly when something it showed changed, so a layout that shows the
+neighbour of a neighbour, or the model's lists from a partial, stays
+correct with no one declaring it. Cards made by the render function are
+kept with what they read and reused while that is unchanged.
 
-	a community   its own file; its neighbours' front matter; its brand entries
-	district pages, the districts overview, the home page
-	              every community's front matter and slug
-	the brand list  content/brands.md and every community's front matter
-	the feed      the front matter of the communities it carries
-	the sitemap   every page's front matter
-	a plain page  its own file
-	every page    content/_index.md, its own layout files, every asset's name
+A change is sorted once into what it touches: content files (loaded and
+decoded again, alone: front matter decodes without the site's settings),
+layouts, assets, or the site's folder itself (a whole build). When only
+bodies changed, the model is as it was and only the pages showing them
+are rendered. Otherwise the model is linked again from the decoded files
+(it is small), every file's digest is checked, and the changed ones are
+rendered, the changed sources' own pages first.
 
-A page whose layout names Communities, Model, Pages, BrandList or Entries
-also depends on those lists, so a layout that shows more than the ones
-bundled here stays correct. The result equals a clean build byte for byte.
+An update is all or nothing: each file is renamed into place as soon as
+it is rendered, with the file it replaces kept aside, so that the page an
+editor saved is served at once; when any file of the update fails, every
+file is put back and every new file (pages, assets) removed, and the
+folder holds the last good site. The result equals a clean build byte for
+byte.
 */
 package generator
