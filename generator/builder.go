@@ -255,22 +255,38 @@ func (b *Builder) prepare() (*state, Problems) {
 		return st, errs
 	}
 	st.model = m
+	b.number(m)
 	st.outputs = append(plan(m), b.assets.outputs()...)
 	st.byFile = map[string]*output{}
 	for _, o := range st.outputs {
 		if o.file != nil {
 			st.byFile[o.file.Path] = o
+			o.fileID = b.names.id(o.file.Path)
 		}
+	}
+	st.values = newDepValues(m, &b.names, b.assets.fingerprint(), b.layouts, b.files)
+	b.env.urls, b.env.assets, b.env.layouts, b.env.values = newURLScheme(m.site.BaseURL), b.assets, b.layouts, st.values
+	st.r = &renderer{fsys: b.opts.Src, model: m, md: markup.New(markup.Options{RawHTML: m.site.RawHTML}),
+		links:   &linkRewriter{urls: b.env.urls, assets: b.assets.links()},
+		layouts: b.layouts, minifier: b.minifier, names: &b.names, values: st.values}
+	return st, nil
+}
+
+// number gives every file of the model and every name a dep can be about
+// its number, before any worker reads them.
+func (b *Builder) number(m *model) {
+	for _, c := range m.communities {
+		c.id = b.names.id(c.file.Path)
+	}
+	for _, p := range m.pages {
+		p.id = b.names.id(p.file.Path)
+	}
+	for _, d := range m.site.districts {
+		b.names.id(d.Slug)
 	}
 	for _, k := range append(layoutKinds, sharedSet) {
 		b.names.id(k)
 	}
-	st.values = newDepValues(m, &b.names, b.assets.fingerprint(), b.layouts, b.files)
-	b.env.urls, b.env.assets, b.env.layouts, b.env.values = newURLScheme(m.site.BaseURL), b.assets, b.layouts, st.values
-	st.r = &renderer{fsys: b.opts.Src, model: m, md: markup.New(markup.Options{RawHTML: m.site.settings.RawHTML}),
-		links:   &linkRewriter{urls: b.env.urls, assets: b.assets.links()},
-		layouts: b.layouts, minifier: b.minifier, names: &b.names, values: st.values}
-	return st, nil
 }
 
 func outputPaths(outs []*output) []string {

@@ -71,8 +71,6 @@ type reads struct {
 
 func (r *reads) add(kind depKind, id uint32) { r.deps = append(r.deps, mkDep(kind, id)) }
 
-func (r *reads) file(kind depKind, f *source.File) { r.add(kind, r.names.ids[f.Path]) }
-
 // sorted returns the deps, each once.
 func (r *reads) sorted() []dep {
 	slices.Sort(r.deps)
@@ -97,8 +95,8 @@ func newDepValues(m *model, names *interner, assetNames uint64, ls layouts, file
 		}
 	}
 	h := newHasher()
-	h.str(m.site.settings.file.Path)
-	h.num(m.site.settings.file.FrontHash) // the body is the home page's alone
+	h.str(m.site.file.Path)
+	h.num(m.site.file.FrontHash) // the body is the home page's alone
 	h.str(m.site.BaseURL)
 	v.site = h.sum()
 	for kind, l := range ls {
@@ -109,15 +107,14 @@ func newDepValues(m *model, names *interner, assetNames uint64, ls layouts, file
 	}
 	h = newHasher()
 	for _, c := range m.communities {
-		id := names.id(c.file.Path)
-		v.byFile[id] = c
-		h.num(uint64(id))
+		v.byFile[c.id] = c
+		h.num(uint64(c.id))
 	}
 	v.communities = h.sum()
 	for _, d := range m.site.districts {
 		h = newHasher()
 		for _, c := range d.communities {
-			h.num(uint64(names.id(c.file.Path)))
+			h.num(uint64(c.id))
 		}
 		v.districts[names.id(d.Slug)] = h.sum()
 	}
@@ -127,13 +124,13 @@ func newDepValues(m *model, names *interner, assetNames uint64, ls layouts, file
 		v.brandList = h.sum()
 		h = newHasher()
 		for _, b := range m.brands.entries {
-			h.num(uint64(fileID(names, b.profile)))
+			h.num(uint64(fileID(b.profile)))
 		}
 		v.brandLinks = h.sum()
 	}
 	h = newHasher()
 	for _, p := range m.pages {
-		h.num(uint64(names.id(p.file.Path)))
+		h.num(uint64(p.id))
 		h.str(p.Path)
 	}
 	v.pages = h.sum()
@@ -141,11 +138,11 @@ func newDepValues(m *model, names *interner, assetNames uint64, ls layouts, file
 }
 
 // fileID is one more than the id of a community's file, and 0 for none.
-func fileID(names *interner, c *community) uint32 {
+func fileID(c *community) uint32 {
 	if c == nil {
 		return 0
 	}
-	return names.ids[c.file.Path] + 1
+	return c.id + 1
 }
 
 // value returns the current value of d.
@@ -177,9 +174,9 @@ func (v *depValues) value(d dep, names *interner) uint64 {
 			return 1 << 63 // not in the model
 		}
 		if d.kind() == depPrev {
-			return uint64(fileID(names, c.prev))
+			return uint64(fileID(c.prev))
 		}
-		return uint64(fileID(names, c.next))
+		return uint64(fileID(c.next))
 	case depBrandsOf:
 		h := newHasher()
 		if c := v.byFile[d.id()]; c != nil {

@@ -218,19 +218,25 @@ refuses a folder holding a build's site.
 
 Reusing the old site as the staging folder spares a build creating and
 deleting a folder and a file for every page, which on ordinary disks
-costs more than rendering. Before a build writes there, the staging
-folder is surveyed against its list: whatever another program or a person
-did to it since it was public/ (folders deleted, files emptied,
-permissions taken away, temporary files a killed build left), the build
-goes on from what is there. A file with the same bytes is left alone (its
-time too, for rsync-style uploads); a changed one gets its new bytes
-under a temporary name renamed over it, never written in place, so a
-server still sending the old file sends it whole; files the site no
-longer has are removed. A write that fails removes its temporary file; a
-staging folder whose name is taken by something not pinzhi's is left as
-it is, and the build stages in a new folder instead. A failed build
-leaves the output folder as it was. Two builds of one output folder wait
-for each other. The same source gives byte-identical output.
+costs more than rendering. Whatever another program or a person did to
+either folder since the last build (folders deleted, files emptied,
+permissions taken away, a build killed or stopped by a full disk), the
+next build goes on from what is there: writing mends the way to a file
+(a folder made again, a permission given back); a build that was stopped
+while writing leaves its list saying so, and the next surveys the folder
+and removes the temporary files left. Before a swap, public/ is surveyed
+for entries pinzhi did not write: a folder whose time of last change is
+older than its list is taken to hold what the list says, since adding or
+removing an entry changes that time, so a survey costs one lstat a folder.
+A file with the same bytes is left alone (its time too, for rsync-style
+uploads); a changed one gets its new bytes under a temporary name renamed
+over it, never written in place, so a server still sending the old file
+sends it whole; files the site no longer has are removed. A write that
+fails removes its temporary file; a staging folder whose name is taken by
+something not pinzhi's is left as it is, and the build stages in a new
+folder instead. A failed build leaves the output folder as it was. Two
+builds of one output folder wait for each other. The same source gives
+byte-identical output.
 
 # Errors
 

@@ -50,7 +50,7 @@ const feedEntries = 50
 func feedCommunities(m *model, r *reads) []*community {
 	r.add(depCommunities, 0)
 	for _, c := range m.communities {
-		r.file(depFront, c.file)
+		r.add(depFront, c.id)
 	}
 	cs := slices.Clone(m.communities)
 	slices.SortStableFunc(cs, func(a, b *community) int { return b.Date.Compare(a.Date) })
@@ -60,7 +60,7 @@ func feedCommunities(m *model, r *reads) []*community {
 // writeFeed writes the Atom feed.
 func writeFeed(b *bytes.Buffer, m *model, urls urlScheme, r *reads) error {
 	r.add(depSite, 0)
-	s := m.site.settings
+	s := m.site.siteSettings
 	f := atomFeed{
 		Lang:     s.Language,
 		Title:    s.Title,

@@ -60,7 +60,7 @@ func (e *templateEnv) render(name string, data any) (template.HTML, error) {
 	own := &reads{names: c.r.names}
 	own.add(depShared, 0)
 	var b strings.Builder
-	if err := shared.tmpl.ExecuteTemplate(&b, name, &Community{c.c, own}); err != nil {
+	if err := shared.tmpl.ExecuteTemplate(&b, name, communityView(c.c, own)); err != nil {
 		return "", err
 	}
 	card := &card{html: template.HTML(b.String()), deps: own.sorted()}

@@ -65,7 +65,7 @@ func TestRenderCache(t *testing.T) {
 	}
 	render := func(c *community) (string, []dep) {
 		r := &reads{names: &b.names}
-		html, err := b.env.render("card", &Community{c, r})
+		html, err := b.env.render("card", communityView(c, r))
 		if err != nil {
 			t.Fatal(err)
 		}

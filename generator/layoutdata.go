@@ -5,11 +5,15 @@ import (
 	"time"
 )
 
-// The types of this file are what layouts see. Each wraps a value of the
-// model and the reads of the page being rendered: every method notes what
-// it shows before it returns it, so that the page is rendered again when,
-// and only when, something it showed changed (see deps.go). Layouts call
-// the methods as they would read fields: {{.Community.Prev.Title}}.
+// The types of this file are what layouts see. Each is a copy of a value
+// of the model, made for the page being rendered, and notes what the page
+// shows as the layout reaches it: reaching a community notes its front
+// matter (its fields are then plain fields, which templates read fast),
+// and reaching further (its neighbours, its district's list, its brand
+// entries) notes that too. The page is rendered again when, and only
+// when, something it reached changed (see deps.go). The fields are
+// declared here rather than embedded: text/template finds an embedded
+// field by a search that costs more than the rest of a page.
 
 // PageData is what a layout receives as ".". The pointers that do not
 // apply to a kind of page are nil.
@@ -30,159 +34,168 @@ type PageData struct {
 
 // Site is the publication, from content/_index.md.
 type Site struct {
+	Title       string
+	Headline    string
+	Column      string // the running head, e.g. 社区轮播
+	Description string
+	Language    string
+	BaseURL     string // absolute ("https://example.org/pinzhi/") or a path ("/pinzhi/")
+	URL         string // the link to the home page: the base URL's path
+	HasFeed     bool   // whether feed.xml and sitemap.xml are written
+	Organizers  []string
+	Reporter    string
+	Photo       *Photo
+	Date        time.Time
+
 	s *site
 	r *reads
 }
 
-func (x *Site) settings() *siteSettings { x.r.add(depSite, 0); return x.s.settings }
-
-func (x *Site) Title() string        { return x.settings().Title }
-func (x *Site) Headline() string     { return x.settings().Headline }
-func (x *Site) Column() string       { return x.settings().Column } // the running head, e.g. 社区轮播
-func (x *Site) Description() string  { return x.settings().Description }
-func (x *Site) Language() string     { return x.settings().Language }
-func (x *Site) Organizers() []string { return x.settings().Organizers }
-func (x *Site) Reporter() string     { return x.settings().Reporter }
-func (x *Site) Photo() *Photo        { return x.settings().Photo }
-func (x *Site) Date() time.Time      { return x.settings().Date }
-
-// BaseURL is absolute ("https://example.org/pinzhi/") or a path ("/pinzhi/").
-func (x *Site) BaseURL() string { x.settings(); return x.s.BaseURL }
-
-// URL is the link to the home page.
-func (x *Site) URL() string { x.settings(); return x.s.URL }
-
-// HasFeed reports whether feed.xml and sitemap.xml are written.
-func (x *Site) HasFeed() bool { x.settings(); return x.s.HasFeed }
+func siteView(s *site, r *reads) *Site {
+	r.add(depSite, 0)
+	return &Site{Title: s.Title, Headline: s.Headline, Column: s.Column, Description: s.Description, Language: s.Language,
+		BaseURL: s.BaseURL, URL: s.URL, HasFeed: s.HasFeed, Organizers: s.Organizers, Reporter: s.Reporter,
+		Photo: s.Photo, Date: s.Date, s: s, r: r}
+}
 
 // Districts are the configured districts, in their order.
 func (x *Site) Districts() []*District {
-	x.settings()
 	ds := make([]*District, len(x.s.districts))
 	for i, d := range x.s.districts {
-		ds[i] = &District{d, x.r}
+		ds[i] = districtView(d, x.r)
 	}
 	return ds
 }
 
 // District is one of the configured districts.
 type District struct {
+	Name string
+	Slug string
+	Path string // of its page: "districts/haishu/"
+	URL  string
+
 	d *district
 	r *reads
 }
 
-func (x *District) Name() string { x.r.add(depSite, 0); return x.d.Name }
-func (x *District) Slug() string { x.r.add(depSite, 0); return x.d.Slug }
-func (x *District) Path() string { x.r.add(depSite, 0); return x.d.Path } // "districts/haishu/"
-func (x *District) URL() string  { x.r.add(depSite, 0); return x.d.URL }
+func districtView(d *district, r *reads) *District {
+	r.add(depSite, 0)
+	return &District{Name: d.Name, Slug: d.Slug, Path: d.Path, URL: d.URL, d: d, r: r}
+}
 
 // Communities are the district's communities, in reading order.
 func (x *District) Communities() []*Community {
-	x.r.add(depDistrict, x.r.names.ids[x.d.Slug])
+	x.r.add(depDistrict, x.r.names.ids[x.Slug])
 	return communityViews(x.d.communities, x.r)
 }
 
 // Community is one profiled community.
 type Community struct {
+	Title   string
+	Slug    string
+	Path    string // of its page: "communities/houdajie/"
+	URL     string
+	Leader  Leader
+	Quote   string
+	Summary string
+	Weight  int
+	Date    time.Time
+	Draft   bool
+
 	c *community
 	r *reads
-}
-
-func (x *Community) front() *community { x.r.file(depFront, x.c.file); return x.c }
-
-func (x *Community) Title() string   { return x.front().Title }
-func (x *Community) Slug() string    { return x.front().Slug }
-func (x *Community) Path() string    { return x.front().Path } // "communities/houdajie/"
-func (x *Community) Leader() Leader  { return x.front().Leader }
-func (x *Community) Quote() string   { return x.front().Quote }
-func (x *Community) Summary() string { return x.front().Summary }
-func (x *Community) Weight() int     { return x.front().Weight }
-func (x *Community) Date() time.Time { return x.front().Date }
-func (x *Community) Draft() bool     { return x.front().Draft }
-
-// URL is the link to the community's page.
-func (x *Community) URL() string { x.r.add(depSite, 0); return x.front().URL }
-
-// District is the community's district.
-func (x *Community) District() *District {
-	x.r.add(depSite, 0)
-	if d := x.front().district; d != nil {
-		return &District{d, x.r}
-	}
-	return nil
-}
-
-// Brands are the community's entries in the brand list.
-func (x *Community) Brands() []*Brand {
-	x.r.file(depBrandsOf, x.c.file)
-	bs := make([]*Brand, len(x.c.brands))
-	for i, b := range x.c.brands {
-		bs[i] = &Brand{b, x.r, mkDep(depBrandsOf, x.r.names.ids[x.c.file.Path])}
-	}
-	return bs
-}
-
-// Prev is the community before this one in reading order, or nil.
-func (x *Community) Prev() *Community {
-	x.r.file(depPrev, x.c.file)
-	return communityView(x.c.prev, x.r)
-}
-
-// Next is the community after this one in reading order, or nil.
-func (x *Community) Next() *Community {
-	x.r.file(depNext, x.c.file)
-	return communityView(x.c.next, x.r)
 }
 
 func communityView(c *community, r *reads) *Community {
 	if c == nil {
 		return nil
 	}
-	return &Community{c, r}
+	r.add(depFront, c.id)
+	r.add(depSite, 0) // its URL carries the base path
+	return &Community{Title: c.Title, Slug: c.Slug, Path: c.Path, URL: c.URL, Leader: c.Leader, Quote: c.Quote,
+		Summary: c.Summary, Weight: c.Weight, Date: c.Date, Draft: c.Draft, c: c, r: r}
 }
 
 func communityViews(cs []*community, r *reads) []*Community {
 	views := make([]*Community, len(cs))
 	for i, c := range cs {
-		views[i] = &Community{c, r}
+		views[i] = communityView(c, r)
 	}
 	return views
 }
 
+// District is the community's district.
+func (x *Community) District() *District {
+	if x.c.district == nil {
+		return nil
+	}
+	return districtView(x.c.district, x.r)
+}
+
+// Brands are the community's entries in the brand list.
+func (x *Community) Brands() []*Brand {
+	from := mkDep(depBrandsOf, x.c.id)
+	bs := make([]*Brand, len(x.c.brands))
+	for i, b := range x.c.brands {
+		bs[i] = brandView(b, x.r, from)
+	}
+	return bs
+}
+
+// Prev is the community before this one in reading order, or nil.
+func (x *Community) Prev() *Community {
+	x.r.add(depPrev, x.c.id)
+	return communityView(x.c.prev, x.r)
+}
+
+// Next is the community after this one in reading order, or nil.
+func (x *Community) Next() *Community {
+	x.r.add(depNext, x.c.id)
+	return communityView(x.c.next, x.r)
+}
+
 // BrandList is content/brands.md.
 type BrandList struct {
+	Title string
+	Path  string // of its page: "brands/"
+	URL   string
+
 	b *brandList
 	r *reads
 }
 
-func (x *BrandList) list() *brandList { x.r.add(depBrandList, 0); return x.b }
-
-func (x *BrandList) Title() string { return x.list().Title }
-func (x *BrandList) Path() string  { return x.list().Path }
-func (x *BrandList) URL() string   { x.r.add(depSite, 0); return x.list().URL }
+func brandListView(b *brandList, r *reads) *BrandList {
+	r.add(depBrandList, 0)
+	r.add(depSite, 0)
+	return &BrandList{Title: b.Title, Path: b.Path, URL: b.URL, b: b, r: r}
+}
 
 // Entries are the brands, in the list's order.
 func (x *BrandList) Entries() []*Brand {
-	es := make([]*Brand, len(x.list().entries))
+	es := make([]*Brand, len(x.b.entries))
 	for i, b := range x.b.entries {
-		es[i] = &Brand{b, x.r, mkDep(depBrandList, 0)}
+		es[i] = brandView(b, x.r, mkDep(depBrandList, 0))
 	}
 	return es
 }
 
 // Brand is one entry of the brand list.
 type Brand struct {
-	b    *brand
-	r    *reads
-	from dep // what was read to reach it: the whole list, or one community's entries
+	Text      string // the entry as written
+	Community string // up to and including its first 社区
+	Name      string // the brand itself
+	Anchor    string // its id on the brand list page: "brand-12"
+
+	b *brand
+	r *reads
 }
 
-func (x *Brand) entry() *brand { x.r.deps = append(x.r.deps, x.from); return x.b }
-
-func (x *Brand) Text() string      { return x.entry().Text }      // the entry as written
-func (x *Brand) Community() string { return x.entry().Community } // up to and including its first 社区
-func (x *Brand) Name() string      { return x.entry().Name }      // the brand itself
-func (x *Brand) Anchor() string    { return x.entry().Anchor }    // its id on the brand list page: "brand-12"
+// brandView notes from, what was read to reach the entry: the whole list,
+// or one community's entries.
+func brandView(b *brand, r *reads, from dep) *Brand {
+	r.deps = append(r.deps, from)
+	return &Brand{Text: b.Text, Community: b.Community, Name: b.Name, Anchor: b.Anchor, b: b, r: r}
+}
 
 // Profile is the community the entry names, when it has a page; else nil.
 func (x *Brand) Profile() *Community {
@@ -192,17 +205,21 @@ func (x *Brand) Profile() *Community {
 
 // PlainPage is any other Markdown file under content/.
 type PlainPage struct {
+	Title   string
+	Summary string
+	Date    time.Time
+	Path    string // of its page: "about/"
+	URL     string
+
 	p *plainPage
 	r *reads
 }
 
-func (x *PlainPage) page() *plainPage { x.r.file(depFront, x.p.file); return x.p }
-
-func (x *PlainPage) Title() string   { return x.page().Title }
-func (x *PlainPage) Summary() string { return x.page().Summary }
-func (x *PlainPage) Date() time.Time { return x.page().Date }
-func (x *PlainPage) Path() string    { return x.page().Path }
-func (x *PlainPage) URL() string     { x.r.add(depSite, 0); return x.page().URL }
+func plainPageView(p *plainPage, r *reads) *PlainPage {
+	r.add(depFront, p.id)
+	r.add(depSite, 0)
+	return &PlainPage{Title: p.Title, Summary: p.Summary, Date: p.Date, Path: p.Path, URL: p.URL, p: p, r: r}
+}
 
 // Model is the whole site.
 type Model struct {
@@ -222,7 +239,7 @@ func (x *Model) Brands() *BrandList {
 	if x.m.brands == nil {
 		return nil
 	}
-	return &BrandList{x.m.brands, x.r}
+	return brandListView(x.m.brands, x.r)
 }
 
 // Pages are the plain pages, by path.
@@ -230,7 +247,7 @@ func (x *Model) Pages() []*PlainPage {
 	x.r.add(depPages, 0)
 	ps := make([]*PlainPage, len(x.m.pages))
 	for i, p := range x.m.pages {
-		ps[i] = &PlainPage{p, x.r}
+		ps[i] = plainPageView(p, x.r)
 	}
 	return ps
 }

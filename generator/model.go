@@ -19,7 +19,7 @@ type model struct {
 
 // site is the publication, from content/_index.md and the options.
 type site struct {
-	settings  *siteSettings
+	*siteSettings
 	BaseURL   string // absolute ("https://example.org/pinzhi/") or a path ("/pinzhi/")
 	URL       string // the link to the home page: the base URL's path, "/pinzhi/"
 	HasFeed   bool   // whether feed.xml and sitemap.xml are written: the base URL names a host
@@ -29,20 +29,20 @@ type site struct {
 // siteSettings is what content/_index.md says, decoded without the
 // options, which replace some of it.
 type siteSettings struct {
-	file        *source.File
-	Title       string
-	Headline    string
-	Column      string
-	Description string
-	Language    string
-	baseURL     string // as written
-	baseURLLine int
-	Organizers  []string
-	Reporter    string
-	Photo       *Photo
-	Date        time.Time
-	RawHTML     bool
-	districts   []districtSetting
+	file             *source.File
+	Title            string
+	Headline         string
+	Column           string
+	Description      string
+	Language         string
+	baseURL          string // as written
+	baseURLLine      int
+	Organizers       []string
+	Reporter         string
+	Photo            *Photo
+	Date             time.Time
+	RawHTML          bool
+	districtSettings []districtSetting
 }
 
 type districtSetting struct {
@@ -75,6 +75,7 @@ type Leader struct {
 // linking gives it its district, neighbours and brand entries.
 type community struct {
 	file         *source.File
+	id           uint32 // the file's number, for deps
 	Title        string
 	Slug         string
 	Path         string // from the site root: "communities/houdajie/"
@@ -115,6 +116,7 @@ type brand struct {
 // plainPage is any other Markdown file under content/.
 type plainPage struct {
 	file    *source.File
+	id      uint32
 	Title   string
 	Summary string
 	Date    time.Time

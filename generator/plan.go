@@ -21,7 +21,8 @@ type output struct {
 	district                     *district
 	brands                       *brandList
 	page                         *plainPage
-	file                         *source.File   // whose body becomes .Content; nil for none
+	file                         *source.File // whose body becomes .Content; nil for none
+	fileID                       uint32
 	trim                         func(ast.Node) // takes out of the body what the layout shows otherwise
 	generate                     func(*bytes.Buffer, *reads) error
 	data                         []byte // a file written as it is: an asset
@@ -32,7 +33,7 @@ func plan(m *model) []*output {
 	s := m.site
 	var outs []*output
 	add := func(o *output) { o.mime = "text/html"; outs = append(outs, o) }
-	add(&output{path: "index.html", kind: "home", title: firstNonEmpty(s.settings.Headline, s.settings.Title), file: s.settings.file})
+	add(&output{path: "index.html", kind: "home", title: firstNonEmpty(s.Headline, s.Title), file: s.file})
 	for _, c := range m.communities {
 		add(&output{path: c.Path + "index.html", kind: "community", title: c.Title, sitePath: c.Path, community: c,
 			description: firstNonEmpty(c.Summary, c.Quote), file: c.file})
@@ -59,23 +60,22 @@ func plan(m *model) []*output {
 // page reads into r.
 func (o *output) pageData(m *model, r *reads) *PageData {
 	s := m.site
-	r.add(depSite, 0)
-	d := &PageData{Kind: o.kind, Title: o.title, Description: firstNonEmpty(o.description, s.settings.Description), Path: o.sitePath,
-		Site: &Site{s, r}, Model: &Model{m, r}}
+	d := &PageData{Kind: o.kind, Title: o.title, Description: firstNonEmpty(o.description, s.Description), Path: o.sitePath,
+		Site: siteView(s, r), Model: &Model{m, r}}
 	if s.HasFeed && o.kind != "404" { // the 404 page is served at any address
 		d.Canonical = newURLScheme(s.BaseURL).abs(o.sitePath)
 	}
 	if o.community != nil {
-		d.Community = &Community{o.community, r}
+		d.Community = communityView(o.community, r)
 	}
 	if o.district != nil {
-		d.District = &District{o.district, r}
+		d.District = districtView(o.district, r)
 	}
 	if o.brands != nil {
-		d.BrandList = &BrandList{o.brands, r}
+		d.BrandList = brandListView(o.brands, r)
 	}
 	if o.page != nil {
-		d.Page = &PlainPage{o.page, r}
+		d.Page = plainPageView(o.page, r)
 	}
 	return d
 }

@@ -154,8 +154,8 @@ func (w *worker) execute(o *output, r *reads, rec *record) error {
 	r.add(depLayout, w.names.ids[o.kind])
 	data := o.pageData(w.model, r)
 	if o.file != nil {
-		r.file(depFront, o.file)
-		r.file(depBody, o.file)
+		r.add(depFront, o.fileID)
+		r.add(depBody, o.fileID)
 		if err := w.convertBody(o, rec); err != nil {
 			return err
 		}

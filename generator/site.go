@@ -37,7 +37,7 @@ func decodeSite(l *source.Loaded, probs *source.List) *siteSettings {
 		s.Photo.Credit, _, _ = p.Text("credit")
 		p.WarnUnknown()
 	}
-	s.districts = decodeDistricts(r, probs)
+	s.districtSettings = decodeDistricts(r, probs)
 	r.WarnUnknown()
 	return s
 }
@@ -52,8 +52,8 @@ func linkSite(s *siteSettings, opts Options, probs *source.List) *site {
 	if opts.Origin != "" {
 		baseURL = withOrigin(baseURL, opts.Origin)
 	}
-	st := &site{settings: s, BaseURL: checkBaseURL(baseURL, siteFile, line, probs)}
-	for _, d := range s.districts {
+	st := &site{siteSettings: s, BaseURL: checkBaseURL(baseURL, siteFile, line, probs)}
+	for _, d := range s.districtSettings {
 		st.districts = append(st.districts, &district{Name: d.Name, Slug: d.Slug, Path: "districts/" + d.Slug + "/"})
 	}
 	return st

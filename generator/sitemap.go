@@ -66,15 +66,15 @@ func writeSitemap(b *bytes.Buffer, m *model, pages []*output, urls urlScheme, r 
 func (o *output) date(m *model, r *reads) time.Time {
 	switch {
 	case o.community != nil:
-		r.file(depFront, o.community.file)
+		r.add(depFront, o.community.id)
 		if !o.community.Date.IsZero() {
 			return o.community.Date
 		}
 	case o.page != nil:
-		r.file(depFront, o.page.file)
+		r.add(depFront, o.page.id)
 		if !o.page.Date.IsZero() {
 			return o.page.Date
 		}
 	}
-	return m.site.settings.Date
+	return m.site.Date
 }

@@ -70,6 +70,11 @@ func TestUntrustedStaging(t *testing.T) {
 		},
 		"a temporary file left by a killed build": func(staging string) string {
 			os.WriteFile(filepath.Join(staging, ".index.html.pinzhi-0123456789ab"), []byte("half"), 0o644)
+			// The build that left it said, in the list, that it was writing.
+			list := filepath.Join(filepath.Dir(staging), ".public.next.files")
+			data, _ := os.ReadFile(list)
+			header, rest, _ := strings.Cut(string(data), "\n")
+			os.WriteFile(list, []byte(strings.Replace(header, " build", " writing build", 1)+"\n"+rest), 0o644)
 			return ""
 		},
 		"a folder deleted, a file emptied": func(staging string) string {

@@ -171,7 +171,7 @@ func (st *state) swapFile(f *source.File, names *interner) {
 	case o.page != nil:
 		o.page.file = f
 	case o.kind == "home":
-		st.model.site.settings.file = f
+		st.model.site.file = f
 	}
 	st.values.files[names.id(f.Path)] = f
 }

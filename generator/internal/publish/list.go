@@ -18,8 +18,13 @@ import (
 // crash between the exchange of two folders and that of their lists, each
 // list still names its own folder.
 type list struct {
+	name  string // of the list file
 	key   string // device and inode of the folder
 	files []string
+	// foreign are the entries pinzhi found in the folder and did not
+	// write, where it last saw them: a survey looks for them even in
+	// folders it takes on trust.
+	foreign []string
 	// writing is set while a build or update writes the folder: the folder
 	// may then hold any of the files, whole or in part, and temporary files.
 	writing bool
@@ -63,7 +68,7 @@ func readList(name string) *list {
 	if len(words) < 3 || words[0] != listHeader {
 		return nil
 	}
-	l := &list{key: words[1] + " " + words[2], mode: Build}
+	l := &list{name: name, key: words[1] + " " + words[2], mode: Build}
 	for _, w := range words[3:] {
 		switch w {
 		case "writing":
@@ -72,17 +77,30 @@ func readList(name string) *list {
 			l.mode = Preview
 		}
 	}
-	for line := range strings.SplitSeq(strings.TrimSuffix(string(rest), "\n"), "\n") {
-		if line != "" {
-			l.files = append(l.files, line)
-		}
-	}
+	files, foreign, _ := strings.Cut(string(rest), foreignMark+"\n")
+	l.files = lines(files)
+	l.foreign = lines(foreign)
 	return l
 }
 
+// foreignMark starts the part of a list that names foreign entries; no
+// file of a site is called that.
+const foreignMark = "#foreign"
+
+func lines(s string) []string {
+	var out []string
+	for line := range strings.SplitSeq(s, "\n") {
+		if line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
 // writeList records, under the folder's device and inode, the files
-// pinzhi wrote into dir. It replaces the list file in one rename.
-func writeList(dir string, files []string, writing bool, mode Mode) error {
+// pinzhi wrote into dir, and the foreign entries it holds. It replaces the
+// list file in one rename.
+func writeList(dir string, files []string, writing bool, mode Mode, foreign ...string) error {
 	info, err := os.Lstat(dir)
 	if err != nil {
 		return err
@@ -100,6 +118,13 @@ func writeList(dir string, files []string, writing bool, mode Mode) error {
 	for _, f := range files {
 		w.WriteString(f)
 		w.WriteByte('\n')
+	}
+	if len(foreign) > 0 {
+		w.WriteString(foreignMark + "\n")
+		for _, f := range foreign {
+			w.WriteString(f)
+			w.WriteByte('\n')
+		}
 	}
 	w.Flush()
 	return writeFileAtomic(listFile(dir), b.Bytes())

@@ -211,6 +211,12 @@ func TestDamage(t *testing.T) {
 		{"temporary files a killed build left", func(t *testing.T, out, staging string) {
 			write(t, filepath.Join(staging, ".index.html.pinzhi-0123456789ab"), "half")
 			write(t, filepath.Join(staging, "districts/x/.index.html.pinzhi-ba9876543210"), "half")
+			l := readList(listFile(staging)) // a killed build leaves it saying so
+			writeList(staging, l.files, true, l.mode)
+		}, nil},
+		{"temporary files a killed update left in the site", func(t *testing.T, out, staging string) {
+			write(t, filepath.Join(out, ".index.html.pinzhi-0123456789ab"), "half")
+			write(t, filepath.Join(out, "districts/y/.index.html.pinzhi-ba9876543210"), "half")
 		}, nil},
 	}
 	for _, c := range cases {
@@ -220,13 +226,14 @@ func TestDamage(t *testing.T) {
 			mustPublish(t, out, siteA)
 			mustPublish(t, out, siteB)
 			c.damage(t, out, staging)
-			for _, site := range []map[string]string{siteA, siteB, siteA} {
+			var all map[string]string
+			for i, site := range []map[string]string{siteA, siteB, siteA, siteB} {
 				mustPublish(t, out, site)
-			}
-			all := tree(t, dir)
-			for name, want := range c.kept {
-				if all[name] != want {
-					t.Errorf("%s, which pinzhi did not write, holds %q, want %q", name, all[name], want)
+				all = tree(t, dir)
+				for name, want := range c.kept {
+					if all[name] != want {
+						t.Errorf("build %d: %s, which pinzhi did not write, holds %q, want %q", i, name, all[name], want)
+					}
 				}
 			}
 			for name := range all {

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
+	"time"
 )
 
 // A Stage is the staging folder of one build: the new site is written
@@ -29,15 +31,15 @@ type Stage struct {
 	same  sameContent
 }
 
-// Stage makes the staging folder ready for the files of a new site:
-// whatever another program or a person did to it since it was the live
-// folder, it is surveyed against its list, temporary files a killed build
-// left are removed, and what is not pinzhi's is left where it is. It
-// fails, writing nothing, when something pinzhi did not write stands
-// where the new site has a file.
+// Stage makes the staging folder ready for the files of a new site. Its
+// list is what it holds, since the survey of the build that swapped it
+// out; when a build was stopped while writing it, it is surveyed again
+// and the temporary files left are removed. Whatever else happened to it
+// (a folder deleted, permissions taken away), writing mends as it goes.
+// Nothing in it that pinzhi did not write is ever removed or written
+// over: a write that would fails.
 func (f *Folder) Stage(site []string) (*Stage, error) {
 	s := &Stage{f: f, dir: f.staging(), site: setOf(site), held: map[string]bool{}}
-	siteDirs := dirPrefixes(s.site)
 	info, err := os.Lstat(s.dir)
 	var l *list
 	if err == nil && info.IsDir() {
@@ -50,27 +52,29 @@ func (f *Folder) Stage(site []string) (*Stage, error) {
 		}
 	case err != nil:
 		return nil, err
+	case l != nil && !l.writing:
+		s.held = l.set()
 	case l != nil:
-		c, err := survey(s.dir, l.set(), s.site, true)
+		c, err := survey(s.dir, l, s.site, time.Time{})
 		if err != nil {
 			return nil, fmt.Errorf("cannot read the staging folder %s: %w", s.dir, err)
 		}
-		if in := collisions(c.foreign, s.site, siteDirs); len(in) > 0 {
+		if in := collisions(c.foreign, s.site, dirPrefixes(s.site)); len(in) > 0 {
 			return nil, f.inTheWay(filepath.Join(filepath.Dir(f.shown), filepath.Base(s.dir)), in)
 		}
 		for _, t := range c.temps {
 			removeIfThere(filepath.Join(s.dir, filepath.FromSlash(t)))
 		}
 		s.held = c.files
-		for d := range c.dirs {
-			s.dirs.Store(d, true)
-		}
 	case !info.IsDir() || !isEmptyDir(s.dir):
 		f.note(fmt.Sprintf("%s is not pinzhi's staging folder (it has no list naming it); it is left as it is, and this build stages in a new folder: remove it to make builds faster", s.dir))
 		s.dir, s.fresh = tempName(f.staging()), true
 		if err := os.Mkdir(s.dir, 0o755); err != nil {
 			return nil, fmt.Errorf("cannot write beside %s: %w; choose a writable --out", f.shown, err)
 		}
+	}
+	for d := range dirPrefixes(s.held) {
+		s.dirs.Store(d, true)
 	}
 	// From here on the folder may hold any file of either site, whole or
 	// in part: the list says so until Commit.
@@ -105,6 +109,20 @@ func (f *Folder) inTheWay(dir string, entries []string) error {
 // place, so a server still sending the old file sends it whole. A write
 // that fails leaves no file behind.
 func (s *Stage) Write(rel string, data []byte) error {
+	err := s.put(rel, data)
+	if err != nil && mendable(err) {
+		// A folder deleted or its permissions taken since the list was
+		// written: make the way to the file good, then try once more.
+		s.mend(rel)
+		err = s.put(rel, data)
+	}
+	if errors.Is(err, fs.ErrExist) || errors.Is(err, syscall.ENOTDIR) || errors.Is(err, syscall.EISDIR) {
+		return s.f.inTheWay(filepath.Join(filepath.Dir(s.f.shown), filepath.Base(s.dir)), []string{rel})
+	}
+	return err
+}
+
+func (s *Stage) put(rel string, data []byte) error {
 	full := filepath.Join(s.dir, filepath.FromSlash(rel))
 	if s.held[rel] {
 		if s.same.check(full, data) {
@@ -116,6 +134,32 @@ func (s *Stage) Write(rel string, data []byte) error {
 		return err
 	}
 	return writeNew(full, data)
+}
+
+func mendable(err error) bool {
+	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission)
+}
+
+// mend makes every folder on the way to rel exist and be writable by
+// pinzhi: they are its own, named by its list.
+func (s *Stage) mend(rel string) {
+	full := s.dir
+	for _, seg := range strings.Split(path.Dir(rel), "/") {
+		if seg == "." {
+			break
+		}
+		full = filepath.Join(full, seg)
+		info, err := os.Lstat(full)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			os.Mkdir(full, 0o755)
+		case err == nil && info.IsDir() && info.Mode().Perm()&0o700 != 0o700:
+			os.Chmod(full, info.Mode().Perm()|0o700)
+		}
+	}
+	if info, err := os.Lstat(s.dir); err == nil && info.Mode().Perm()&0o700 != 0o700 {
+		os.Chmod(s.dir, info.Mode().Perm()|0o700)
+	}
 }
 
 func (s *Stage) mkdirAll(rel string) error {
@@ -151,10 +195,9 @@ func (s *Stage) Commit() (removed []string, err error) {
 	f := s.f
 	for h := range s.held {
 		if !s.site[h] {
-			if err := removeIfThere(filepath.Join(s.dir, filepath.FromSlash(h))); err != nil {
+			if err := s.remove(h); err != nil {
 				return nil, err
 			}
-			removeEmptyParents(s.dir, h)
 			removed = append(removed, h)
 		}
 	}
@@ -173,14 +216,27 @@ func (s *Stage) Commit() (removed []string, err error) {
 	if old == nil { // renamed: its list names it under the staging folder's name
 		return removed, errors.Join(removeIfThere(listFile(s.dir)), writeList(f.out, siteFiles, false, f.mode))
 	}
-	f.carryBack(s.dir, old.contents.foreign)
-	if err := writeList(f.out, siteFiles, false, f.mode); err != nil {
+	kept := f.carryBack(s.dir, old.contents.foreign)
+	if err := writeList(f.out, siteFiles, false, f.mode, kept...); err != nil {
 		return removed, err
 	}
 	if s.fresh {
 		return removed, s.removeOldSite(old.contents)
 	}
-	return removed, writeList(s.dir, sortedSet(old.contents.files), false, old.mode)
+	return removed, writeList(s.dir, sortedSet(old.contents.files), old.contents.temps != nil, old.mode)
+}
+
+func (s *Stage) remove(rel string) error {
+	full := filepath.Join(s.dir, filepath.FromSlash(rel))
+	err := removeIfThere(full)
+	if errors.Is(err, fs.ErrPermission) {
+		s.mend(rel)
+		err = removeIfThere(full)
+	}
+	if err == nil {
+		removeEmptyParents(s.dir, rel)
+	}
+	return err
 }
 
 // liveContents is what the output folder held before a swap.
@@ -200,11 +256,14 @@ func (f *Folder) surveyLive(site map[string]bool) (*liveContents, error) {
 	if err != nil {
 		return nil, err
 	}
+	var since time.Time
 	l := findList(folderKey(info), listFile(f.out), listFile(f.staging()))
 	if l == nil {
 		l = &list{mode: f.mode} // it was empty when the build began
+	} else if li, err := os.Stat(l.name); err == nil && !l.writing {
+		since = li.ModTime()
 	}
-	c, err := survey(f.out, l.set(), site, false)
+	c, err := survey(f.out, l, site, since)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", f.shown, err)
 	}
@@ -226,8 +285,9 @@ func (f *Folder) swapIn(staging string, exists bool) error {
 }
 
 // carryBack moves the entries pinzhi did not write from the folder that
-// was live back into the live one, where their owner left them.
-func (f *Folder) carryBack(from string, foreign []string) {
+// was live back into the live one, where their owner left them, and
+// returns those it moved.
+func (f *Folder) carryBack(from string, foreign []string) (moved []string) {
 	for _, p := range foreign {
 		src := filepath.Join(from, filepath.FromSlash(p))
 		dst := filepath.Join(f.out, filepath.FromSlash(p))
@@ -237,18 +297,20 @@ func (f *Folder) carryBack(from string, foreign []string) {
 		}
 		if err != nil {
 			f.note(fmt.Sprintf("%s was not written by pinzhi and could not be put back into %s (%v); it is in %s", p, f.shown, err, from))
+			continue
 		}
+		moved = append(moved, p)
 	}
+	return moved
 }
 
 // removeOldSite removes the files of the site before, once it is in a
 // staging folder made for one build only, and then the folder.
 func (s *Stage) removeOldSite(old *contents) error {
 	for file := range old.files {
-		if err := removeIfThere(filepath.Join(s.dir, filepath.FromSlash(file))); err != nil {
+		if err := s.remove(file); err != nil {
 			return err
 		}
-		removeEmptyParents(s.dir, file)
 	}
 	for _, t := range old.temps {
 		removeIfThere(filepath.Join(s.dir, filepath.FromSlash(t)))

@@ -118,16 +118,35 @@ func ReadText(fsys fs.FS, name string, limit int64) ([]byte, *Problem) {
 // sockets, named directly or through a symbolic link, are never opened:
 // reading them could block forever or never end.
 func ReadBounded(fsys fs.FS, name string, limit int64) ([]byte, *Problem) {
+	var data []byte
+	var err error
+	if d, ok := fsys.(DirFS); ok {
+		data, err = d.readBounded(name, limit)
+	} else {
+		data, err = readBoundedFS(fsys, name, limit)
+	}
+	var nr *notRegularError
+	switch {
+	case errors.As(err, &nr):
+		return nil, notRegular(name, nr.mode)
+	case errors.Is(err, errTooLarge):
+		return nil, &Problem{Path: name, Message: fmt.Sprintf("is more than the %d MB a file here may have", limit>>20),
+			Hint: "split it into several pages, or move large data out of the site's folder"}
+	case err != nil:
+		return nil, &Problem{Path: name, Message: "cannot be read: " + UnwrapPathError(err), Hint: "check the file's permissions, or that a symbolic link points at a real file"}
+	}
+	return data, nil
+}
+
+// readBoundedFS is ReadBounded for any file system: a Stat first, since
+// its Open may block on a FIFO.
+func readBoundedFS(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	if info, err := fs.Stat(fsys, name); err == nil && !info.Mode().IsRegular() {
-		return nil, notRegular(name, info.Mode())
+		return nil, &notRegularError{info.Mode()}
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
-		var nr *notRegularError
-		if errors.As(err, &nr) {
-			return nil, notRegular(name, nr.mode)
-		}
-		return nil, &Problem{Path: name, Message: "cannot be read: " + UnwrapPathError(err), Hint: "check the file's permissions, or that a symbolic link points at a real file"}
+		return nil, err
 	}
 	defer f.Close()
 	var b bytes.Buffer
@@ -135,14 +154,10 @@ func ReadBounded(fsys fs.FS, name string, limit int64) ([]byte, *Problem) {
 		b.Grow(int(info.Size()) + bytes.MinRead)
 	}
 	n, err := b.ReadFrom(io.LimitReader(f, limit+1))
-	switch {
-	case err != nil:
-		return nil, &Problem{Path: name, Message: "cannot be read: " + UnwrapPathError(err), Hint: "check the file's permissions"}
-	case n > limit:
-		return nil, &Problem{Path: name, Message: fmt.Sprintf("is more than the %d MB a file here may have", limit>>20),
-			Hint: "split it into several pages, or move large data out of the site's folder"}
+	if err == nil && n > limit {
+		err = errTooLarge
 	}
-	return b.Bytes(), nil
+	return b.Bytes(), err
 }
 
 func notRegular(name string, mode fs.FileMode) *Problem {
