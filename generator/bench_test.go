@@ -56,6 +56,10 @@ func benchmarkUpdate(b *testing.B, old, new string) {
 	b.Cleanup(func() { os.WriteFile(file, original, 0o644) })
 	edited := string(original) + "\n\n三大品牌\n"
 	builder := NewBuilder(Options{Src: os.DirFS(src), Out: filepath.Join(b.TempDir(), "public"), BaseURL: "http://example.org/"})
+	if err := builder.Hold(); err != nil { // as pinzhi serve does
+		b.Fatal(err)
+	}
+	defer builder.Close()
 	if _, err := builder.Build(); err != nil {
 		b.Fatal(err)
 	}

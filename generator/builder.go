@@ -66,6 +66,7 @@ type Builder struct {
 
 	// The source as last loaded.
 	files          map[string]*sourceFile
+	order          []string // the names of files, sorted; nil when a file came or went
 	scanned        source.Problems // from listing content/
 	layouts        layouts
 	layoutProblems source.Problems
@@ -86,6 +87,10 @@ type state struct {
 	byFile   map[string]*output // the page whose body each content file is
 	values   *depValues
 	records  map[string]*record // by output path
+	paths    map[string]bool    // the site paths of the outputs, for checking links
+	// linkProblems are the warnings about the links of each page that
+	// has any, kept so that an update checks only the pages it wrote.
+	linkProblems map[string]source.Problems
 	warnings source.Problems    // of loading and linking
 	r        *renderer
 }
@@ -105,7 +110,7 @@ func NewBuilder(opts Options) *Builder {
 		opts.Src = source.DirFS(opts.SrcDir)
 	}
 	b := &Builder{opts: opts, minifier: newMinifier(), md: markup.New(markup.Options{})}
-	b.env = &templateEnv{urls: newURLScheme("/"), names: &b.names}
+	b.env = &templateEnv{urls: newURLScheme("/")}
 	return b
 }
 
@@ -202,18 +207,32 @@ func (b *Builder) Build() (*Report, error) {
 	t.done("swap")
 	st.records, b.last, b.stale = records, st, false
 	b.env.cards.forget(func(file string) bool { return b.files[file] != nil })
-	b.finish(report, start, t, slices.Sorted(maps.Keys(records)))
+	b.finish(report, start, t, slices.Sorted(maps.Keys(records)), false)
 	return report, nil
 }
 
-// finish fills in what every successful report says.
-func (b *Builder) finish(report *Report, start time.Time, t *timer, written []string) {
-	var probs source.List
-	checkLinks(b.last.records, sitePaths(b.last.outputs), &probs)
-	report.Warnings = append(report.Warnings, probs.Problems...)
+// finish fills in what every successful report says. The links of the
+// pages written are checked against the site's pages, or those of every
+// page when the set of pages may have changed.
+func (b *Builder) finish(report *Report, start time.Time, t *timer, written []string, samePages bool) {
+	st, check := b.last, written
+	if !samePages || st.linkProblems == nil {
+		st.linkProblems = map[string]source.Problems{}
+		check = slices.Collect(maps.Keys(st.records))
+	}
+	for _, p := range check {
+		if probs := checkLinks(st.records[p], st.paths); len(probs) > 0 {
+			st.linkProblems[p] = probs
+		} else {
+			delete(st.linkProblems, p)
+		}
+	}
+	for _, probs := range st.linkProblems {
+		report.Warnings = append(report.Warnings, probs...)
+	}
 	source.Sort(report.Warnings)
 	report.Written = written
-	report.Files = len(b.folder.Files())
+	report.Files = b.folder.Count()
 	report.Phases = t.phases
 	report.Duration = time.Since(start)
 }
@@ -224,6 +243,10 @@ func (b *Builder) loadAll() {
 	names := contentFiles(b.opts.Src, contentDir, &scan)
 	b.scanned = scan.Problems
 	b.files = loadContent(b.opts.Src, names, b.opts.Workers, b.md)
+	for name, sf := range b.files {
+		b.numberFile(name, sf)
+	}
+	b.order = nil
 	b.loadLayouts()
 	b.loadAssets()
 }
@@ -247,8 +270,10 @@ func (b *Builder) prepare() (*state, Problems) {
 	probs.AddAll(b.scanned)
 	probs.AddAll(b.layoutProblems)
 	probs.AddAll(b.assetProblems)
-	names := slices.Sorted(maps.Keys(b.files))
-	m := link(b.files, names, b.opts, &probs)
+	if b.order == nil {
+		b.order = slices.Sorted(maps.Keys(b.files))
+	}
+	m := link(b.files, b.order, b.opts, &probs)
 	errs, warnings := probs.Problems.Split()
 	st := &state{warnings: warnings}
 	if m == nil || len(errs) > 0 {
@@ -257,11 +282,12 @@ func (b *Builder) prepare() (*state, Problems) {
 	st.model = m
 	b.number(m)
 	st.outputs = append(plan(m), b.assets.outputs()...)
+	st.paths = sitePaths(st.outputs)
 	st.byFile = map[string]*output{}
 	for _, o := range st.outputs {
 		if o.file != nil {
 			st.byFile[o.file.Path] = o
-			o.fileID = b.names.id(o.file.Path)
+			o.fileID = b.files[o.file.Path].id
 		}
 	}
 	st.values = newDepValues(m, &b.names, b.assets.fingerprint(), b.layouts, b.files)
@@ -272,15 +298,21 @@ func (b *Builder) prepare() (*state, Problems) {
 	return st, nil
 }
 
-// number gives every file of the model and every name a dep can be about
-// its number, before any worker reads them.
+// numberFile gives a loaded file, and what it decoded to, the file's
+// number, which deps use.
+func (b *Builder) numberFile(name string, sf *sourceFile) {
+	sf.id = b.names.id(name)
+	switch {
+	case sf.community != nil:
+		sf.community.id = sf.id
+	case sf.page != nil:
+		sf.page.id = sf.id
+	}
+}
+
+// number gives every other name a dep can be about its number, before
+// any worker reads them.
 func (b *Builder) number(m *model) {
-	for _, c := range m.communities {
-		c.id = b.names.id(c.file.Path)
-	}
-	for _, p := range m.pages {
-		p.id = b.names.id(p.file.Path)
-	}
 	for _, d := range m.site.districts {
 		b.names.id(d.Slug)
 	}

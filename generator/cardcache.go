@@ -25,13 +25,13 @@ type card struct {
 	digest uint64
 }
 
-func (cc *cardCache) get(k cardKey, values *depValues, names *interner) (*card, bool) {
+func (cc *cardCache) get(k cardKey, values *depValues) (*card, bool) {
 	v, ok := cc.entries.Load(k)
 	if !ok {
 		return nil, false
 	}
 	c := v.(*card)
-	return c, values.digest(c.deps, names) == c.digest
+	return c, values.digest(c.deps) == c.digest
 }
 
 func (cc *cardCache) put(k cardKey, c *card) { cc.entries.Store(k, c) }

@@ -78,39 +78,42 @@ func (r *reads) sorted() []dep {
 }
 
 // depValues tells the current value of every dep, for one linked model.
+// Values are kept in arrays by id, made once per change: a change checks
+// every file's deps, hundreds of thousands of them at 10,000 pages.
 type depValues struct {
-	site, assets, shared, communities, brandList, brandLinks, pages uint64
-	layouts                                                         map[uint32]uint64       // by kind
-	files                                                           map[uint32]*source.File // content files, by path
-	byFile                                                          map[uint32]*community   // communities in the model, by file
-	districts                                                       map[uint32]uint64       // members of each district, by slug
+	single    [depPages + 1]uint64 // the deps about no one thing, by kind
+	layouts   map[uint32]uint64    // by kind
+	districts map[uint32]uint64    // members of each district, by slug
+	// By the id of a content file; 0 where it has no such value.
+	front, body, prev, next, brandsOf []uint64
+	files                             []*source.File
 }
 
 func newDepValues(m *model, names *interner, assetNames uint64, ls layouts, files map[string]*sourceFile) *depValues {
-	v := &depValues{assets: assetNames, layouts: map[uint32]uint64{}, files: map[uint32]*source.File{},
-		byFile: map[uint32]*community{}, districts: map[uint32]uint64{}}
-	for name, sf := range files {
+	v := &depValues{layouts: map[uint32]uint64{}, districts: map[uint32]uint64{}}
+	for _, sf := range files {
 		if sf.file != nil {
-			v.files[names.id(name)] = sf.file
+			v.setFile(sf.id, sf.file)
 		}
 	}
 	h := newHasher()
 	h.str(m.site.file.Path)
 	h.num(m.site.file.FrontHash) // the body is the home page's alone
 	h.str(m.site.BaseURL)
-	v.site = h.sum()
+	v.single[depSite] = h.sum()
+	v.single[depAssets] = assetNames
 	for kind, l := range ls {
 		v.layouts[names.id(kind)] = l.hash
 	}
 	if shared := ls[sharedSet]; shared != nil {
-		v.shared = shared.hash
+		v.single[depShared] = shared.hash
 	}
 	h = newHasher()
 	for _, c := range m.communities {
-		v.byFile[c.id] = c
 		h.num(uint64(c.id))
+		v.setCommunity(c)
 	}
-	v.communities = h.sum()
+	v.single[depCommunities] = h.sum()
 	for _, d := range m.site.districts {
 		h = newHasher()
 		for _, c := range d.communities {
@@ -121,20 +124,56 @@ func newDepValues(m *model, names *interner, assetNames uint64, ls layouts, file
 	if m.brands != nil {
 		h = newHasher()
 		h.file(m.brands.file)
-		v.brandList = h.sum()
+		v.single[depBrandList] = h.sum()
 		h = newHasher()
 		for _, b := range m.brands.entries {
 			h.num(uint64(fileID(b.profile)))
 		}
-		v.brandLinks = h.sum()
+		v.single[depBrandLinks] = h.sum()
 	}
 	h = newHasher()
 	for _, p := range m.pages {
 		h.num(uint64(p.id))
 		h.str(p.Path)
 	}
-	v.pages = h.sum()
+	v.single[depPages] = h.sum()
 	return v
+}
+
+// grow makes the arrays hold id.
+func (v *depValues) grow(id uint32) {
+	for _, a := range []*[]uint64{&v.front, &v.body, &v.prev, &v.next, &v.brandsOf} {
+		for uint32(len(*a)) <= id {
+			*a = append(*a, 0)
+		}
+	}
+	for uint32(len(v.files)) <= id {
+		v.files = append(v.files, nil)
+	}
+}
+
+// setFile notes the values of a content file's own parts. The id stands
+// for the file's path, so the hashes of its text are enough; +1 tells a
+// file there from one that is not.
+func (v *depValues) setFile(id uint32, f *source.File) {
+	v.grow(id)
+	v.files[id] = f
+	v.front[id] = f.FrontHash + 1
+	v.body[id] = f.BodyHash + 1
+}
+
+// setCommunity notes what a community of the model is linked to.
+func (v *depValues) setCommunity(c *community) {
+	v.grow(c.id)
+	v.prev[c.id] = uint64(fileID(c.prev))
+	v.next[c.id] = uint64(fileID(c.next))
+	h := newHasher()
+	h.num(1) // in the model
+	for _, b := range c.brands {
+		h.str(b.Anchor)
+		h.str(b.Text)
+	}
+	v.brandsOf[c.id] = h.sum()
 }
 
 // fileID is one more than the id of a community's file, and 0 for none.
@@ -146,69 +185,103 @@ func fileID(c *community) uint32 {
 }
 
 // value returns the current value of d.
-func (v *depValues) value(d dep, names *interner) uint64 {
+func (v *depValues) value(d dep) uint64 {
+	id := d.id()
+	at := func(a []uint64) uint64 {
+		if id < uint32(len(a)) {
+			return a[id]
+		}
+		return 0
+	}
 	switch d.kind() {
-	case depSite:
-		return v.site
-	case depAssets:
-		return v.assets
 	case depLayout:
-		return v.layouts[d.id()]
-	case depShared:
-		return v.shared
-	case depFront, depBody:
-		f := v.files[d.id()]
-		if f == nil {
-			return 0
-		}
-		if d.kind() == depBody {
-			return f.BodyHash
-		}
-		h := newHasher()
-		h.str(f.Path)
-		h.num(f.FrontHash)
-		return h.sum()
-	case depPrev, depNext:
-		c := v.byFile[d.id()]
-		if c == nil {
-			return 1 << 63 // not in the model
-		}
-		if d.kind() == depPrev {
-			return uint64(fileID(c.prev))
-		}
-		return uint64(fileID(c.next))
+		return v.layouts[id]
+	case depDistrict:
+		return v.districts[id]
+	case depFront:
+		return at(v.front)
+	case depBody:
+		return at(v.body)
+	case depPrev:
+		return at(v.prev)
+	case depNext:
+		return at(v.next)
 	case depBrandsOf:
-		h := newHasher()
-		if c := v.byFile[d.id()]; c != nil {
-			for _, b := range c.brands {
-				h.str(b.Anchor)
-				h.str(b.Text)
+		return at(v.brandsOf)
+	}
+	return v.single[d.kind()]
+}
+
+// digest hashes the current values of deps.
+func (v *depValues) digest(deps []dep) uint64 {
+	h := newHasher()
+	for _, d := range deps {
+		h.num(uint64(d))
+		h.num(v.value(d))
+	}
+	return h.sum()
+}
+
+// changed returns, sorted, every dep whose value differs between old and
+// v: a file of the output is rendered again when it showed one of them.
+func (v *depValues) changed(old *depValues) []dep {
+	var ds []dep
+	for k := range v.single {
+		if v.single[k] != old.single[k] {
+			ds = append(ds, mkDep(depKind(k), 0))
+		}
+	}
+	ds = appendChangedMap(ds, depLayout, v.layouts, old.layouts)
+	ds = appendChangedMap(ds, depDistrict, v.districts, old.districts)
+	for _, a := range []struct {
+		kind     depKind
+		now, was []uint64
+	}{{depFront, v.front, old.front}, {depBody, v.body, old.body}, {depPrev, v.prev, old.prev},
+		{depNext, v.next, old.next}, {depBrandsOf, v.brandsOf, old.brandsOf}} {
+		for id := range max(len(a.now), len(a.was)) {
+			if at(a.now, id) != at(a.was, id) {
+				ds = append(ds, mkDep(a.kind, uint32(id)))
 			}
 		}
-		return h.sum()
-	case depCommunities:
-		return v.communities
-	case depDistrict:
-		return v.districts[d.id()]
-	case depBrandList:
-		return v.brandList
-	case depBrandLinks:
-		return v.brandLinks
-	case depPages:
-		return v.pages
+	}
+	slices.Sort(ds)
+	return ds
+}
+
+func at(a []uint64, i int) uint64 {
+	if i < len(a) {
+		return a[i]
 	}
 	return 0
 }
 
-// digest hashes the current values of deps: a file is written again when
-// its digest changes.
-func (v *depValues) digest(deps []dep, names *interner) uint64 {
-	h := newHasher()
-	for _, d := range deps {
-		h.num(uint64(d))
-		h.num(v.value(d, names))
+func appendChangedMap(ds []dep, kind depKind, now, was map[uint32]uint64) []dep {
+	for id, val := range now {
+		if was[id] != val {
+			ds = append(ds, mkDep(kind, id))
+		}
 	}
-	return h.sum()
+	for id := range was {
+		if _, ok := now[id]; !ok {
+			ds = append(ds, mkDep(kind, id))
+		}
+	}
+	return ds
+}
+
+// showsAny reports whether deps and some, both sorted, share a dep. It
+// looks up each of the shorter list in the longer: a change to the brand
+// list changes a dep of every community, and a list page shows thousands.
+func showsAny(deps, some []dep) bool {
+	if len(some) > len(deps) {
+		deps, some = some, deps
+	}
+	for _, d := range some {
+		if _, found := slices.BinarySearch(deps, d); found {
+			return true
+		}
+	}
+	return false
 }
 
 // hasher is 64-bit FNV-1a over what it is given. It allocates nothing,

@@ -16,7 +16,6 @@ type templateEnv struct {
 	layouts layouts
 	cards   cardCache
 	values  *depValues // for telling whether a kept card is still good
-	names   *interner
 }
 
 // funcs returns the functions layouts may call; the package doc lists
@@ -53,7 +52,7 @@ func (e *templateEnv) render(name string, data any) (template.HTML, error) {
 		return template.HTML(b.String()), err
 	}
 	key := cardKey{name, c.c.file.Path}
-	if card, ok := e.cards.get(key, e.values, e.names); ok {
+	if card, ok := e.cards.get(key, e.values); ok {
 		c.r.deps = append(c.r.deps, card.deps...)
 		return card.html, nil
 	}
@@ -64,7 +63,7 @@ func (e *templateEnv) render(name string, data any) (template.HTML, error) {
 		return "", err
 	}
 	card := &card{html: template.HTML(b.String()), deps: own.sorted()}
-	card.digest = e.values.digest(card.deps, e.names)
+	card.digest = e.values.digest(card.deps)
 	e.cards.put(key, card)
 	c.r.deps = append(c.r.deps, card.deps...)
 	return card.html, nil

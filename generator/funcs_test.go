@@ -86,7 +86,7 @@ func TestRenderCache(t *testing.T) {
 	}
 	first.Title = title
 	next.file = &source.File{Path: next.file.Path, FrontHash: next.file.FrontHash + 1}
-	st.values.files[b.names.ids[next.file.Path]] = next.file
+	st.values.setFile(next.id, next.file)
 	next.Title = "新邻居社区"
 	if changed, _ := render(first); !strings.Contains(changed, "新邻居社区") {
 		t.Errorf("a card whose neighbour changed came from the cache: %q", changed)

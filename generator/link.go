@@ -16,7 +16,9 @@ import (
 // content/_index.md to make a site of.
 func link(files map[string]*sourceFile, names []string, opts Options, probs *source.List) *model {
 	for _, name := range names {
-		probs.AddAll(files[name].problems)
+		if ps := files[name].problems; len(ps) > 0 {
+			probs.AddAll(ps)
+		}
 	}
 	settings := files[siteFile]
 	if settings == nil || settings.settings == nil {
@@ -25,8 +27,8 @@ func link(files map[string]*sourceFile, names []string, opts Options, probs *sou
 		}
 		return nil
 	}
-	m := &model{site: linkSite(settings.settings, opts, probs)}
-	owners := map[string]string{} // "communities/a/" -> the file that claimed it
+	m := &model{site: linkSite(settings.settings, opts, probs), communities: make([]*community, 0, len(names))}
+	owners := make(map[string]string, len(names)) // "communities/a/" -> the file that claimed it
 	for _, name := range names {
 		sf := files[name]
 		switch {
@@ -92,7 +94,7 @@ func sortCommunities(cs []*community) {
 // linkCommunities fills in neighbours, the districts' lists and the
 // brand entries' communities.
 func linkCommunities(m *model) {
-	byTitle := map[string]*community{}
+	byTitle := make(map[string]*community, len(m.communities))
 	ambiguous := map[string]bool{}
 	for i, c := range m.communities {
 		if i > 0 {

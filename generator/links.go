@@ -48,17 +48,17 @@ func (l *linkRewriter) rewrite(dest string) (link, page string, missing bool) {
 	return l.urls.rel(p) + suffix, p, false
 }
 
-// checkLinks warns about the links of bodies that lead to no page of the
-// site as it is now.
-func checkLinks(records map[string]*record, paths map[string]bool, probs *source.List) {
-	for _, rec := range records {
-		for _, l := range rec.links {
-			if !paths[l.target] && !paths[l.target+"/"] {
-				probs.Warn(rec.file, l.line, "check the address; pages end with /, e.g. /communities/houdajie/",
-					"link to %s leads to no page", l.dest)
-			}
+// checkLinks returns warnings about the links of a page's body that lead
+// to no page of the site as it is now.
+func checkLinks(rec *record, paths map[string]bool) source.Problems {
+	var probs source.List
+	for _, l := range rec.links {
+		if !paths[l.target] && !paths[l.target+"/"] {
+			probs.Warn(rec.file, l.line, "check the address; pages end with /, e.g. /communities/houdajie/",
+				"link to %s leads to no page", l.dest)
 		}
 	}
+	return probs.Problems
 }
 
 // sitePaths is the set of site-relative paths the build writes, for

@@ -16,6 +16,7 @@ import (
 // not be read.
 type sourceFile struct {
 	file      *source.File
+	id        uint32 // the file's number in the Builder's interner
 	settings  *siteSettings
 	community *community
 	page      *plainPage

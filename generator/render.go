@@ -15,12 +15,11 @@ import (
 )
 
 // A record is what the build remembers of a file it wrote: what the file
-// showed (its deps) and the digest of their values then. An update
-// renders a file again when the digest of its deps differs.
+// showed (its deps, sorted). An update renders a file again when the
+// value of one of them changed.
 type record struct {
-	deps   []dep
-	digest uint64
-	file   string     // the content file whose body the page shows, for its links
+	deps  []dep
+	file  string     // the content file whose body the page shows, for its links
 	links  []bodyLink // the body's links to pages of the site
 }
 
@@ -104,8 +103,7 @@ func (w *worker) render(o *output) *record {
 			w.cannotWrite(o, err)
 			return nil
 		}
-		// Its name changes with its content: it shows nothing else.
-		return &record{digest: w.values.digest(nil, w.names)}
+		return &record{} // its name changes with its content: it shows nothing else
 	}
 	w.page.Reset()
 	r := &reads{names: w.names}
@@ -136,7 +134,6 @@ func (w *worker) render(o *output) *record {
 		return nil
 	}
 	rec.deps = r.sorted()
-	rec.digest = w.values.digest(rec.deps, w.names)
 	return rec
 }
 

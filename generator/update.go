@@ -29,7 +29,7 @@ func (b *Builder) Update(changed []string) (*Report, error) {
 	reloaded, sameFiles := b.apply(cs)
 	t.done("load")
 	if outs, ok := b.bodyEdits(cs, reloaded, sameFiles); ok {
-		return b.write(b.last, outs, nil, start, t)
+		return b.write(b.last, outs, nil, start, t, true)
 	}
 	st, errs := b.prepare()
 	t.done("check")
@@ -38,18 +38,17 @@ func (b *Builder) Update(changed []string) (*Report, error) {
 		return &Report{Warnings: st.warnings, Phases: t.phases}, errs
 	}
 	st.records = b.last.records
-	todo, gone := st.changedOutputs(reloaded)
-	return b.write(st, todo, gone, start, t)
+	todo, gone := st.changedOutputs(st.values.changed(b.last.values), reloaded)
+	return b.write(st, todo, gone, start, t, false)
 }
 
-// changedOutputs returns the outputs to render, those showing the
-// reloaded files first, and the files of the last build the site no
-// longer has.
-func (st *state) changedOutputs(reloaded []string) (todo []*output, gone []string) {
+// changedOutputs returns the outputs to render, those that are new or
+// showed a changed dep, the ones showing the reloaded files first, and
+// the files of the last build the site no longer has.
+func (st *state) changedOutputs(changed []dep, reloaded []string) (todo []*output, gone []string) {
 	var rest []*output
 	for _, o := range st.outputs {
-		rec := st.records[o.path]
-		if rec != nil && st.values.digest(rec.deps, st.r.names) == rec.digest {
+		if rec := st.records[o.path]; rec != nil && !showsAny(rec.deps, changed) {
 			continue
 		}
 		if o.file != nil && slices.Contains(reloaded, o.file.Path) {
@@ -72,8 +71,9 @@ func (st *state) changedOutputs(reloaded []string) (todo []*output, gone []strin
 }
 
 // write renders outs into the live folder and removes gone, all or
-// nothing; on success st becomes the last good state.
-func (b *Builder) write(st *state, outs []*output, gone []string, start time.Time, t *timer) (*Report, error) {
+// nothing; on success st becomes the last good state. samePages says
+// that the site has the pages it had.
+func (b *Builder) write(st *state, outs []*output, gone []string, start time.Time, t *timer, samePages bool) (*Report, error) {
 	report := &Report{Warnings: slices.Clone(st.warnings)}
 	tx, err := b.folder.Begin(outputPaths(outs))
 	if err != nil {
@@ -100,12 +100,20 @@ func (b *Builder) write(st *state, outs []*output, gone []string, start time.Tim
 	for p, rec := range records {
 		st.records[p] = rec
 	}
+	for _, o := range outs {
+		if o.file != nil {
+			st.values.setFile(o.fileID, o.file) // the bodies an update of bodies alone wrote
+		}
+	}
 	for _, g := range gone {
 		delete(st.records, g)
 	}
 	report.Removed = gone
+	if !samePages {
+		st.linkProblems = nil
+	}
 	b.last, b.stale = st, false
-	b.finish(report, start, t, slices.Sorted(maps.Keys(records)))
+	b.finish(report, start, t, slices.Sorted(maps.Keys(records)), samePages)
 	return report, nil
 }
 
@@ -149,11 +157,20 @@ func (b *Builder) bodyEdits(cs changeSet, reloaded []string, sameFiles bool) (ou
 			return nil, false
 		}
 	}
+	var changed []dep
 	for _, name := range reloaded {
-		last.swapFile(b.files[name].file, &b.names)
+		id, f := b.names.ids[name], b.files[name].file
+		if f.BodyHash+1 != last.values.body[id] {
+			changed = append(changed, mkDep(depBody, id))
+		}
+		last.swapFile(f)
 	}
-	for _, o := range last.outputs {
-		if rec := last.records[o.path]; rec != nil && last.values.digest(rec.deps, &b.names) != rec.digest {
+	slices.Sort(changed)
+	// A body shows on its own page only: render.execute notes a body for
+	// the page whose file it is and for no other.
+	for _, name := range reloaded {
+		o := last.byFile[name]
+		if rec := last.records[o.path]; rec == nil || showsAny(rec.deps, changed) {
 			outs = append(outs, o)
 		}
 	}
@@ -161,8 +178,9 @@ func (b *Builder) bodyEdits(cs changeSet, reloaded []string, sameFiles bool) (ou
 }
 
 // swapFile gives the model the newly loaded f in place of the file of the
-// same path, which differs from it in its body only.
-func (st *state) swapFile(f *source.File, names *interner) {
+// same path, which differs from it in its body only. The deps' values
+// follow once the update succeeds (see write).
+func (st *state) swapFile(f *source.File) {
 	o := st.byFile[f.Path]
 	o.file = f
 	switch {
@@ -173,7 +191,6 @@ func (st *state) swapFile(f *source.File, names *interner) {
 	case o.kind == "home":
 		st.model.site.file = f
 	}
-	st.values.files[names.id(f.Path)] = f
 }
 
 func hasErrors(ps source.Problems) bool {
@@ -221,10 +238,13 @@ func (b *Builder) reloadContent(name string) (loaded []string, same bool) {
 		if b.files[f] == nil {
 			same = false
 		}
-		b.files[f] = loadContentFile(b.opts.Src, f, b.md)
+		sf := loadContentFile(b.opts.Src, f, b.md)
+		b.numberFile(f, sf)
+		b.files[f] = sf
 		loaded = append(loaded, f)
 	}
 	if !same {
+		b.order = nil
 		b.rescan()
 	}
 	return loaded, same

@@ -124,6 +124,9 @@ func (f *Folder) Close() {
 // Path is the output folder's absolute path, symbolic links resolved.
 func (f *Folder) Path() string { return f.out }
 
+// Count is the number of files pinzhi wrote into the output folder.
+func (f *Folder) Count() int { return len(f.live) }
+
 // Files is the list of the output folder's files, sorted.
 func (f *Folder) Files() []string { return sortedSet(f.live) }
 
