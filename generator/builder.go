@@ -66,7 +66,7 @@ type Builder struct {
 
 	// The source as last loaded.
 	files          map[string]*sourceFile
-	order          []string // the names of files, sorted; nil when a file came or went
+	order          []string        // the names of files, sorted; nil when a file came or went
 	scanned        source.Problems // from listing content/
 	layouts        layouts
 	layoutProblems source.Problems
@@ -82,17 +82,17 @@ type Builder struct {
 
 // state is one build's model, its files and what each file showed.
 type state struct {
-	model    *model
-	outputs  []*output
-	byFile   map[string]*output // the page whose body each content file is
-	values   *depValues
-	records  map[string]*record // by output path
-	paths    map[string]bool    // the site paths of the outputs, for checking links
+	model   *model
+	outputs []*output
+	byFile  map[string]*output // the page whose body each content file is
+	values  *depValues
+	records map[string]*record // by output path
+	paths   map[string]bool    // the site paths of the outputs, for checking links
 	// linkProblems are the warnings about the links of each page that
 	// has any, kept so that an update checks only the pages it wrote.
 	linkProblems map[string]source.Problems
-	warnings source.Problems    // of loading and linking
-	r        *renderer
+	warnings     source.Problems // of loading and linking
+	r            *renderer
 }
 
 // NewBuilder returns a Builder for opts; nothing is read until Build.

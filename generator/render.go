@@ -20,7 +20,7 @@ import (
 type record struct {
 	deps  []dep
 	file  string     // the content file whose body the page shows, for its links
-	links  []bodyLink // the body's links to pages of the site
+	links []bodyLink // the body's links to pages of the site
 }
 
 // renderer turns planned outputs into minified files. Its fields are
