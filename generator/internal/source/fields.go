@@ -7,6 +7,7 @@ import (
 	"iter"
 	"maps"
 	"regexp"
+	"slices"
 	"time"
 )
 
@@ -38,68 +39,121 @@ func shiftLines(f Field, by int) Field {
 }
 
 // genericFields converts what encoding/json or a TOML decoder produced into
-// Fields. Those decoders do not report where a key is, so find looks the
-// key up in the text.
-func genericFields(m map[string]any, find func(key string, from int) int) Fields {
-	return genericValue(m, 1, find).Value.(Fields)
+// fields. Those decoders do not report where a key is, so keys finds it
+// in the text. Like YAML's, the walk is bounded: more than maxNodes values
+// is an error.
+func genericFields(m map[string]any, keys keyLines) (Fields, error) {
+	g := genericWalk{keys: keys, nodes: maxNodes}
+	f, err := g.value(m, 1, 0)
+	if err != nil {
+		return nil, err
+	}
+	return f.Value.(Fields), nil
 }
 
-func genericValue(v any, line int, find func(string, int) int) Field {
+type genericWalk struct {
+	keys  keyLines
+	nodes int
+}
+
+func (g *genericWalk) value(v any, line, depth int) (Field, error) {
+	if g.nodes--; g.nodes < 0 {
+		return Field{}, &frontMatterError{line: line, msg: errTooManyValues}
+	}
+	if depth > maxDepth {
+		return Field{}, &frontMatterError{line: line, msg: errTooDeep}
+	}
 	switch v := v.(type) {
 	case map[string]any:
 		m := make(Fields, len(v))
 		for k, sub := range v {
-			m[k] = genericValue(sub, find(k, line), find)
+			f, err := g.value(sub, g.keys.find(k, line), depth+1)
+			if err != nil {
+				return Field{}, err
+			}
+			m[k] = f
 		}
-		return Field{Value: m, Line: line}
+		return Field{Value: m, Line: line}, nil
 	case []map[string]any: // TOML arrays of tables
 		list := make([]Field, len(v))
 		for i, sub := range v {
-			list[i] = genericValue(sub, line, find)
+			f, err := g.value(sub, line, depth+1)
+			if err != nil {
+				return Field{}, err
+			}
+			list[i] = f
 		}
-		return Field{Value: list, Line: line}
+		return Field{Value: list, Line: line}, nil
 	case []any:
 		list := make([]Field, len(v))
 		for i, sub := range v {
-			list[i] = genericValue(sub, line, find)
+			f, err := g.value(sub, line, depth+1)
+			if err != nil {
+				return Field{}, err
+			}
+			list[i] = f
 		}
-		return Field{Value: list, Line: line}
+		return Field{Value: list, Line: line}, nil
 	case json.Number:
 		if i, err := v.Int64(); err == nil {
-			return Field{Value: i, Line: line}
+			return Field{Value: i, Line: line}, nil
 		}
 		f, _ := v.Float64()
-		return Field{Value: f, Line: line}
+		return Field{Value: f, Line: line}, nil
 	case int:
-		return Field{Value: int64(v), Line: line}
+		return Field{Value: int64(v), Line: line}, nil
 	default:
-		return Field{Value: v, Line: line}
+		return Field{Value: v, Line: line}, nil
 	}
 }
 
+// keyLines says on which lines of a front matter each key is written:
+// found in one pass, because looking each key up in the whole text would
+// take a time that grows with the square of the number of keys.
+type keyLines map[string][]int
+
 var (
-	tomlKeyLine = func(key string) *regexp.Regexp {
-		q := regexp.QuoteMeta(key)
-		return regexp.MustCompile(`^\s*(\[\[?\s*)?("` + q + `"|` + q + `)\s*(=|\]|\.)`)
-	}
-	jsonKeyLine = func(key string) *regexp.Regexp {
-		return regexp.MustCompile(`"` + regexp.QuoteMeta(key) + `"\s*:`)
-	}
+	// A TOML key at the start of a line: key =, "key" =, [key], [[key]], key.sub =
+	tomlKey = regexp.MustCompile(`^\s*(?:\[\[?\s*)?(?:"((?:[^"\\]|\\.)*)"|([A-Za-z0-9_-]+))\s*(?:=|\]|\.)`)
+	// A JSON key anywhere: "key":
+	jsonKey = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"\s*:`)
 )
 
-// lineFinder returns a function that finds the first line at or after from
-// on which key is written, or from itself when it cannot tell.
-func lineFinder(data []byte, pattern func(string) *regexp.Regexp) func(string, int) int {
-	lines := bytes.Split(data, []byte("\n"))
-	return func(key string, from int) int {
-		re := pattern(key)
-		for i := max(from-1, 0); i < len(lines); i++ {
-			if re.Match(lines[i]) {
-				return i + 1
-			}
+func tomlKeyLines(data []byte) keyLines {
+	k := keyLines{}
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		if m := tomlKey.FindSubmatch(line); m != nil {
+			k.add(string(m[1])+string(m[2]), i+1)
 		}
-		return from
 	}
+	return k
+}
+
+func jsonKeyLines(data []byte) keyLines {
+	k := keyLines{}
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		for _, m := range jsonKey.FindAllSubmatch(line, -1) {
+			k.add(string(m[1]), i+1)
+		}
+	}
+	return k
+}
+
+func (k keyLines) add(key string, line int) {
+	if lines := k[key]; len(lines) == 0 || lines[len(lines)-1] != line {
+		k[key] = append(lines, line)
+	}
+}
+
+// find returns the first line at or after from on which key is written,
+// or from itself when it cannot tell.
+func (k keyLines) find(key string, from int) int {
+	lines := k[key]
+	i, _ := slices.BinarySearch(lines, from)
+	if i < len(lines) {
+		return lines[i]
+	}
+	return from
 }
 
 // describe names a value's kind the way an editor would.

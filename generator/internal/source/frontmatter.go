@@ -122,7 +122,7 @@ func decodeYAML(data []byte) (Fields, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, &frontMatterError{line: root.Line, msg: "front matter must be a list of key: value lines"}
 	}
-	budget := yamlBudget{nodes: maxYAMLNodes}
+	budget := yamlBudget{nodes: maxNodes}
 	v, err := budget.value(root, 0)
 	if err != nil {
 		return nil, err
@@ -130,18 +130,23 @@ func decodeYAML(data []byte) (Fields, error) {
 	return v.Value.(Fields), nil
 }
 
-// Front matter is a handful of fields. YAML aliases (*name) can make a few
-// lines stand for a cycle or for billions of nodes; these bound the walk.
+// Front matter is a handful of fields. A front matter of a million keys,
+// or YAML aliases (*name), which let a few lines stand for a cycle or for
+// billions of values, could take the build's time and memory: these
+// bound the walk over the values of any format.
 const (
-	maxYAMLDepth = 32
-	maxYAMLNodes = 100000
+	maxDepth = 32
+	maxNodes = 100000
+)
+
+var (
+	errTooDeep       = fmt.Sprintf("front matter nests more than %d deep, or repeats itself through aliases (*name)", maxDepth)
+	errTooManyValues = fmt.Sprintf("front matter has more than %d values, counting what aliases (*name) repeat", maxNodes)
 )
 
 type yamlBudget struct {
 	nodes int
 }
-
-const errYAMLBudget = "front matter nests too deeply or repeats itself through aliases (*name)"
 
 // value turns a YAML node into a field whose line is the node's.
 func (b *yamlBudget) value(n *yaml.Node, depth int) (Field, error) {
@@ -149,9 +154,11 @@ func (b *yamlBudget) value(n *yaml.Node, depth int) (Field, error) {
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
 	}
-	b.nodes--
-	if depth > maxYAMLDepth || b.nodes < 0 {
-		return Field{}, &frontMatterError{line: line, msg: errYAMLBudget}
+	if b.nodes--; b.nodes < 0 {
+		return Field{}, &frontMatterError{line: line, msg: errTooManyValues}
+	}
+	if depth > maxDepth {
+		return Field{}, &frontMatterError{line: line, msg: errTooDeep}
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
@@ -162,7 +169,7 @@ func (b *yamlBudget) value(n *yaml.Node, depth int) (Field, error) {
 				return Field{}, &frontMatterError{line: k.Line, msg: "a key must be a plain word"}
 			}
 			val, err := b.value(v, depth+1)
-			if fe, ok := err.(*frontMatterError); ok && fe.msg == errYAMLBudget && depth == 0 {
+			if fe, ok := err.(*frontMatterError); ok && (fe.msg == errTooDeep || fe.msg == errTooManyValues) && depth == 0 {
 				fe.line = k.Line // the field that expands too far, not the node where it stopped
 			}
 			if err != nil {
@@ -224,7 +231,7 @@ func decodeTOML(data []byte) (Fields, error) {
 		}
 		return nil, &frontMatterError{msg: "TOML: " + err.Error()}
 	}
-	return genericFields(m, lineFinder(data, tomlKeyLine)), nil
+	return genericFields(m, tomlKeyLines(data))
 }
 
 func decodeJSON(data []byte) (Fields, error) {
@@ -243,5 +250,5 @@ func decodeJSON(data []byte) (Fields, error) {
 		}
 		return nil, &frontMatterError{line: line, msg: "JSON: " + err.Error()}
 	}
-	return genericFields(m, lineFinder(data, jsonKeyLine)), nil
+	return genericFields(m, jsonKeyLines(data))
 }
