@@ -294,7 +294,8 @@ func (b *Builder) prepare() (*state, Problems) {
 	b.env.urls, b.env.assets, b.env.layouts, b.env.values = newURLScheme(m.site.BaseURL), b.assets, b.layouts, st.values
 	st.r = &renderer{fsys: b.opts.Src, model: m, md: markup.New(markup.Options{RawHTML: m.site.RawHTML}),
 		links:   &linkRewriter{urls: b.env.urls, assets: b.assets.links()},
-		layouts: b.layouts, minifier: b.minifier, names: &b.names, values: st.values}
+		layouts: b.layouts, minifier: b.minifier, names: &b.names, values: st.values,
+		env: b.env, limits: m.site.limits, ctx: b.opts.Context}
 	return st, nil
 }
 

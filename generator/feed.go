@@ -1,8 +1,8 @@
 package generator
 
 import (
-	"bytes"
 	"encoding/xml"
+	"io"
 	"slices"
 	"time"
 )
@@ -58,7 +58,7 @@ func feedCommunities(m *model, r *reads) []*community {
 }
 
 // writeFeed writes the Atom feed.
-func writeFeed(b *bytes.Buffer, m *model, urls urlScheme, r *reads) error {
+func writeFeed(b io.Writer, m *model, urls urlScheme, r *reads) error {
 	r.add(depSite, 0)
 	s := m.site.siteSettings
 	f := atomFeed{
@@ -84,7 +84,9 @@ func writeFeed(b *bytes.Buffer, m *model, urls urlScheme, r *reads) error {
 		})
 	}
 	f.Updated = atomDate(latest)
-	b.WriteString(xml.Header)
+	if _, err := io.WriteString(b, xml.Header); err != nil {
+		return err
+	}
 	return xml.NewEncoder(b).Encode(f)
 }
 

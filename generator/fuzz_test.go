@@ -25,7 +25,7 @@ func FuzzLoadSource(f *testing.F) {
 	md := markup.New(markup.Options{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fsys := fstest.MapFS{name: &fstest.MapFile{Data: data}}
-		sf := loadContentFile(fsys, name, md)
+		sf := loadContentFile(fsys, name, md, markup.DefaultLimits())
 		lines := strings.Count(string(data), "\n") + 1
 		for _, p := range sf.problems {
 			if p.Path != name || p.Line < 0 || p.Line > lines || p.Message == "" {

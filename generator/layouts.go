@@ -118,6 +118,9 @@ func parseLayout(files []string, texts map[string]string, funcs template.FuncMap
 			return nil, err
 		}
 	}
+	if err := addTicks(root, funcs); err != nil {
+		return nil, err
+	}
 	return &layout{tmpl: root, hash: h.Sum64()}, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"pinzhi/generator/internal/markup"
 	"pinzhi/generator/internal/source"
 )
 
@@ -28,6 +29,9 @@ func link(files map[string]*sourceFile, names []string, opts Options, probs *sou
 		return nil
 	}
 	m := &model{site: linkSite(settings.settings, opts, probs), communities: make([]*community, 0, len(names))}
+	for _, name := range names {
+		checkLimits(files[name], m.site.limits, probs)
+	}
 	owners := make(map[string]string, len(names)) // "communities/a/" -> the file that claimed it
 	for _, name := range names {
 		sf := files[name]
@@ -53,6 +57,20 @@ func link(files map[string]*sourceFile, names []string, opts Options, probs *sou
 	linkCommunities(m)
 	setURLs(m)
 	return m
+}
+
+// checkLimits reports what of a file's body is over the site's limits.
+func checkLimits(sf *sourceFile, limits markup.Limits, probs *source.List) {
+	if sf.file == nil {
+		return
+	}
+	for _, v := range sf.stats.Check(limits) {
+		line := 0
+		if v.Line > 0 {
+			line = sf.file.BodyLine + v.Line - 1
+		}
+		probs.Add(sf.file.Path, line, v.Hint, "%s", v.Message)
+	}
 }
 
 // copy returns a brand list whose entries can be linked to another

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
@@ -21,18 +22,21 @@ type sourceFile struct {
 	community *community
 	page      *plainPage
 	brands    *brandList
+	stats     markup.Stats    // of its body, for the limits
 	problems  source.Problems // of reading and decoding it, warnings included
 }
 
-// loadContentFile reads one content file and decodes its front matter
-// into what its place in content/ says it is. Nothing here needs another
-// file: linking the model does that.
-func loadContentFile(fsys fs.FS, name string, md *markup.Markdown) *sourceFile {
+// loadContentFile reads one content file, scans its body for what the
+// limits bound, and decodes its front matter into what its place in
+// content/ says it is. Nothing here needs another file, but for the brand
+// list, whose body is parsed only within the site's limits: linking the
+// model does the rest.
+func loadContentFile(fsys fs.FS, name string, md *markup.Markdown, limits markup.Limits) *sourceFile {
 	l, problems := source.Load(fsys, name)
 	if l == nil {
 		return &sourceFile{problems: problems}
 	}
-	sf := &sourceFile{file: l.File}
+	sf := &sourceFile{file: l.File, stats: markup.Scan(l.Body)}
 	var probs source.List
 	switch {
 	case name == siteFile:
@@ -40,7 +44,9 @@ func loadContentFile(fsys fs.FS, name string, md *markup.Markdown) *sourceFile {
 	case strings.HasPrefix(name, communitiesDir):
 		sf.community = decodeCommunity(l, &probs)
 	case name == brandsFile:
-		sf.brands = decodeBrands(l, md, &probs)
+		if len(sf.stats.Check(limits)) == 0 { // else linking says why, and there are no entries to read
+			sf.brands = decodeBrands(l, md, &probs)
+		}
 	default:
 		sf.page = decodePlainPage(l, &probs)
 	}
@@ -48,15 +54,24 @@ func loadContentFile(fsys fs.FS, name string, md *markup.Markdown) *sourceFile {
 	return sf
 }
 
-// loadContent loads the named files on all workers.
+// loadContent loads the named files on all workers, content/_index.md
+// first: its limits bound what the others may cost.
 func loadContent(fsys fs.FS, names []string, workers int, md *markup.Markdown) map[string]*sourceFile {
+	files := make(map[string]*sourceFile, len(names))
+	limits := markup.DefaultLimits()
+	if slices.Contains(names, siteFile) {
+		sf := loadContentFile(fsys, siteFile, md, limits)
+		files[siteFile] = sf
+		limits = sf.limits()
+		names = slices.DeleteFunc(slices.Clone(names), func(n string) bool { return n == siteFile })
+	}
 	loaded := make([]*sourceFile, len(names))
 	var wg sync.WaitGroup
 	next := make(chan int, workers)
 	for range max(workers, 1) {
 		wg.Go(func() {
 			for i := range next {
-				loaded[i] = loadContentFile(fsys, names[i], md)
+				loaded[i] = loadContentFile(fsys, names[i], md, limits)
 			}
 		})
 	}
@@ -65,7 +80,6 @@ func loadContent(fsys fs.FS, names []string, workers int, md *markup.Markdown) m
 	}
 	close(next)
 	wg.Wait()
-	files := make(map[string]*sourceFile, len(names))
 	for i, name := range names {
 		files[name] = loaded[i]
 	}
@@ -107,6 +121,15 @@ func contentFiles(fsys fs.FS, dir string, probs *source.List) []string {
 }
 
 const contentDir = "content"
+
+// limits are the limits content/_index.md sets, or the defaults when it
+// could not be read.
+func (sf *sourceFile) limits() markup.Limits {
+	if sf == nil || sf.settings == nil {
+		return markup.DefaultLimits()
+	}
+	return sf.settings.limits
+}
 
 // isMarkdown reports whether a content file is a page.
 func isMarkdown(name string) bool {

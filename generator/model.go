@@ -3,6 +3,7 @@ package generator
 import (
 	"time"
 
+	"pinzhi/generator/internal/markup"
 	"pinzhi/generator/internal/source"
 )
 
@@ -43,6 +44,7 @@ type siteSettings struct {
 	Date             time.Time
 	RawHTML          bool
 	districtSettings []districtSetting
+	limits           markup.Limits
 }
 
 type districtSetting struct {

@@ -1,7 +1,7 @@
 package generator
 
 import (
-	"bytes"
+	"io"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -24,7 +24,7 @@ type output struct {
 	file                         *source.File // whose body becomes .Content; nil for none
 	fileID                       uint32
 	trim                         func(ast.Node) // takes out of the body what the layout shows otherwise
-	generate                     func(*bytes.Buffer, *reads) error
+	generate                     func(io.Writer, *reads) error
 	data                         []byte // a file written as it is: an asset
 }
 

@@ -3,10 +3,14 @@ package generator
 import (
 	"bufio"
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/tdewolff/minify/v2"
 
@@ -34,53 +38,141 @@ type renderer struct {
 	minifier *minify.M
 	names    *interner
 	values   *depValues
+	env      *templateEnv
+	limits   markup.Limits
+	ctx      context.Context
 	write    func(rel string, data []byte) error // into the staging folder or the live one
 }
+
+// gracePeriod is how long renderAll waits, once it has told the workers
+// to stop, for those that cannot hear it (a body goldmark is still
+// converting) before it returns without them.
+const gracePeriod = 2 * time.Second
 
 // renderAll writes outs on n workers and returns the records of the files
 // written and the problems found. A file with a problem is not written.
 // The order of outs is the order of writing, as far as n workers keep it.
+// A page that takes longer than the limits allow, or the context ending,
+// stops every worker (see watch).
 func (r *renderer) renderAll(outs []*output, n int) (map[string]*record, source.Problems) {
 	n = max(n, 1)
+	r.env.stop.Store(nil)
 	jobs := make(chan *output, n*4)
-	done := make([]map[string]*record, n)
-	found := make([]source.Problems, n)
+	workers := make([]*worker, n)
 	var wg sync.WaitGroup
 	for i := range n {
+		w := &worker{renderer: r, bodyWriter: bufio.NewWriter(nil), records: map[string]*record{}}
+		workers[i] = w
 		wg.Go(func() {
-			w := &worker{renderer: r, bodyWriter: bufio.NewWriter(nil)}
-			done[i] = map[string]*record{}
 			for o := range jobs {
-				if rec := w.render(o); rec != nil {
-					done[i][o.path] = rec
+				if r.env.stop.Load() != nil {
+					continue // stopped: the rest is not rendered
 				}
+				w.begin(o)
+				if rec := w.render(o); rec != nil {
+					w.mu.Lock()
+					w.records[o.path] = rec
+					w.mu.Unlock()
+				}
+				w.end()
 				w.shrink()
 			}
-			found[i] = w.probs.Problems
 		})
 	}
-	for _, o := range outs {
-		jobs <- o
-	}
-	close(jobs)
-	wg.Wait()
+	done := make(chan struct{})
+	go func() {
+		for _, o := range outs {
+			jobs <- o
+		}
+		close(jobs)
+		wg.Wait()
+		close(done)
+	}()
+	stopped := r.watch(workers, done)
 	records := map[string]*record{}
-	var probs source.Problems
-	for i := range done {
-		for k, v := range done[i] {
+	probs := stopped
+	for _, w := range workers {
+		w.mu.Lock()
+		for k, v := range w.records {
 			records[k] = v
 		}
-		probs = append(probs, found[i]...)
+		probs = append(probs, w.probs.Problems...)
+		w.mu.Unlock()
 	}
 	return records, dedupeProblems(probs)
+}
+
+// watch waits for the workers to be done. When a page takes longer than
+// the limit, or the build's context ends, it tells every worker to stop
+// and returns the problem; it then waits for them at most gracePeriod.
+func (r *renderer) watch(workers []*worker, done <-chan struct{}) source.Problems {
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-done:
+			return nil
+		case <-r.ctx.Done():
+			return r.stopAll(done, source.Problem{Path: contentDir, Message: "the build was stopped: " + r.ctx.Err().Error(), Hint: "build again"})
+		case <-tick.C:
+			for _, w := range workers {
+				if p, late := w.late(r.limits.RenderTime); late {
+					return r.stopAll(done, p)
+				}
+			}
+		}
+	}
+}
+
+func (r *renderer) stopAll(done <-chan struct{}, p source.Problem) source.Problems {
+	r.env.stop.Store(&errStopped)
+	select {
+	case <-done:
+	case <-time.After(gracePeriod):
+	}
+	return source.Problems{p}
 }
 
 // worker holds the buffers one goroutine reuses from page to page.
 type worker struct {
 	*renderer
-	body, page, small bytes.Buffer
-	bodyWriter        *bufio.Writer // goldmark writes through it; reused so it need not make one a page
-	probs             source.List
+	body, page limitedBuffer
+	small      bytes.Buffer
+	bodyWriter *bufio.Writer // goldmark writes through it; reused so it need not make one a page
+
+	// What it is rendering, for the watch: since when (unix nanoseconds,
+	// 0 when idle), which output, and whether in its body or its layout.
+	started atomic.Int64
+	current atomic.Pointer[output]
+	inBody  atomic.Bool
+
+	mu      sync.Mutex // guards records and probs against a watch that gave up on the worker
+	records map[string]*record
+	probs   source.List
+}
+
+func (w *worker) begin(o *output) {
+	w.current.Store(o)
+	w.started.Store(time.Now().UnixNano())
+}
+
+func (w *worker) end() { w.started.Store(0) }
+
+// late returns the problem of a page that has taken longer than limit.
+func (w *worker) late(limit time.Duration) (source.Problem, bool) {
+	start, o := w.started.Load(), w.current.Load()
+	if start == 0 || o == nil || time.Since(time.Unix(0, start)) <= limit {
+		return source.Problem{}, false
+	}
+	p := source.Problem{Path: kindFile(o.kind), Message: fmt.Sprintf("%s took longer than %v to render", o.path, limit),
+		Hint: "look for a loop or a template that calls itself without end; limits.renderSeconds in content/_index.md sets the bound"}
+	switch {
+	case o.kind == "":
+		p.Path = o.path
+	case w.inBody.Load() && o.file != nil:
+		p.Path, p.Hint = o.file.Path, "simplify the Markdown, or split the page; limits.renderSeconds in content/_index.md sets the bound"
+	}
+	return p, true
 }
 
 // bigBuffer is the size past which a worker lets go of a buffer: a list
@@ -88,11 +180,17 @@ type worker struct {
 const bigBuffer = 1 << 20
 
 func (w *worker) shrink() {
-	for _, b := range []*bytes.Buffer{&w.body, &w.page, &w.small} {
+	for _, b := range []*bytes.Buffer{&w.body.Buffer, &w.page.Buffer, &w.small} {
 		if b.Cap() > bigBuffer {
 			*b = bytes.Buffer{}
 		}
 	}
+}
+
+func (w *worker) problem(p source.Problem) {
+	w.mu.Lock()
+	w.probs.AddAll(source.Problems{p})
+	w.mu.Unlock()
 }
 
 // render writes one output and returns its record, or nil when it could
@@ -106,6 +204,7 @@ func (w *worker) render(o *output) *record {
 		return &record{} // its name changes with its content: it shows nothing else
 	}
 	w.page.Reset()
+	w.page.max = w.limits.PageBytes
 	r := &reads{names: w.names}
 	r.add(depSite, 0)
 	r.add(depAssets, 0)
@@ -117,16 +216,12 @@ func (w *worker) render(o *output) *record {
 		err = w.execute(o, r, rec)
 	}
 	if err != nil {
-		if prob, ok := err.(*source.Problem); ok {
-			w.probs.AddAll(source.Problems{*prob})
-		} else {
-			w.probs.AddAll(source.Problems{templateProblem(err, kindFile(o.kind))})
-		}
+		w.failed(o, err)
 		return nil
 	}
 	w.small.Reset()
-	if err := w.minifier.Minify(o.mime, &w.small, &w.page); err != nil {
-		w.probs.Add(kindFile(o.kind), 0, "check the layout's HTML", "%s: cannot be minified: %v", o.path, err)
+	if err := w.minifier.Minify(o.mime, &w.small, &w.page.Buffer); err != nil {
+		w.problem(source.Problem{Path: kindFile(o.kind), Message: fmt.Sprintf("%s: cannot be minified: %v", o.path, err), Hint: "check the layout's HTML"})
 		return nil
 	}
 	if err := w.write(o.path, w.small.Bytes()); err != nil {
@@ -137,9 +232,36 @@ func (w *worker) render(o *output) *record {
 	return rec
 }
 
+// failed records why an output could not be rendered.
+func (w *worker) failed(o *output, err error) {
+	var prob *source.Problem
+	switch {
+	case errors.As(err, &prob):
+		w.problem(*prob)
+	case errors.Is(err, errStopped):
+		// The watch says why.
+	case errors.Is(err, errTooLarge):
+		path := kindFile(o.kind)
+		if w.inBody.Load() && o.file != nil || o.kind == "" {
+			path = firstNonEmpty(o.filePath(), o.path)
+		}
+		w.problem(source.Problem{Path: path, Message: fmt.Sprintf("%s would be more than %d MB", o.path, w.limits.PageBytes>>20),
+			Hint: "split the page, or look for a loop in the layout; limits.pageMB in content/_index.md sets the bound"})
+	default:
+		w.problem(templateProblem(err, kindFile(o.kind)))
+	}
+}
+
+func (o *output) filePath() string {
+	if o.file == nil {
+		return ""
+	}
+	return o.file.Path
+}
+
 func (w *worker) cannotWrite(o *output, err error) {
-	w.probs.Add(o.path, 0, "check that the output folder is writable, that the disk is not full and that no file size limit (ulimit -f) stops it",
-		"cannot be written: %s", source.UnwrapPathError(err))
+	w.problem(source.Problem{Path: o.path, Message: "cannot be written: " + source.UnwrapPathError(err),
+		Hint: "check that the output folder is writable, that the disk is not full and that no file size limit (ulimit -f) stops it"})
 }
 
 // execute renders a page's Markdown body, if it has one, and its layout.
@@ -153,7 +275,10 @@ func (w *worker) execute(o *output, r *reads, rec *record) error {
 	if o.file != nil {
 		r.add(depFront, o.fileID)
 		r.add(depBody, o.fileID)
-		if err := w.convertBody(o, rec); err != nil {
+		w.inBody.Store(true)
+		err := w.convertBody(o, rec)
+		w.inBody.Store(false)
+		if err != nil {
 			return err
 		}
 		data.Content = template.HTML(w.body.String())
@@ -174,17 +299,22 @@ func (w *worker) convertBody(o *output, rec *record) error {
 		fileLine := o.file.BodyLine + line - 1
 		switch {
 		case missing:
-			w.probs.Add(o.file.Path, fileLine, "check the file name, or add the file to assets/", "link to %s, which is not in assets/", dest)
+			w.problem(source.Problem{Path: o.file.Path, Line: fileLine, Message: fmt.Sprintf("link to %s, which is not in assets/", dest),
+				Hint: "check the file name, or add the file to assets/"})
 		case page != "":
 			rec.links = append(rec.links, bodyLink{target: page, dest: dest, line: fileLine})
 		}
 		return link
 	}
 	w.body.Reset()
+	w.body.max = w.limits.PageBytes
 	w.bodyWriter.Reset(&w.body)
 	err = w.md.Convert(body, w.bodyWriter, markup.Conversion{Links: links, Transform: o.trim})
 	if err == nil {
 		err = w.bodyWriter.Flush()
+	}
+	if errors.Is(err, errTooLarge) {
+		return err
 	}
 	if err != nil {
 		return &source.Problem{Path: o.file.Path, Message: "cannot be converted: " + err.Error(), Hint: "simplify the Markdown"}

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
+	"pinzhi/generator/internal/markup"
 	"pinzhi/generator/internal/source"
 )
 
@@ -38,8 +40,36 @@ func decodeSite(l *source.Loaded, probs *source.List) *siteSettings {
 		p.WarnUnknown()
 	}
 	s.districtSettings = decodeDistricts(r, probs)
+	s.limits = decodeLimits(r)
 	r.WarnUnknown()
 	return s
+}
+
+// decodeLimits reads the limits: group, each a bound on what one page may
+// cost (see markup.Limits); what it leaves out keeps its default.
+func decodeLimits(r *source.Reader) markup.Limits {
+	l := markup.DefaultLimits()
+	lr := r.Mapping("limits", "write limits: on a line of its own, then indented lines such as nesting: 32")
+	if lr == nil {
+		return l
+	}
+	for _, f := range []struct {
+		key string
+		to  *int
+	}{{"nesting", &l.Nesting}, {"tableCells", &l.TableCells}, {"linkOpeners", &l.LinkOpeners},
+		{"codeSpans", &l.CodeSpans}, {"references", &l.References}, {"elements", &l.Elements}} {
+		if n := lr.PositiveInteger(f.key); n > 0 {
+			*f.to = n
+		}
+	}
+	if mb := lr.PositiveInteger("pageMB"); mb > 0 {
+		l.PageBytes = int64(mb) << 20
+	}
+	if s := lr.PositiveInteger("renderSeconds"); s > 0 {
+		l.RenderTime = time.Duration(s) * time.Second
+	}
+	lr.WarnUnknown()
+	return l
 }
 
 // linkSite makes the site of the settings and the options: the --base-url

@@ -1,8 +1,8 @@
 package generator
 
 import (
-	"bytes"
 	"encoding/xml"
+	"io"
 	"time"
 )
 
@@ -11,21 +11,21 @@ import (
 // that names a host they are left out (checkBaseURL warns).
 func generatedFiles(m *model, pages []*output) []*output {
 	urls := newURLScheme(m.site.BaseURL)
-	robots := &output{path: "robots.txt", mime: "text/plain", generate: func(b *bytes.Buffer, r *reads) error {
+	robots := &output{path: "robots.txt", mime: "text/plain", generate: func(b io.Writer, r *reads) error {
 		r.add(depSite, 0)
-		b.WriteString("User-agent: *\nAllow: /\n")
-		if urls.absolute() {
-			b.WriteString("Sitemap: " + urls.abs("sitemap.xml") + "\n")
+		_, err := io.WriteString(b, "User-agent: *\nAllow: /\n")
+		if urls.absolute() && err == nil {
+			_, err = io.WriteString(b, "Sitemap: "+urls.abs("sitemap.xml")+"\n")
 		}
-		return nil
+		return err
 	}}
 	if !urls.absolute() {
 		return []*output{robots}
 	}
-	feed := &output{path: "feed.xml", mime: "application/atom+xml", generate: func(b *bytes.Buffer, r *reads) error {
+	feed := &output{path: "feed.xml", mime: "application/atom+xml", generate: func(b io.Writer, r *reads) error {
 		return writeFeed(b, m, urls, r)
 	}}
-	sitemap := &output{path: "sitemap.xml", mime: "application/xml", generate: func(b *bytes.Buffer, r *reads) error {
+	sitemap := &output{path: "sitemap.xml", mime: "application/xml", generate: func(b io.Writer, r *reads) error {
 		return writeSitemap(b, m, pages, urls, r)
 	}}
 	return []*output{feed, sitemap, robots}
@@ -42,7 +42,7 @@ type sitemapURL struct {
 }
 
 // writeSitemap lists every HTML page but the 404 page, with its date.
-func writeSitemap(b *bytes.Buffer, m *model, pages []*output, urls urlScheme, r *reads) error {
+func writeSitemap(b io.Writer, m *model, pages []*output, urls urlScheme, r *reads) error {
 	r.add(depSite, 0)
 	r.add(depCommunities, 0)
 	r.add(depPages, 0)
@@ -58,7 +58,9 @@ func writeSitemap(b *bytes.Buffer, m *model, pages []*output, urls urlScheme, r 
 		}
 		set.URLs = append(set.URLs, u)
 	}
-	b.WriteString(xml.Header)
+	if _, err := io.WriteString(b, xml.Header); err != nil {
+		return err
+	}
 	return xml.NewEncoder(b).Encode(set)
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -11,6 +12,9 @@ import (
 // functions close over it, so layouts parsed once keep working when a
 // rebuild changes the assets; it changes only between renders.
 type templateEnv struct {
+	// stop, when set, is why every render in progress must end: the first
+	// tick of a layout returns it (see ticks.go).
+	stop    atomic.Pointer[error]
 	urls    urlScheme
 	assets  assetSet
 	layouts layouts
@@ -32,6 +36,12 @@ func (e *templateEnv) funcs() template.FuncMap {
 		},
 		"join":   func(items []string, sep string) string { return strings.Join(items, sep) },
 		"render": e.render,
+		tickFunc: func() (bool, error) {
+			if err := e.stop.Load(); err != nil {
+				return false, *err
+			}
+			return false, nil
+		},
 	}
 }
 

@@ -201,10 +201,15 @@ func hasErrors(ps source.Problems) bool {
 // it loaded, and whether the set of content files is as it was.
 func (b *Builder) apply(cs changeSet) (reloaded []string, sameFiles bool) {
 	sameFiles = true
+	limits := b.files[siteFile].limits()
 	for _, name := range cs.content {
 		got, same := b.reloadContent(name)
 		reloaded = append(reloaded, got...)
 		sameFiles = sameFiles && same
+	}
+	if b.files[siteFile].limits() != limits && b.files[brandsFile] != nil && !slices.Contains(reloaded, brandsFile) {
+		b.reloadContent(brandsFile) // read within the new limits
+		reloaded = append(reloaded, brandsFile)
 	}
 	if cs.layouts {
 		b.loadLayouts()
@@ -238,7 +243,7 @@ func (b *Builder) reloadContent(name string) (loaded []string, same bool) {
 		if b.files[f] == nil {
 			same = false
 		}
-		sf := loadContentFile(b.opts.Src, f, b.md)
+		sf := loadContentFile(b.opts.Src, f, b.md, b.files[siteFile].limits())
 		b.numberFile(f, sf)
 		b.files[f] = sf
 		loaded = append(loaded, f)

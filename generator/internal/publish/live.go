@@ -27,7 +27,10 @@ type Tx struct {
 	replaced []replacement // in the order done
 	created  []string      // files made, slash paths
 	dirs     []string      // folders made, slash paths, parents first
-	done     bool
+	// gate lets writes through until Commit or Rollback, which wait for
+	// those in progress.
+	gate sync.RWMutex
+	done bool
 }
 
 // A replacement is a file of the folder given new bytes or removed, and
@@ -62,6 +65,11 @@ func (t *Tx) path(rel string) string { return filepath.Join(t.f.out, filepath.Fr
 // Write gives a file its bytes and reports whether it changed. It is
 // safe for concurrent use.
 func (t *Tx) Write(rel string, data []byte) (changed bool, err error) {
+	t.gate.RLock()
+	defer t.gate.RUnlock()
+	if t.done {
+		return false, errClosed
+	}
 	full := t.path(rel)
 	switch {
 	case t.f.live[rel]:
@@ -160,6 +168,11 @@ func (t *Tx) mkdirAll(rel string) error {
 
 // Remove takes a file of the site out of the folder.
 func (t *Tx) Remove(rel string) error {
+	t.gate.RLock()
+	defer t.gate.RUnlock()
+	if t.done {
+		return errClosed
+	}
 	if !t.f.live[rel] {
 		return nil
 	}
@@ -177,14 +190,21 @@ func (t *Tx) Remove(rel string) error {
 	return nil
 }
 
+// close waits for the writes in progress, lets no more through, and
+// reports whether it was the first to close the Tx.
+func (t *Tx) close() bool {
+	t.gate.Lock()
+	defer t.gate.Unlock()
+	first := !t.done
+	t.done = true
+	return first
+}
+
 // Commit lets the old bytes go and records the folder's new list.
 func (t *Tx) Commit() error {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.done {
+	if !t.close() {
 		return nil
 	}
-	t.done = true
 	for _, r := range t.replaced {
 		os.Remove(r.kept)
 		if r.removed {
@@ -204,12 +224,9 @@ func (t *Tx) Commit() error {
 // Rollback puts back every file the Tx replaced or removed and removes
 // every file and folder it made.
 func (t *Tx) Rollback() error {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.done {
+	if !t.close() {
 		return nil
 	}
-	t.done = true
 	var errs []error
 	for _, r := range slices.Backward(t.replaced) {
 		errs = append(errs, os.Rename(r.kept, t.path(r.rel)))

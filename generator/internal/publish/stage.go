@@ -29,7 +29,13 @@ type Stage struct {
 	fresh bool
 	dirs  sync.Map // folders known to exist
 	same  sameContent
+	// gate lets writes through until Abort or Commit: a worker the build
+	// gave up waiting for may still try to write.
+	gate sync.RWMutex
+	done bool
 }
+
+var errClosed = errors.New("the build this write belongs to has ended")
 
 // Stage makes the staging folder ready for the files of a new site. Its
 // list is what it holds, since the survey of the build that swapped it
@@ -109,6 +115,11 @@ func (f *Folder) inTheWay(dir string, entries []string) error {
 // place, so a server still sending the old file sends it whole. A write
 // that fails leaves no file behind.
 func (s *Stage) Write(rel string, data []byte) error {
+	s.gate.RLock()
+	defer s.gate.RUnlock()
+	if s.done {
+		return errClosed
+	}
 	err := s.put(rel, data)
 	if err != nil && mendable(err) {
 		// A folder deleted or its permissions taken since the list was
@@ -180,6 +191,7 @@ func (s *Stage) mkdirAll(rel string) error {
 // folder stays as it is, its list saying that it may hold any file of
 // either site, and the next build starts from there.
 func (s *Stage) Abort() {
+	s.close()
 	if s.fresh {
 		os.RemoveAll(s.dir)
 		os.Remove(listFile(s.dir))
@@ -192,6 +204,7 @@ func (s *Stage) Abort() {
 // entries in it that pinzhi did not write: those are moved back, so that
 // they stay where they are. It returns the files it removed.
 func (s *Stage) Commit() (removed []string, err error) {
+	s.close()
 	f := s.f
 	for h := range s.held {
 		if !s.site[h] {
@@ -224,6 +237,13 @@ func (s *Stage) Commit() (removed []string, err error) {
 		return removed, s.removeOldSite(old.contents)
 	}
 	return removed, writeList(s.dir, sortedSet(old.contents.files), old.contents.temps != nil, old.mode)
+}
+
+// close waits for the writes in progress and lets no more through.
+func (s *Stage) close() {
+	s.gate.Lock()
+	s.done = true
+	s.gate.Unlock()
 }
 
 func (s *Stage) remove(rel string) error {

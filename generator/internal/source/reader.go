@@ -92,6 +92,24 @@ func (r *Reader) Integer(key string) int {
 	return 0
 }
 
+// PositiveInteger reads a whole number above 0; 0 when absent or wrong.
+func (r *Reader) PositiveInteger(key string) int {
+	n := r.Integer(key)
+	if v, ok := r.get(key); ok && n <= 0 && isNumber(v.Value) {
+		r.probs.Add(r.Path, v.Line, fmt.Sprintf("e.g. %s: 100", key), "%s%s must be above 0, but it is %d", r.prefix, key, n)
+		return 0
+	}
+	return n
+}
+
+func isNumber(v any) bool {
+	switch v.(type) {
+	case int, int64, uint64:
+		return true
+	}
+	return false
+}
+
 // Boolean reads true or false; false when absent or wrong.
 func (r *Reader) Boolean(key string) bool {
 	v, ok := r.get(key)
