@@ -1,9 +1,11 @@
 package generator
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 	"unicode/utf8"
 
 	"pinzhi/generator/internal/markup"
@@ -71,6 +73,42 @@ func FuzzSplitBrand(f *testing.F) {
 		}
 		if rest := strings.TrimPrefix(entry, community); strings.TrimSpace(rest) != brand {
 			t.Fatalf("%q split into %q and %q", entry, community, brand)
+		}
+	})
+}
+
+// FuzzMarkdown converts any body that is within the default limits, as a
+// render worker does: it must end well within the limit on render time,
+// whatever the body. Bodies over the limits are what the limits are for.
+// Seeds: testdata/fuzz/FuzzMarkdown, small cousins of the bodies that
+// cost goldmark more than linear time.
+func FuzzMarkdown(f *testing.F) {
+	for _, seed := range []string{
+		"# 标题\n\n正文**加粗**。\n", strings.Repeat(">", 40) + " x", strings.Repeat("- ", 40) + "x",
+		"| a | b |\n|---|---|\n|1|\n", strings.Repeat("[a](", 100), "`` ` ``` `", "[r]: /u\n\n[r]",
+		strings.Repeat("  ", 20) + "- x\n", "```\n>>>\n", "<div>\n*a*\n</div>", "***\n- - -\n___",
+	} {
+		f.Add([]byte(seed))
+	}
+	limits := markup.DefaultLimits()
+	md := markup.New(markup.Options{})
+	f.Fuzz(func(t *testing.T, body []byte) {
+		if !utf8.Valid(body) || len(markup.Scan(body).Check(limits)) > 0 {
+			return // a body is UTF-8 (source.ReadText refuses others) within the limits
+		}
+		done := make(chan error, 1)
+		go func() {
+			var b limitedBuffer
+			b.max = limits.PageBytes
+			done <- md.Convert(body, &b, markup.Conversion{Links: func(dest string, _ int) string { return dest }})
+		}()
+		select {
+		case err := <-done:
+			if err != nil && !errors.Is(err, errTooLarge) {
+				t.Fatalf("%q: %v", body, err)
+			}
+		case <-time.After(limits.RenderTime):
+			t.Fatalf("converting %d bytes took longer than %v: %q", len(body), limits.RenderTime, body[:min(len(body), 200)])
 		}
 	})
 }

@@ -5,6 +5,7 @@
 package markup
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/yuin/goldmark"
@@ -60,8 +61,15 @@ type Conversion struct {
 
 var linksKey = parser.NewContextKey()
 
-// Convert writes the HTML of a Markdown body to w.
-func (m *Markdown) Convert(body []byte, w io.Writer, c Conversion) error {
+// Convert writes the HTML of a Markdown body to w. goldmark panics on
+// some input (bytes that are not UTF-8, for one): that is an error here,
+// not the end of the build, or of the dev server.
+func (m *Markdown) Convert(body []byte, w io.Writer, c Conversion) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("goldmark failed on this text: %v", p)
+		}
+	}()
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	if c.Links != nil {
 		ctx.Set(linksKey, c.Links)

@@ -146,3 +146,13 @@ func TestCheck(t *testing.T) {
 		t.Errorf("a body within the limits: %+v", v)
 	}
 }
+
+// TestConvertRecovers: goldmark panics on some bytes that are not UTF-8
+// (the build refuses such files before converting them); a panic is an
+// error, not the end of the process.
+func TestConvertRecovers(t *testing.T) {
+	var b bytes.Buffer
+	if err := New(Options{}).Convert([]byte("\x98\n*"), &b, Conversion{}); err == nil || !strings.Contains(err.Error(), "goldmark failed") {
+		t.Errorf("error %v", err)
+	}
+}
