@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"maps"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -266,4 +269,49 @@ func TestServeFailedUpdate(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestServeRunawayLayout: while a layout that never ends is being
+// rendered, pinzhi serve keeps answering; Ctrl-C stops it at once, and its
+// temporary folder goes with it.
+func TestServeRunawayLayout(t *testing.T) {
+	dir := copySite(t)
+	index := filepath.Join(dir, "content/_index.md")
+	text, _ := os.ReadFile(index)
+	os.WriteFile(index, []byte(strings.Replace(string(text), "reporter: 张昊\n", "reporter: 张昊\nlimits:\n  renderSeconds: 60\n", 1)), 0o644)
+	srv := startServe(t, dir, strconv.Itoa(freePort(t)))
+	tmp := preview(t, srv)
+	os.WriteFile(filepath.Join(dir, "layouts/community.html"), []byte(`{{define "main"}}{{range 1000000000000}}{{end}}{{end}}`), 0o644)
+	time.Sleep(500 * time.Millisecond) // the rebuild is under way, and will be for a minute
+	for range 5 {
+		res, err := http.Get(srv.url)
+		if err != nil || res.StatusCode != 200 {
+			t.Fatalf("pinzhi serve does not answer while a rebuild runs: %v %v", err, res)
+		}
+		res.Body.Close()
+	}
+	start := time.Now()
+	srv.stop(t)
+	if took := time.Since(start); took > 10*time.Second {
+		t.Errorf("Ctrl-C took %v", took)
+	}
+	if _, err := os.Stat(tmp); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the temporary folder %s is left: %v", tmp, err)
+	}
+}
+
+// preview returns the folder pinzhi serve builds into when given none,
+// as it prints it.
+func preview(t *testing.T, srv *serveProcess) string {
+	t.Helper()
+	for range 100 {
+		for _, line := range strings.Split(srv.printed(), "\n") {
+			if rest, ok := strings.CutPrefix(line, "building into "); ok {
+				return filepath.Dir(strings.TrimSpace(rest))
+			}
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatal("pinzhi serve did not say where it builds")
+	return ""
 }

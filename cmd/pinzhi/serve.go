@@ -30,7 +30,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	s, err := devserver.New(devserver.Options{
 		Src: site.src, Bind: *bind, Port: *port, FixedPort: portGiven, BaseURL: site.baseURL,
-		Drafts: site.drafts, Out: *out, Log: stdout, Poll: *poll,
+		Drafts: site.drafts, Out: *out, Log: stdout, Poll: *poll, Context: ctx,
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "pinzhi serve:", err)

@@ -46,6 +46,9 @@ type Options struct {
 	Out       string    // where the site is built; a temporary folder when empty
 	Log       io.Writer // the terminal
 	Poll      bool      // watch by polling instead of file system events
+	// Context, when done, stops a build in progress (Run's context stops
+	// the server): Ctrl-C must not wait for a layout that never ends.
+	Context context.Context
 }
 
 // Server is a running preview of one site.
@@ -89,7 +92,7 @@ func New(opts Options) (*Server, error) {
 	s.files = &siteFiles{dir: s.out, stamp: s.stamp}
 	s.builder = generator.NewBuilder(generator.Options{
 		SrcDir: opts.Src, Out: s.out, BaseURL: opts.BaseURL, Origin: s.origin(),
-		Drafts: opts.Drafts, Preview: true, Note: func(n string) { fmt.Fprintln(opts.Log, n) },
+		Drafts: opts.Drafts, Preview: true, Note: func(n string) { fmt.Fprintln(opts.Log, n) }, Context: opts.Context,
 	})
 	// The folder is the server's for its whole life: no build may write it
 	// meanwhile, nor deploy what the preview wrote into it.
@@ -185,6 +188,7 @@ func (s *Server) Run(ctx context.Context) error {
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- s.http.Serve(s.listener) }()
 	fmt.Fprintf(s.opts.Log, "serving %s at %s (Ctrl-C to stop)\n", s.opts.Src, s.URL())
+	fmt.Fprintf(s.opts.Log, "building into %s\n", s.out)
 	for {
 		select {
 		case b := <-w.batches:
