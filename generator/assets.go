@@ -117,7 +117,7 @@ func (s assetSet) fingerprint() uint64 {
 func (s assetSet) outputs() []*output {
 	outs := make([]*output, 0, len(s))
 	for _, name := range sortedKeys(s) {
-		outs = append(outs, &output{path: s[name].Out, data: s[name].data})
+		outs = append(outs, &output{path: s[name].Out, data: s[name].data, source: assetsDir + "/" + name})
 	}
 	return outs
 }

@@ -282,6 +282,11 @@ func (b *Builder) prepare() (*state, Problems) {
 	st.model = m
 	b.number(m)
 	st.outputs = append(plan(m), b.assets.outputs()...)
+	var names source.List
+	checkNames(st.outputs, &names)
+	if errs, _ := names.Problems.Split(); len(errs) > 0 {
+		return st, errs
+	}
 	st.paths = sitePaths(st.outputs)
 	st.byFile = map[string]*output{}
 	for _, o := range st.outputs {

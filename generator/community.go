@@ -27,7 +27,7 @@ func decodeCommunity(l *source.Loaded, probs *source.List) *community {
 	c.Weight = r.Integer("weight")
 	c.Date = r.Date("date")
 	c.Draft = r.Boolean("draft")
-	c.Slug = pageSlug(r, l.File.Path, probs)
+	c.Slug, c.slugLine = pageSlug(r, l.File.Path, probs)
 	c.Path = "communities/" + c.Slug + "/"
 	r.WarnUnknown()
 	return c
@@ -52,19 +52,22 @@ func lookupDistrict(c *community, s *site, probs *source.List) *district {
 	return nil
 }
 
-// pageSlug reads the slug field, or makes one from the file name.
-func pageSlug(r *source.Reader, filePath string, probs *source.List) string {
+// pageSlug reads the slug field, or makes one from the file name, and
+// returns it with the line it is written on (0 for a file name). Either
+// is taken in Unicode's composed form (see nfc).
+func pageSlug(r *source.Reader, filePath string, probs *source.List) (string, int) {
 	slug, line, written := r.Text("slug")
 	if written {
+		slug = nfc(slug)
 		if why := slugProblem(slug); why != "" {
 			probs.Add(r.Path, line, slugHint, "slug %q %s", slug, why)
 		}
-		return slug
+		return slug, line
 	}
 	base := strings.TrimSuffix(path.Base(filePath), path.Ext(filePath))
 	slug = slugFromName(base)
 	if slug == "" {
 		probs.Add(r.Path, 0, "rename the file or add a slug: line", "cannot make a slug from the file name %q", base)
 	}
-	return slug
+	return slug, 0
 }

@@ -167,3 +167,55 @@ func TestSpecialFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestNamesOnEveryHost: names that work on Linux but not on every host
+// the site is copied to are errors naming the file that gives the name.
+func TestNamesOnEveryHost(t *testing.T) {
+	cases := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"a device name as a slug", map[string]string{badFile: communityFile("slug: con\n")},
+			badFile + `:7: its file communities/con/index.html: "con" is a name Windows keeps for a device`},
+		{"a device name as a file name", map[string]string{"content/communities/COM1.md": communityFile("")},
+			`content/communities/COM1.md: its file communities/com1/index.html: "com1" is a name Windows keeps`},
+		{"a slug ending in a dot", map[string]string{badFile: communityFile("slug: a.\n")},
+			badFile + `:7: its file communities/a./index.html: "a." ends with a dot`},
+		{"an asset with a colon", map[string]string{"assets/a:b.svg": `<svg xmlns="http://www.w3.org/2000/svg"/>`},
+			`assets/a:b.svg: its file assets/a:b.`},
+		{"a district named for a device", map[string]string{siteFile: strings.Replace(siteText(t), "slug: haishu", "slug: aux", 1)},
+			siteFile + ":" + lineOf(t, siteText(t), "- name: 海曙区") + `: its file districts/aux/index.html: "aux" is a name Windows keeps`},
+		{"two slugs that differ in case", map[string]string{badFile: communityFile("slug: HouDaJie\n")},
+			badFile + `:7: its file communities/HouDaJie/index.html is communities/houdajie/index.html of content/communities/houdajie.md but for letter case`},
+		{"two assets that differ in case", map[string]string{"assets/Site.css": string(repoSite(t)["assets/site.css"].Data)},
+			`assets/site.css: its file assets/site.`},
+		{"two file names in two Unicode forms", map[string]string{"content/communities/caf\u00e9.md": communityFile(""),
+			"content/communities/cafe\u0301.md": communityFile("")},
+			"content/communities/caf\u00e9.md: its page /communities/caf\u00e9/ is also the page of content/communities/cafe\u0301.md"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			site := repoSite(t)
+			for name, text := range c.files {
+				if text == "" {
+					delete(site, name)
+				} else {
+					put(site, name, text)
+				}
+			}
+			_, _, err := buildInto(t, site, Options{})
+			if !hasLine(problemsOf(t, err), c.want) {
+				t.Errorf("want a problem starting %s, got:\n%v", c.want, err)
+			}
+		})
+	}
+	// A name written on a Mac, in decomposed form, makes the slug
+	// everyone else would type.
+	site := repoSite(t)
+	put(site, "content/communities/cafe\u0301.md", communityFile(""))
+	out, _ := mustBuild(t, site, Options{})
+	if _, err := os.Stat(filepath.Join(out, "communities/caf\u00e9/index.html")); err != nil {
+		t.Errorf("the page of a decomposed name: %v", err)
+	}
+}

@@ -60,6 +60,7 @@ type Photo struct {
 
 // district is one of the configured districts and the communities in it.
 type district struct {
+	line        int // in content/_index.md
 	Name        string
 	Slug        string
 	Path        string // of its index, from the site root: "districts/haishu/"
@@ -90,6 +91,7 @@ type community struct {
 	Weight       int
 	Date         time.Time
 	Draft        bool
+	slugLine     int // of its slug: line; 0 when the file's name gives it
 
 	district   *district
 	brands     []*brand
@@ -123,6 +125,7 @@ type plainPage struct {
 	Summary string
 	Date    time.Time
 	Draft   bool
-	Path    string // "about/"
-	URL     string
+	Path     string // "about/"
+	URL      string
+	slugLine int
 }

@@ -22,7 +22,8 @@ func decodePlainPage(l *source.Loaded, probs *source.List) *plainPage {
 	p.Summary, _, _ = r.Text("summary")
 	p.Date = r.Date("date")
 	p.Draft = r.Boolean("draft")
-	slug := pageSlug(r, l.File.Path, probs)
+	slug, slugLine := pageSlug(r, l.File.Path, probs)
+	p.slugLine = slugLine
 	r.WarnUnknown()
 
 	dirs := strings.Split(path.Dir(strings.TrimPrefix(l.File.Path, "content/")), "/")

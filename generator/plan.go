@@ -12,6 +12,10 @@ import (
 // file the generator makes itself (the feed, the sitemap, robots.txt).
 type output struct {
 	path string // slash path under the output folder: "communities/a/index.html"
+	// source and sourceLine name what gives the file its name: a content
+	// file and its slug: line, a district's line in _index.md, an asset.
+	source     string
+	sourceLine int
 	kind string // the layout kind that renders it; "" for generated files
 	mime string // for the minifier
 	// What a page shows: its title and description, and the value of the
@@ -33,26 +37,27 @@ func plan(m *model) []*output {
 	s := m.site
 	var outs []*output
 	add := func(o *output) { o.mime = "text/html"; outs = append(outs, o) }
-	add(&output{path: "index.html", kind: "home", title: firstNonEmpty(s.Headline, s.Title), file: s.file})
+	add(&output{path: "index.html", kind: "home", title: firstNonEmpty(s.Headline, s.Title), file: s.file, source: siteFile})
 	for _, c := range m.communities {
 		add(&output{path: c.Path + "index.html", kind: "community", title: c.Title, sitePath: c.Path, community: c,
-			description: firstNonEmpty(c.Summary, c.Quote), file: c.file})
+			description: firstNonEmpty(c.Summary, c.Quote), file: c.file, source: c.file.Path, sourceLine: c.slugLine})
 	}
-	add(&output{path: "districts/index.html", kind: "districts", title: "区县一览", sitePath: "districts/"})
+	add(&output{path: "districts/index.html", kind: "districts", title: "区县一览", sitePath: "districts/", source: siteFile})
 	for _, d := range s.districts {
 		if len(d.communities) > 0 {
-			add(&output{path: d.Path + "index.html", kind: "district", title: d.Name, sitePath: d.Path, district: d})
+			add(&output{path: d.Path + "index.html", kind: "district", title: d.Name, sitePath: d.Path, district: d,
+				source: siteFile, sourceLine: d.line})
 		}
 	}
 	if b := m.brands; b != nil {
 		add(&output{path: "brands/index.html", kind: "brands", title: b.Title, sitePath: b.Path, brands: b, file: b.file,
-			trim: dropLists}) // the layout shows the list entry by entry
+			trim: dropLists, source: brandsFile}) // the layout shows the list entry by entry
 	}
 	for _, p := range m.pages {
 		add(&output{path: p.Path + "index.html", kind: "page", title: p.Title, sitePath: p.Path, page: p,
-			description: p.Summary, file: p.file})
+			description: p.Summary, file: p.file, source: p.file.Path, sourceLine: p.slugLine})
 	}
-	add(&output{path: "404.html", kind: "404", title: "页面未找到", sitePath: "404.html"})
+	add(&output{path: "404.html", kind: "404", title: "页面未找到", sitePath: "404.html", source: layoutsDir + "/404.html"})
 	return append(outs, generatedFiles(m, outs)...)
 }
 

@@ -84,7 +84,7 @@ func linkSite(s *siteSettings, opts Options, probs *source.List) *site {
 	}
 	st := &site{siteSettings: s, BaseURL: checkBaseURL(baseURL, siteFile, line, probs)}
 	for _, d := range s.districtSettings {
-		st.districts = append(st.districts, &district{Name: d.Name, Slug: d.Slug, Path: "districts/" + d.Slug + "/"})
+		st.districts = append(st.districts, &district{Name: d.Name, Slug: d.Slug, Path: "districts/" + d.Slug + "/", line: d.line})
 	}
 	return st
 }
@@ -145,6 +145,7 @@ func decodeDistricts(r *source.Reader, probs *source.List) []districtSetting {
 		d.Name, _ = dr.RequiredText("name", "name: 海曙区")
 		var slugLine int
 		d.Slug, slugLine = dr.RequiredText("slug", "slug: haishu")
+		d.Slug = nfc(d.Slug)
 		dr.WarnUnknown()
 		if why := slugProblem(d.Slug); d.Slug != "" && why != "" {
 			probs.Add(r.Path, slugLine, slugHint, "district slug %q %s", d.Slug, why)

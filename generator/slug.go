@@ -39,10 +39,12 @@ func quoteRune(r rune) string {
 	return "\"" + string(r) + "\""
 }
 
-// slugFromName makes a slug from a file name (without its extension):
+// slugFromName makes a slug from a file name (without its extension), in
+// Unicode's composed form:
 // ASCII letters are lowercased and every run of other unsafe characters,
 // spaces included, becomes one '-'. Chinese characters are kept.
 func slugFromName(name string) string {
+	name = nfc(name)
 	var b strings.Builder
 	dash := false
 	for _, r := range name {

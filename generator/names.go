@@ -1,0 +1,82 @@
+package generator
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+
+	"pinzhi/generator/internal/source"
+)
+
+// Sites are written on Linux, but served from hosts and copied to laptops
+// whose file systems fold letter case (Windows, macOS) or normalise
+// Unicode (macOS), and Windows cannot hold some names at all. A name that
+// works here and fails there would lose a page, or one of two pages, on
+// the day of a deploy: these are errors when the site is built.
+
+// nfc is s in Unicode's composed form: a name typed on a Mac ("café" as
+// "cafe" and a combining accent) becomes the one everyone else types.
+func nfc(s string) string { return norm.NFC.String(s) }
+
+var folder = cases.Fold()
+
+// foldedPath is what a file system that folds case and normalises
+// Unicode makes of p: two paths with one folded path are one file there.
+func foldedPath(p string) string { return folder.String(nfc(p)) }
+
+// windowsReserved are the names Windows keeps for devices, with or
+// without an extension.
+var windowsReserved = map[string]bool{"con": true, "prn": true, "aux": true, "nul": true}
+
+func init() {
+	for i := '1'; i <= '9'; i++ {
+		windowsReserved["com"+string(i)] = true
+		windowsReserved["lpt"+string(i)] = true
+	}
+}
+
+// unportable says why a name (one segment of a path) cannot be a file's
+// or folder's name on every host, or returns "".
+func unportable(name string) string {
+	stem, _, _ := strings.Cut(name, ".")
+	switch {
+	case windowsReserved[strings.ToLower(stem)]:
+		return fmt.Sprintf("%q is a name Windows keeps for a device", name)
+	case strings.HasSuffix(name, ".") || strings.HasSuffix(name, " "):
+		return fmt.Sprintf("%q ends with a dot or a space, which Windows drops", name)
+	case strings.ContainsAny(name, `<>:"\|?*`):
+		return fmt.Sprintf("%q has a character Windows does not allow in a name (< > : \" \\ | ? *)", name)
+	}
+	for _, r := range name {
+		if r < 0x20 || r == 0x7f {
+			return fmt.Sprintf("%q has a control character", name)
+		}
+	}
+	return ""
+}
+
+// checkNames reports the files of the site whose names do not work on
+// every host: a name Windows cannot hold, or two names that are one
+// where letter case is folded or Unicode normalised. Each problem names
+// the source that gives the file its name.
+func checkNames(outs []*output, probs *source.List) {
+	seen := make(map[string]*output, len(outs))
+	for _, o := range outs {
+		for _, seg := range strings.Split(o.path, "/") {
+			if why := unportable(seg); why != "" {
+				probs.Add(o.source, o.sourceLine, "rename it, or give it a slug: line with another name",
+					"its file %s: %s", o.path, why)
+				break
+			}
+		}
+		key := foldedPath(o.path)
+		if other := seen[key]; other != nil {
+			probs.Add(o.source, o.sourceLine, "rename one of them: hosts and laptops that fold letter case or normalise Unicode keep only one",
+				"its file %s is %s of %s but for letter case or Unicode form", o.path, other.path, other.source)
+			continue
+		}
+		seen[key] = o
+	}
+}
