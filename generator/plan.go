@@ -16,8 +16,8 @@ type output struct {
 	// file and its slug: line, a district's line in _index.md, an asset.
 	source     string
 	sourceLine int
-	kind string // the layout kind that renders it; "" for generated files
-	mime string // for the minifier
+	kind       string // the layout kind that renders it; "" for generated files
+	mime       string // for the minifier
 	// What a page shows: its title and description, and the value of the
 	// model it is about, if any.
 	title, description, sitePath string
