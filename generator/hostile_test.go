@@ -219,3 +219,20 @@ func TestNamesOnEveryHost(t *testing.T) {
 		t.Errorf("the page of a decomposed name: %v", err)
 	}
 }
+
+// TestIgnoredEverywhere: what no build reads is not published, whether it
+// is in content/, layouts/ or assets/, and a hidden folder's files with it.
+func TestIgnoredEverywhere(t *testing.T) {
+	site := repoSite(t)
+	put(site, "assets/.private/secret.env", "TOKEN=1")
+	put(site, "assets/site.css~", "old")
+	put(site, "content/.drafts/a.md", "---\ntitle: 草稿\n---\n")
+	put(site, "content/communities/#b.md#", communityFile(""))
+	put(site, "layouts/partials/.card.html.swp", `{{define "card"}}{{.Nope}}{{end}}`)
+	out, _ := mustBuild(t, site, Options{})
+	for name, data := range readTree(t, out) {
+		if strings.Contains(name, "secret") || strings.Contains(name, "drafts") || strings.Contains(data, "TOKEN") || strings.Contains(data, "草稿") {
+			t.Errorf("published what no build reads: %s", name)
+		}
+	}
+}

@@ -96,6 +96,14 @@ func incrementalEqualsClean(t *testing.T, site fstest.MapFS, exact bool) {
 			put(s, "content/communities/more/a.md", communityFile("title: 甲社区\n"))
 			put(s, "content/communities/more/b.md", communityFile("title: 乙社区\ndistrict: 江北区\n"))
 		}, []string{"content/communities/more"}, nil},
+		{"a folder with hidden and scratch files copied in", func(s fstest.MapFS) {
+			put(s, "content/communities/more2/.drafts/d.md", communityFile("title: 丁社区\n"))
+			put(s, "content/communities/more2/e.md~", communityFile("title: 戊社区\n"))
+			put(s, "content/communities/more2/#f.md#", communityFile("title: 己社区\n"))
+			put(s, "content/communities/more2/g.md", communityFile("title: 庚社区\n"))
+			put(s, "assets/.private/secret.env", "TOKEN=1")
+			put(s, "layouts/partials/.card.html.swp", "{{define \"card\"}}broken{{end}}")
+		}, []string{"content/communities/more2", "assets/.private", "layouts/partials/.card.html.swp"}, nil},
 		{"the folder removed", func(s fstest.MapFS) {
 			delete(s, "content/communities/more/a.md")
 			delete(s, "content/communities/more/b.md")

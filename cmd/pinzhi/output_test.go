@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"errors"
+	"io"
 	"io/fs"
 	"maps"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -314,4 +316,31 @@ func preview(t *testing.T, srv *serveProcess) string {
 	}
 	t.Fatal("pinzhi serve did not say where it builds")
 	return ""
+}
+
+// TestServeOwnAddressOnly: the running preview refuses a request for
+// another host name (DNS rebinding) with a 403 that says why, and writes
+// to its own paths with 405.
+func TestServeOwnAddressOnly(t *testing.T) {
+	srv := startServe(t, copySite(t), strconv.Itoa(freePort(t)))
+	req, _ := http.NewRequest("GET", srv.url, nil)
+	req.Host = "attacker.example"
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusForbidden || !strings.Contains(string(body), "answers only to requests for its own address") {
+		t.Errorf("another host: %d %s", res.StatusCode, body)
+	}
+	u, _ := url.Parse(srv.url)
+	res, err = http.Post("http://"+u.Host+"/__pinzhi/events", "text/plain", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusMethodNotAllowed {
+		t.Errorf("POST to the events: %d", res.StatusCode)
+	}
 }

@@ -16,6 +16,11 @@ const keepAlive = 20 * time.Second
 // stamped otherwise was served before a change it did not hear of (or by a
 // server since restarted), and reloads.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	if !s.streams.open() {
+		http.Error(w, "too many pages of the preview are open; close some", http.StatusServiceUnavailable)
+		return
+	}
+	defer s.streams.close()
 	rc := http.NewResponseController(w)
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream; charset=utf-8")
@@ -43,6 +48,8 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		case <-r.Context().Done():
 			return
 		}
+		// A browser that stops reading is dropped, not waited for.
+		rc.SetWriteDeadline(time.Now().Add(keepAlive + writeTimeout))
 		if rc.Flush() != nil {
 			return
 		}

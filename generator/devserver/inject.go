@@ -10,8 +10,9 @@ var reloadScript []byte
 
 // The paths the dev server answers itself, outside any site's base path.
 const (
-	eventsPath = "/__pinzhi/events"
-	scriptPath = "/__pinzhi/reload.js"
+	ownPrefix  = "/__pinzhi/"
+	eventsPath = ownPrefix + "events"
+	scriptPath = ownPrefix + "reload.js"
 )
 
 // scriptTag is the script element for a page served as of build stamp.

@@ -61,6 +61,9 @@ type Server struct {
 	builder  *generator.Builder
 	files    *siteFiles
 	hub      *hub
+	hosts    *hostGuard
+	conns    *connLimit
+	streams  streams
 	http     *http.Server
 	served   bool // whether a build has succeeded: there is a site to serve
 	// builds counts the rebuilds that changed the site; with id it stamps
@@ -81,7 +84,7 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{opts: opts, id: newID(), listener: ln, hub: newHub()}
+	s := &Server{opts: opts, id: newID(), listener: ln, hub: newHub(), hosts: newHostGuard(opts.Bind), conns: newConnLimit(maxConnections)}
 	if ip := net.ParseIP(opts.Bind); ip == nil || !ip.IsLoopback() {
 		fmt.Fprintf(opts.Log, "warning: serving on %s: other machines on the network can open the preview\n", ln.Addr())
 	}
@@ -107,7 +110,8 @@ func New(opts Options) (*Server, error) {
 	if err != nil { // browsers that connect get it at once
 		s.hub.send(message{"error", problemsText(err)})
 	}
-	s.http = &http.Server{Handler: http.HandlerFunc(s.route), ReadHeaderTimeout: 10 * time.Second}
+	s.http = &http.Server{Handler: s.guard(http.HandlerFunc(s.route)), ReadHeaderTimeout: headerTimeout,
+		IdleTimeout: idleTimeout, ConnState: s.conns.track}
 	return s, nil
 }
 

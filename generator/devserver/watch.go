@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -89,6 +90,13 @@ func (w *watcher) startNotify() (<-chan change, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The site's folder itself, so that content/, layouts/ or assets/
+	// made, removed or replaced whole while serving are seen (fsnotify
+	// watches folders, not names: a folder made anew is not watched).
+	if err := fw.Add(w.root); err != nil {
+		fw.Close()
+		return nil, err
+	}
 	for _, d := range sourceDirs {
 		if err := addTree(fw, filepath.Join(w.root, d)); err != nil {
 			fw.Close()
@@ -127,6 +135,10 @@ func (w *watcher) notifyEvent(fw *fsnotify.Watcher, ev fsnotify.Event, out chan<
 	if ev.Has(fsnotify.Chmod) && !ev.Has(fsnotify.Write) {
 		return // touch, chmod: nothing to rebuild
 	}
+	rel, ok := w.relevant(ev.Name)
+	if !ok {
+		return // the site's folder holds more than its sources: public/, .git/
+	}
 	if ev.Has(fsnotify.Create) {
 		if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
 			// A folder created or copied in: watch it and everything in it.
@@ -137,9 +149,7 @@ func (w *watcher) notifyEvent(fw *fsnotify.Watcher, ev fsnotify.Event, out chan<
 			}
 		}
 	}
-	if rel, ok := w.relevant(ev.Name); ok {
-		out <- change{path: rel}
-	}
+	out <- change{path: rel}
 }
 
 // addTree watches dir and every folder below it. A missing folder is fine:
@@ -164,15 +174,16 @@ func addTree(fw *fsnotify.Watcher, dir string) error {
 }
 
 // relevant returns the slash path from the site root of a changed file,
-// and false for files no build reads: editors' swap, backup and lock
-// files, and hidden files.
+// and false for files no build reads: anything outside content/, layouts/
+// and assets/, and what source.Ignored says no build reads.
 func (w *watcher) relevant(name string) (string, bool) {
 	rel, err := filepath.Rel(w.root, name)
 	if err != nil || strings.HasPrefix(rel, "..") {
 		return "", false
 	}
 	rel = filepath.ToSlash(rel)
-	if source.IgnoredPath(rel) {
+	top, _, _ := strings.Cut(rel, "/")
+	if !slices.Contains(sourceDirs, top) || source.IgnoredPath(rel) {
 		return "", false
 	}
 	return rel, true

@@ -193,3 +193,46 @@ func TestFallbackToPolling(t *testing.T) {
 		t.Errorf("batch %v", b.Paths)
 	}
 }
+
+// TestSourceFolderReplaced removes a source folder and makes it anew, as
+// a "git checkout" of another branch or a copy over it does: the watcher
+// must report it, watch the new folder, and see later saves in it; and
+// nothing outside the source folders may make a batch.
+func TestSourceFolderReplaced(t *testing.T) {
+	for _, poll := range []bool{false, true} {
+		t.Run(map[bool]string{false: "events", true: "polling"}[poll], func(t *testing.T) {
+			root, w := watchedSite(t, poll)
+			if err := os.RemoveAll(filepath.Join(root, "layouts")); err != nil {
+				t.Fatal(err)
+			}
+			os.Mkdir(filepath.Join(root, "layouts"), 0o755)
+			write(t, root, "layouts/base.html", "new")
+			b := nextBatch(t, w, 5*time.Second)
+			if !slices.ContainsFunc(b.Paths, func(p string) bool { return p == "layouts" || p == "layouts/base.html" }) {
+				t.Fatalf("batch %v does not name the new layouts/", b.Paths)
+			}
+			time.Sleep(3 * pollGap / 2)
+			drain(w)
+			write(t, root, "layouts/base.html", "newer")
+			if b := nextBatch(t, w, 5*time.Second); !slices.Contains(b.Paths, "layouts/base.html") {
+				t.Errorf("a save in the new layouts/ gave %v", b.Paths)
+			}
+			drain(w)
+			os.Mkdir(filepath.Join(root, "public"), 0o755)
+			write(t, root, "public/index.html", "output")
+			write(t, root, "README.md", "notes")
+			noBatch(t, w, 3*pollGap)
+		})
+	}
+}
+
+// drain takes the batches a watcher has ready.
+func drain(w *watcher) {
+	for {
+		select {
+		case <-w.batches:
+		case <-time.After(50 * time.Millisecond):
+			return
+		}
+	}
+}
