@@ -74,6 +74,7 @@ it most resembles. A key given with no value ("quote:") counts as absent.
 	districts    the ordered list of districts (required), each a name and a slug:
 	               - name: 海曙区
 	                 slug: haishu
+	limits       bounds on what one page may cost (see Limits); each optional
 
 The body is the editor's note, shown on the home page.
 
@@ -114,7 +115,49 @@ generator writes itself (communities/, districts/, brands/, assets/, …).
 
 A slug written in front matter must be one path segment: letters of any
 script, digits, "-", "_" and ".", not starting with a dot; anything else is
-an error. Two pages with one URL are an error, drafts included.
+an error. Two pages with one URL are an error, drafts included. Slugs,
+from front matter or from file names, are taken in Unicode's composed
+form (NFC), so a name typed on a Mac gives the slug everyone else types.
+
+Every file of the output must have a name every host can hold: a name
+Windows keeps for a device (con, prn, aux, nul, com1–9, lpt1–9, with or
+without an extension), one ending in a dot or a space, or one with a
+character Windows refuses is an error; so are two files whose names
+differ only in letter case or Unicode form, which a host or a laptop
+that folds them would keep only one of. Each problem names the file, and
+the slug: line, that gives the name.
+
+# Limits
+
+Every input, however hostile, ends in bounded time and memory. Each
+bound is far above what an editor writes; past one, the build stops with
+a problem naming the file and, where there is one, the line. The bounds
+that content/_index.md may change, under limits:, with their defaults:
+
+	nesting        32       quotes and lists inside one another; a line may also
+	                        be indented at most 4 × nesting + 4 columns
+	tableCells     100000   cells of one table: its header's columns × its rows
+	linkOpeners    1000     "[" in one paragraph
+	codeSpans      1000     runs of backticks in one paragraph
+	references     10000    link reference definitions in one body
+	elements       300000   Markdown elements of one body: lines, list and
+	                        quote markers, and the characters * _ ~ [ ] ` < ! & \ |
+	pageMB         64       the HTML of one page
+	renderSeconds  20       to render one page (a layout loop that never ends,
+	                        a template that calls itself)
+
+The Markdown bounds are checked when a file is loaded, by one linear scan
+of its body, before goldmark sees it: without them, 200 KB of ">" took
+goldmark 23 s, 5,000 levels of lists 186 s and 2.4 GB, a table of short
+rows under a wide header memory in the gigabytes. Fixed bounds: a
+content file is read to at most 32 MB, a layout to 4 MB, an asset to 64
+MB, whatever their sizes claim; front matter has at most 100,000 values
+and 32 levels, whatever the format, YAML aliases (*name) counted as what
+they repeat. Devices, FIFOs and sockets are never opened (see The site's
+folder). Peak memory, above that of a build without the file, stays
+within 10 × a file's size + 1 KB × its Markdown elements (measured: about
+10 × for prose, 200 × the size for the densest markup, which the element
+bound keeps under 130 MB), for each page rendered at once (two per core).
 
 # URL scheme
 
@@ -254,7 +297,9 @@ empty title, district or leader name; a district that is not configured
 (with the nearest configured name); an unsafe slug or two pages with one
 URL; a bad base URL; brand entries as above; a link to a file not in
 assets/; a layout that is missing, fails to parse or fails to execute
-(named by its file and line, once for all the pages it failed on); a file
+(named by its file and line, once for all the pages it failed on); a body
+or a page past one of the Limits; a device, FIFO or socket where a file
+is read; a name that does not work on every host (see Slugs); a file
 that cannot be written (a full disk, a file size limit). An output folder
 pinzhi may not write (see Output) is a plain error, not a Problem. Warnings: unknown keys,
 files that are not Markdown, a link to a site path no page has, a base URL

@@ -11,6 +11,17 @@
 // stamp of the build the page is of; the stream's first event, "hello",
 // names the build served now, and a page whose stamp differs (it loaded
 // while a rebuild ran, or the server restarted) reloads.
+//
+// The server is reachable by any web page its user visits, so: it answers
+// only requests that name its own address (a page using DNS rebinding
+// gets a 403), its own paths answer GET alone, it holds at most 256
+// connections (closing the longest idle one to make room, so idle or slow
+// clients cannot starve the pages) and 64 event streams, with header,
+// idle and write timeouts. It watches the site's folder as well as
+// content/, layouts/ and assets/, so that one of them made anew while
+// serving is seen; what no build reads (see source.Ignored) starts no
+// rebuild. It holds its output folder's lock for its whole life, and
+// Ctrl-C stops a build in progress.
 package devserver
 
 import (
