@@ -90,7 +90,7 @@ func (f *File) Body(fsys fs.FS) ([]byte, error) {
 }
 
 // ReadText reads a text file of at most limit bytes and normalises it: a
-// UTF-8 byte-order mark is dropped and CRLF line endings become LF. Text
+// UTF-8 byte-order mark is dropped and CRLF and CR line endings become LF. Text
 // that is not UTF-8 is a problem, as is anything that looks binary.
 func ReadText(fsys fs.FS, name string, limit int64) ([]byte, *Problem) {
 	data, p := ReadBounded(fsys, name, limit)
@@ -108,7 +108,10 @@ func ReadText(fsys fs.FS, name string, limit int64) ([]byte, *Problem) {
 		return nil, &Problem{Path: name, Message: "is empty", Hint: "write front matter with at least a title, or delete the file"}
 	}
 	if bytes.IndexByte(data, '\r') >= 0 {
+		// CRLF and a lone CR both end a line, for YAML and for CommonMark
+		// alike: as LF, lines are counted one way everywhere.
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
 	return data, nil
 }
