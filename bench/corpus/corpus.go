@@ -175,14 +175,14 @@ func HugoFiles(pages []Page, paras []string) map[string]string {
 	files := map[string]string{
 		"hugo.toml": "baseURL = \"http://example.org/\"\nlanguageCode = \"zh-CN\"\ntitle = \"品质社区\"\n" +
 			"hasCJKLanguage = true\n[taxonomies]\n  district = \"districts\"\n[minify]\n  minifyOutput = true\n",
-		"content/_index.md":             "---\ntitle: 品质社区\n---\n\n" + paras[0] + "\n",
-		"content/brands.md":             brandList(pages, paras[1]),
-		"layouts/_default/baseof.html":  hugoBase,
-		"layouts/_default/single.html":  hugoSingle,
-		"layouts/_default/list.html":    hugoList,
+		"content/_index.md":              "---\ntitle: 品质社区\n---\n\n" + paras[0] + "\n",
+		"content/brands.md":              brandList(pages, paras[1]),
+		"layouts/_default/baseof.html":   hugoBase,
+		"layouts/_default/single.html":   hugoSingle,
+		"layouts/_default/list.html":     hugoList,
 		"layouts/_default/taxonomy.html": hugoList,
-		"layouts/_default/term.html":    hugoList,
-		"static/css/site.css":           "body{font-family:'Noto Sans CJK SC',sans-serif;max-width:40em;margin:auto;line-height:1.8}\n",
+		"layouts/_default/term.html":     hugoList,
+		"static/css/site.css":            "body{font-family:'Noto Sans CJK SC',sans-serif;max-width:40em;margin:auto;line-height:1.8}\n",
 	}
 	for _, p := range pages {
 		files["content/communities/"+p.Slug+".md"] = p.frontMatter("districts: ["+p.District.Name+"]") + p.Body
