@@ -4,20 +4,22 @@
 # three, and prints the median wall time and peak memory of each and the
 # ratios.
 #
-#   bench/compare.sh [--cold] [--runs 7] [N ...]      (default N: 1000 10000)
+#   bench/compare.sh [--fresh] [--runs 7] [N ...]      (default N: 1000 10000)
 #
-# Warm runs (the default) keep each tool's output folder between runs, as
-# repeated builds do; --cold removes it before every run. Needs go, python3,
-# hugo (Debian's package) and GNU time (/usr/bin/time): apt-get install hugo time
+# By default each tool builds into the folder it built into the run before,
+# as repeated builds do. With --fresh every run builds into a folder that
+# does not exist yet, as a deploy from a clean clone does; the folders are
+# removed after the series, outside the timing. Needs go, hugo (Debian's
+# package), GNU time (/usr/bin/time) and python3: apt-get install hugo time python3
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runs=7
-cold=0
+fresh=0
 sizes=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --cold) cold=1 ;;
+    --fresh) fresh=1 ;;
     --runs) runs="$2"; shift ;;
     *) sizes+=("$1") ;;
   esac
@@ -25,8 +27,8 @@ while [ $# -gt 0 ]; do
 done
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 
-for tool in go python3 hugo /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "compare.sh: $tool is missing (apt-get install hugo time)" >&2; exit 1; }
+for tool in go hugo /usr/bin/time python3; do
+  command -v "$tool" >/dev/null || { echo "compare.sh: $tool is missing (apt-get install hugo time python3)" >&2; exit 1; }
 done
 
 . bench/corpus.sh
@@ -43,32 +45,35 @@ run() {
 for n in "${sizes[@]}"; do
   corpus "$n"
   results="$work/results-$n.txt"
+  out="$work/out-$n"
   : >"$results"
-  clean() {
-    rm -rf "$site/public" "$site/.public.next" "$site"/.public.*files "$hugosite/public" "$work/floor-$n"
-  }
-  clean
-  # One run each first, untimed: caches warm, output folders exist.
-  "$work/bin/pinzhi" build --src "$site" --out "$site/public" --base-url http://example.org/ 2>/dev/null
-  "$work/bin/pinzhi" build --src "$site" --out "$site/public" --base-url http://example.org/ 2>/dev/null
-  hugo --quiet -s "$hugosite" >/dev/null
-  "$work/bin/floor" "$site" "$work/floor-$n" >/dev/null
-  for i in $(seq "$runs"); do
-    [ "$cold" = 1 ] && clean && sync
-    run pinzhi "$work/bin/pinzhi" build --src "$site" --out "$site/public" --base-url http://example.org/
-    run hugo hugo --quiet -s "$hugosite"
-    run floor "$work/bin/floor" "$site" "$work/floor-$n"
+  rm -rf "$out" && mkdir -p "$out"
+  # One run each first, untimed: the caches are warm, and for repeated
+  # builds the output folders exist.
+  for i in 1 2; do
+    "$work/bin/pinzhi" build --src "$site" --out "$out/pinzhi" --base-url http://example.org/ 2>/dev/null
   done
-  python3 - "$results" "$n" "$cold" <<'EOF'
+  hugo --quiet -s "$hugosite" -d "$out/hugo" >/dev/null
+  "$work/bin/floor" "$site" "$out/floor" >/dev/null
+  for i in $(seq "$runs"); do
+    suffix=""
+    [ "$fresh" = 1 ] && suffix="-$i"
+    run pinzhi "$work/bin/pinzhi" build --src "$site" --out "$out/pinzhi$suffix" --base-url http://example.org/
+    run hugo hugo --quiet -s "$hugosite" -d "$out/hugo$suffix"
+    run floor "$work/bin/floor" "$site" "$out/floor$suffix"
+  done
+  rm -rf "$out"
+  python3 - "$results" "$n" "$fresh" <<'PY'
 import statistics, sys
 rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
 med = {}
+mode = "fresh" if sys.argv[3] == "1" else "repeated"
 for name in ("pinzhi", "hugo", "floor"):
     t = [float(r[1]) for r in rows if r[0] == name]
     m = [int(r[2]) / 1024 for r in rows if r[0] == name]
     med[name] = statistics.median(t)
-    print(f"{sys.argv[2]:>6} pages {'cold' if sys.argv[3] == '1' else 'warm'}  {name:7} median {med[name]:6.2f} s "
+    print(f"{sys.argv[2]:>6} pages {mode:8} {name:7} median {med[name]:6.2f} s "
           f"(min {min(t):.2f}, max {max(t):.2f}, {len(t)} runs)  peak memory {max(m):6.0f} MB")
-print(f"{sys.argv[2]:>6} pages  pinzhi/hugo = {med['pinzhi'] / med['hugo']:.2f}   pinzhi/floor = {med['pinzhi'] / med['floor']:.2f}")
-EOF
+print(f"{sys.argv[2]:>6} pages {mode:8} pinzhi/hugo = {med['pinzhi'] / med['hugo']:.2f}   pinzhi/floor = {med['pinzhi'] / med['floor']:.2f}")
+PY
 done

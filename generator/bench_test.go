@@ -3,6 +3,7 @@ package generator
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -32,6 +33,22 @@ func benchmarkBuild(b *testing.B, n int) {
 
 func BenchmarkBuild1k(b *testing.B)  { benchmarkBuild(b, 1000) }
 func BenchmarkBuild10k(b *testing.B) { benchmarkBuild(b, 10000) }
+
+// BenchmarkBuildFresh10k builds into a folder that does not exist yet,
+// every time, as a deploy from a clean clone does.
+func BenchmarkBuildFresh10k(b *testing.B) {
+	src := corpusDir(b, 10000)
+	parent := b.TempDir()
+	opts := Options{Src: os.DirFS(src), BaseURL: "http://example.org/"}
+	i := 0
+	for b.Loop() {
+		i++
+		opts.Out = filepath.Join(parent, "public"+strconv.Itoa(i))
+		if _, err := Build(opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
 
 // BenchmarkUpdate10k edits one community's body at 10,000 pages and brings
 // the output up to date, as watch mode does after a save.
