@@ -17,7 +17,7 @@ import (
 func benchmarkBuild(b *testing.B, n int) {
 	src := corpusDir(b, n)
 	out := filepath.Join(b.TempDir(), "public")
-	opts := Options{Src: os.DirFS(src), Out: out, BaseURL: "http://example.org/"}
+	opts := Options{SrcDir: src, Out: out, BaseURL: "http://example.org/"}
 	for range 2 { // the third build onwards writes into the site before last
 		if _, err := Build(opts); err != nil {
 			b.Fatal(err)
@@ -39,7 +39,7 @@ func BenchmarkBuild10k(b *testing.B) { benchmarkBuild(b, 10000) }
 func BenchmarkBuildFresh10k(b *testing.B) {
 	src := corpusDir(b, 10000)
 	parent := b.TempDir()
-	opts := Options{Src: os.DirFS(src), BaseURL: "http://example.org/"}
+	opts := Options{SrcDir: src, BaseURL: "http://example.org/"}
 	i := 0
 	for b.Loop() {
 		i++
@@ -72,7 +72,7 @@ func benchmarkUpdate(b *testing.B, old, new string) {
 	}
 	b.Cleanup(func() { os.WriteFile(file, original, 0o644) })
 	edited := string(original) + "\n\n三大品牌\n"
-	builder := NewBuilder(Options{Src: os.DirFS(src), Out: filepath.Join(b.TempDir(), "public"), BaseURL: "http://example.org/"})
+	builder := NewBuilder(Options{SrcDir: src, Out: filepath.Join(b.TempDir(), "public"), BaseURL: "http://example.org/"})
 	if err := builder.Hold(); err != nil { // as pinzhi serve does
 		b.Fatal(err)
 	}

@@ -242,7 +242,7 @@ func (b *Builder) loadAll() {
 	var scan source.List
 	names := contentFiles(b.opts.Src, contentDir, &scan)
 	b.scanned = scan.Problems
-	b.files = loadContent(b.opts.Src, names, b.opts.Workers, b.md)
+	b.files = loadContent(b.opts.Src, names, b.opts.Workers, b.md, newBodyBudget())
 	for name, sf := range b.files {
 		b.numberFile(name, sf)
 	}

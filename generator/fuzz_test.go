@@ -27,7 +27,7 @@ func FuzzLoadSource(f *testing.F) {
 	md := markup.New(markup.Options{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fsys := fstest.MapFS{name: &fstest.MapFile{Data: data}}
-		sf := loadContentFile(fsys, name, md, markup.DefaultLimits())
+		sf := loadContentFile(fsys, name, md, markup.DefaultLimits(), nil)
 		// CRLF, CR and LF each end a line (see source.ReadText).
 		lines := strings.Count(strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n", "\n"), "\r", "\n"), "\n") + 1
 		for _, p := range sf.problems {

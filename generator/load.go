@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"pinzhi/generator/internal/markup"
 	"pinzhi/generator/internal/source"
@@ -31,10 +32,13 @@ type sourceFile struct {
 // content/ says it is. Nothing here needs another file, but for the brand
 // list, whose body is parsed only within the site's limits: linking the
 // model does the rest.
-func loadContentFile(fsys fs.FS, name string, md *markup.Markdown, limits markup.Limits) *sourceFile {
+func loadContentFile(fsys fs.FS, name string, md *markup.Markdown, limits markup.Limits, keep *bodyBudget) *sourceFile {
 	l, problems := source.Load(fsys, name)
 	if l == nil {
 		return &sourceFile{problems: problems}
+	}
+	if keep.take(len(l.Body)) {
+		l.Keep()
 	}
 	sf := &sourceFile{file: l.File, stats: markup.Scan(l.Body)}
 	var probs source.List
@@ -56,11 +60,11 @@ func loadContentFile(fsys fs.FS, name string, md *markup.Markdown, limits markup
 
 // loadContent loads the named files on all workers, content/_index.md
 // first: its limits bound what the others may cost.
-func loadContent(fsys fs.FS, names []string, workers int, md *markup.Markdown) map[string]*sourceFile {
+func loadContent(fsys fs.FS, names []string, workers int, md *markup.Markdown, keep *bodyBudget) map[string]*sourceFile {
 	files := make(map[string]*sourceFile, len(names))
 	limits := markup.DefaultLimits()
 	if slices.Contains(names, siteFile) {
-		sf := loadContentFile(fsys, siteFile, md, limits)
+		sf := loadContentFile(fsys, siteFile, md, limits, keep)
 		files[siteFile] = sf
 		limits = sf.limits()
 		names = slices.DeleteFunc(slices.Clone(names), func(n string) bool { return n == siteFile })
@@ -71,7 +75,7 @@ func loadContent(fsys fs.FS, names []string, workers int, md *markup.Markdown) m
 	for range max(workers, 1) {
 		wg.Go(func() {
 			for i := range next {
-				loaded[i] = loadContentFile(fsys, names[i], md, limits)
+				loaded[i] = loadContentFile(fsys, names[i], md, limits, keep)
 			}
 		})
 	}
@@ -121,6 +125,28 @@ func contentFiles(fsys fs.FS, dir string, probs *source.List) []string {
 }
 
 const contentDir = "content"
+
+// bodyBudget is how many bytes of bodies a build keeps from loading to
+// rendering, so that most files are read once, while a site of 50,000
+// pages does not hold all its text in memory.
+type bodyBudget struct{ left atomic.Int64 }
+
+// keptBodies is the budget of a build.
+const keptBodies = 32 << 20
+
+func newBodyBudget() *bodyBudget {
+	b := &bodyBudget{}
+	b.left.Store(keptBodies)
+	return b
+}
+
+// take reports whether n more bytes may be kept, and counts them if so.
+func (b *bodyBudget) take(n int) bool {
+	if b == nil || b.left.Add(-int64(n)) < 0 {
+		return false
+	}
+	return true
+}
 
 // limits are the limits content/_index.md sets, or the defaults when it
 // could not be read.

@@ -202,13 +202,14 @@ func hasErrors(ps source.Problems) bool {
 func (b *Builder) apply(cs changeSet) (reloaded []string, sameFiles bool) {
 	sameFiles = true
 	limits := b.files[siteFile].limits()
+	keep := newBodyBudget()
 	for _, name := range cs.content {
-		got, same := b.reloadContent(name)
+		got, same := b.reloadContent(name, keep)
 		reloaded = append(reloaded, got...)
 		sameFiles = sameFiles && same
 	}
 	if b.files[siteFile].limits() != limits && b.files[brandsFile] != nil && !slices.Contains(reloaded, brandsFile) {
-		b.reloadContent(brandsFile) // read within the new limits
+		b.reloadContent(brandsFile, keep) // read within the new limits
 		reloaded = append(reloaded, brandsFile)
 	}
 	if cs.layouts {
@@ -223,7 +224,7 @@ func (b *Builder) apply(cs changeSet) (reloaded []string, sameFiles bool) {
 // reloadContent loads one content file again, or every file under a
 // folder, and forgets the files that are gone. It returns the files it
 // loaded, and whether the set of files is as it was.
-func (b *Builder) reloadContent(name string) (loaded []string, same bool) {
+func (b *Builder) reloadContent(name string, keep *bodyBudget) (loaded []string, same bool) {
 	under := func(p string) bool { return p == name || len(p) > len(name) && p[:len(name)+1] == name+"/" }
 	var now []string
 	if info, err := fs.Stat(b.opts.Src, name); err == nil && info.IsDir() {
@@ -243,7 +244,7 @@ func (b *Builder) reloadContent(name string) (loaded []string, same bool) {
 		if b.files[f] == nil {
 			same = false
 		}
-		sf := loadContentFile(b.opts.Src, f, b.md, b.files[siteFile].limits())
+		sf := loadContentFile(b.opts.Src, f, b.md, b.files[siteFile].limits(), keep)
 		b.numberFile(f, sf)
 		b.files[f] = sf
 		loaded = append(loaded, f)

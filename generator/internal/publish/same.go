@@ -32,8 +32,9 @@ func (s *sameContent) check(name string, data []byte) bool {
 	}
 	buf := (*bp)[:len(data)+1] // one more byte: a longer file differs
 	n, _ := io.ReadFull(f, buf)
+	same := n == len(data) && bytes.Equal(buf[:n], data)
 	if cap(*bp) <= keptBuffer {
-		s.bufs.Put(bp)
+		s.bufs.Put(bp) // only now: another writer takes it at once
 	}
-	return n == len(data) && bytes.Equal(buf[:n], data)
+	return same
 }

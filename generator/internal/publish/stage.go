@@ -173,6 +173,10 @@ func (s *Stage) mend(rel string) {
 	}
 }
 
+// mkdirAll makes the folder rel and those above it, each with one mkdir:
+// the folders known to exist are remembered, so that a build makes each
+// once without asking first (os.MkdirAll asks with a stat; at 10,000
+// pages system calls are much of a build's time).
 func (s *Stage) mkdirAll(rel string) error {
 	if rel == "." {
 		return nil
@@ -180,7 +184,10 @@ func (s *Stage) mkdirAll(rel string) error {
 	if _, ok := s.dirs.Load(rel); ok {
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Join(s.dir, filepath.FromSlash(rel)), 0o755); err != nil {
+	if err := s.mkdirAll(path.Dir(rel)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(filepath.Join(s.dir, filepath.FromSlash(rel)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
 	s.dirs.Store(rel, true)

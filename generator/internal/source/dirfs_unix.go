@@ -29,22 +29,26 @@ func (d DirFS) readBounded(name string, limit int64) ([]byte, error) {
 	if mode := fileMode(uint32(st.Mode)); !mode.IsRegular() {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: &notRegularError{mode}}
 	}
+	// One read of one byte more than the file's size ends at its end: a
+	// short read of a regular file is its end. Only a file that grew
+	// since, or lied about its size, takes more reads.
 	buf := make([]byte, 0, min(st.Size, limit)+1)
 	for int64(len(buf)) <= limit {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
 		}
-		n, err := syscall.Read(fd, buf[len(buf):min(int64(cap(buf)), limit+1)])
+		want := buf[len(buf):min(int64(cap(buf)), limit+1)]
+		n, err := syscall.Read(fd, want)
 		if errors.Is(err, syscall.EINTR) {
 			continue
 		}
 		if err != nil {
 			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 		}
-		if n == 0 {
+		buf = buf[:len(buf)+n]
+		if n == 0 || n < len(want) && int64(len(buf)) == st.Size {
 			return buf, nil
 		}
-		buf = buf[:len(buf)+n]
 	}
 	return buf, errTooLarge
 }

@@ -25,6 +25,7 @@ type File struct {
 	FrontHash  uint64 // of the front matter's text: what list pages show
 	BodyHash   uint64 // of the body's text
 	bodyOffset int    // where the body starts in the normalised text
+	kept       []byte // the body, when the loader kept it for one Body
 }
 
 // Loaded is a file just read: the File, its decoded front matter and its
@@ -74,10 +75,20 @@ func frontMatterHint(format string) string {
 	return "fix the YAML between the --- lines (key: value, nested lines indented with spaces)"
 }
 
-// Body reads the file's body again, for rendering. The file may have
-// changed since it was loaded; then the page would not match the model
-// built from it, so that is a problem the next build clears.
+// Keep holds on to the body of l, its file's, until Body gives it: the
+// file need not be read twice, at the price of its size in memory until
+// its page is rendered. Callers keep bodies within a budget.
+func (l *Loaded) Keep() { l.File.kept = l.Body }
+
+// Body returns the file's body, for rendering: the kept one, given up
+// once returned, or the file read again. The file may have changed since
+// it was loaded; then the page would not match the model built from it,
+// so that is a problem the next build clears.
 func (f *File) Body(fsys fs.FS) ([]byte, error) {
+	if body := f.kept; body != nil {
+		f.kept = nil
+		return body, nil
+	}
 	text, p := ReadText(fsys, f.Path, MaxFileSize)
 	if p != nil {
 		return nil, p
