@@ -75,24 +75,39 @@ func (fm *frontMatter) decode(format string, data []byte, decode func([]byte) (F
 	return nil
 }
 
+// frontMatterChunk is how much of a file the front matter is first looked
+// for in. adrg/frontmatter reads all it is given, to return the body as a
+// copy, which pinzhi does not need: only where the body starts. Front
+// matter is a few hundred bytes; when it does not close within the chunk,
+// the whole file is read.
+const frontMatterChunk = 8 << 10
+
 // splitFrontMatter separates the front matter of a file (BOM already
 // removed) from its body. It returns the decoded front matter and the byte
 // offset at which the body starts.
 func splitFrontMatter(text []byte) (fm frontMatter, bodyOffset int, err error) {
 	first, firstLineNo := firstNonBlankLine(text)
+	closer, opens := openingDelimiters[first]
+	if !opens && first != "{" {
+		return fm, 0, nil // no front matter, as adrg/frontmatter would find
+	}
 	fm.firstLine = firstLineNo + 1
 	if first == "{" {
 		fm.firstLine = firstLineNo
 	}
-	rest, err := frontmatter.Parse(bytes.NewReader(text), nil, delimiters(&fm)...)
-	if err != nil {
-		return fm, 0, err
+	for chunk := text[:min(len(text), frontMatterChunk)]; ; chunk = text {
+		rest, err := frontmatter.Parse(bytes.NewReader(chunk), nil, delimiters(&fm)...)
+		switch {
+		case err != nil:
+			return fm, 0, err
+		case fm.format == "" && len(chunk) < len(text):
+			continue // it may close past the chunk
+		case fm.format == "" && opens:
+			return fm, 0, &frontMatterError{line: firstLineNo,
+				msg: fmt.Sprintf("front matter opened with %q is never closed; end it with a line holding only %q", first, closer)}
+		}
+		return fm, len(chunk) - len(rest), nil
 	}
-	if closer, ok := openingDelimiters[first]; ok && fm.format == "" {
-		return fm, 0, &frontMatterError{line: firstLineNo,
-			msg: fmt.Sprintf("front matter opened with %q is never closed; end it with a line holding only %q", first, closer)}
-	}
-	return fm, len(text) - len(rest), nil
 }
 
 // firstNonBlankLine returns the first line with text, trimmed, and its number.

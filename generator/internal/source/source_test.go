@@ -23,6 +23,7 @@ func TestFrontMatterLines(t *testing.T) {
 		{"json", ";;;\n{\n  \"title\": \"a\"\n}\n;;;\nbody", 3, 6},
 		{"bare json", "{\n  \"title\": \"a\"\n}\n\nbody", 2, 5},
 		{"none", "body only", 0, 1},
+		{"longer than the first chunk", "---\n" + strings.Repeat("x: 1\n", 3000) + "title: a\n---\nbody", 3002, 3004}, // x repeats; the last is kept
 	} {
 		fm, offset, err := splitFrontMatter([]byte(c.text))
 		if err != nil {
