@@ -190,8 +190,8 @@ func (b *Builder) Build() (*Report, error) {
 		return report, err
 	}
 	t.done("stage")
-	st.r.write = stage.Write
-	records, probs := st.r.renderAll(longestFirst(st.outputs), b.opts.Workers)
+	st.r.write, st.r.writeFrom = stage.Write, stage.WriteFrom
+	records, probs := st.r.renderAll(nil, st.outputs, b.opts.Workers)
 	t.done("render")
 	errs, warnings := probs.Split()
 	report.Warnings = append(report.Warnings, warnings...)
@@ -325,24 +325,6 @@ func (b *Builder) number(m *model) {
 	for _, k := range append(layoutKinds, sharedSet) {
 		b.names.id(k)
 	}
-}
-
-// longestFirst orders outputs for rendering: the lists, each of which
-// shows every community, before the pages, so that the workers end
-// together instead of one rendering the home page while the others wait.
-func longestFirst(outs []*output) []*output {
-	order := slices.Clone(outs)
-	list := func(o *output) bool { return o.community == nil && o.page == nil && o.data == nil && o.kind != "404" }
-	slices.SortStableFunc(order, func(a, b *output) int {
-		switch {
-		case list(a) && !list(b):
-			return -1
-		case list(b) && !list(a):
-			return 1
-		}
-		return 0
-	})
-	return order
 }
 
 func outputPaths(outs []*output) []string {

@@ -71,10 +71,12 @@ type reads struct {
 
 func (r *reads) add(kind depKind, id uint32) { r.deps = append(r.deps, mkDep(kind, id)) }
 
-// sorted returns the deps, each once.
+// sorted returns the deps, each once, in a slice of their own: the one
+// they were collected in is far larger than they are (a list page notes
+// each community several times), and records live as long as the build.
 func (r *reads) sorted() []dep {
 	slices.Sort(r.deps)
-	return slices.Compact(r.deps)
+	return slices.Clone(slices.Compact(r.deps))
 }
 
 // depValues tells the current value of every dep, for one linked model.

@@ -104,6 +104,11 @@ func incrementalEqualsClean(t *testing.T, site fstest.MapFS, exact bool) {
 			put(s, "assets/.private/secret.env", "TOKEN=1")
 			put(s, "layouts/partials/.card.html.swp", "{{define \"card\"}}broken{{end}}")
 		}, []string{"content/communities/more2", "assets/.private", "layouts/partials/.card.html.swp"}, nil},
+		{"a page too large to hold twice", func(s fstest.MapFS) {
+			put(s, "content/communities/long.md", communityFile("weight: 4\n")+strings.Repeat("品质社区是人们对获得感和幸福感的向往和追求。\n\n", 60000))
+		}, []string{"content/communities/long.md"}, nil},
+		{"its text edited", edit("content/communities/long.md", "正文。", "正文改。"), []string{"content/communities/long.md"},
+			[]string{"communities/long/index.html"}},
 		{"the folder removed", func(s fstest.MapFS) {
 			delete(s, "content/communities/more/a.md")
 			delete(s, "content/communities/more/b.md")

@@ -9,7 +9,10 @@ import (
 )
 
 // link makes the model of the loaded content files, taken in the order of
-// names: it resolves each community's district, checks that no two pages
+// names, linking the decoded values in place: a model of 50,000
+// communities is not copied for each change. The model of the last good
+// build shares them, and is not used again once another has been linked
+// (see Builder.stale). it resolves each community's district, checks that no two pages
 // take one address, leaves drafts out unless opts.Drafts is set, and
 // links what is derived: reading order, neighbours, the districts' lists,
 // the brand entries' communities, every link. Every problem found, those
@@ -37,20 +40,22 @@ func link(files map[string]*sourceFile, names []string, opts Options, probs *sou
 		sf := files[name]
 		switch {
 		case sf.community != nil:
-			c := *sf.community // the links below are this model's own
-			c.district = lookupDistrict(&c, m.site, probs)
+			c := sf.community
+			c.district, c.prev, c.next, c.brands = lookupDistrict(c, m.site, probs), nil, nil, nil
 			claimPath(owners, c.Path, name, probs)
 			if !c.Draft || opts.Drafts {
-				m.communities = append(m.communities, &c)
+				m.communities = append(m.communities, c)
 			}
 		case sf.page != nil:
 			claimPath(owners, sf.page.Path, name, probs)
 			if !sf.page.Draft || opts.Drafts {
-				p := *sf.page
-				m.pages = append(m.pages, &p)
+				m.pages = append(m.pages, sf.page)
 			}
 		case sf.brands != nil:
-			m.brands = sf.brands.copy()
+			m.brands = sf.brands
+			for _, b := range m.brands.entries {
+				b.profile = nil
+			}
 		}
 	}
 	sortCommunities(m.communities)
@@ -71,19 +76,6 @@ func checkLimits(sf *sourceFile, limits markup.Limits, probs *source.List) {
 		}
 		probs.Add(sf.file.Path, line, v.Hint, "%s", v.Message)
 	}
-}
-
-// copy returns a brand list whose entries can be linked to another
-// model's communities.
-func (bl *brandList) copy() *brandList {
-	c := *bl
-	c.entries = make([]*brand, len(bl.entries))
-	for i, b := range bl.entries {
-		e := *b
-		e.profile = nil
-		c.entries[i] = &e
-	}
-	return &c
 }
 
 // claimPath records that file owns the page at p, or reports that another

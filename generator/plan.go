@@ -61,6 +61,13 @@ func plan(m *model) []*output {
 	return append(outs, generatedFiles(m, outs)...)
 }
 
+// isList reports whether o shows a list of the whole site (the home page,
+// the districts' pages, the brand list, the feed, the sitemap): such a
+// file is as large as the site, and costs as much as thousands of pages.
+func (o *output) isList() bool {
+	return o.community == nil && o.page == nil && o.data == nil && o.kind != "404"
+}
+
 // pageData is what the layout of o receives, its values noting what the
 // page reads into r.
 func (o *output) pageData(m *model, r *reads) *PageData {

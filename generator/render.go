@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"sync"
 	"sync/atomic"
@@ -15,6 +16,7 @@ import (
 	"github.com/tdewolff/minify/v2"
 
 	"pinzhi/generator/internal/markup"
+	"pinzhi/generator/internal/publish"
 	"pinzhi/generator/internal/source"
 )
 
@@ -41,32 +43,40 @@ type renderer struct {
 	env      *templateEnv
 	limits   markup.Limits
 	ctx      context.Context
-	write    func(rel string, data []byte) error // into the staging folder or the live one
+	// write puts a file into the staging folder or the live one; writeFrom
+	// does it for a file written by a function as it is made.
+	write     func(rel string, data []byte) error
+	writeFrom func(rel string, fill publish.Fill) error
 }
+
+// streamAbove is the size of a page past which its minified bytes go
+// straight to its file instead of to a buffer: a list page at 50,000
+// communities is 30 MB, and holding it twice cost as much.
+const streamAbove = 1 << 20
 
 // gracePeriod is how long renderAll waits, once it has told the workers
 // to stop, for those that cannot hear it (a body goldmark is still
 // converting) before it returns without them.
 const gracePeriod = 2 * time.Second
 
-// renderAll writes outs on n workers and returns the records of the files
-// written and the problems found. A file with a problem is not written.
-// The order of outs is the order of writing, as far as n workers keep it.
-// A page that takes longer than the limits allow, or the context ending,
-// stops every worker (see watch).
-func (r *renderer) renderAll(outs []*output, n int) (map[string]*record, source.Problems) {
+// renderAll writes first and then rest on n workers and returns the
+// records of the files written and the problems found. A file with a
+// problem is not written. A page that takes longer than the limits allow,
+// or the context ending, stops every worker (see watch).
+func (r *renderer) renderAll(first, rest []*output, n int) (map[string]*record, source.Problems) {
 	n = max(n, 1)
 	r.env.stop.Store(nil)
-	jobs := make(chan *output, n*4)
+	q := newRenderQueue(first, rest)
 	workers := make([]*worker, n)
 	var wg sync.WaitGroup
 	for i := range n {
 		w := &worker{renderer: r, bodyWriter: bufio.NewWriter(nil), records: map[string]*record{}}
 		workers[i] = w
 		wg.Go(func() {
-			for o := range jobs {
+			for o := q.next(); o != nil; o = q.next() {
 				if r.env.stop.Load() != nil {
-					continue // stopped: the rest is not rendered
+					q.drain() // stopped: the rest is not rendered
+					continue
 				}
 				w.begin(o)
 				if rec := w.render(o); rec != nil {
@@ -75,16 +85,13 @@ func (r *renderer) renderAll(outs []*output, n int) (map[string]*record, source.
 					w.mu.Unlock()
 				}
 				w.end()
+				q.done(o)
 				w.shrink()
 			}
 		})
 	}
 	done := make(chan struct{})
 	go func() {
-		for _, o := range outs {
-			jobs <- o
-		}
-		close(jobs)
 		wg.Wait()
 		close(done)
 	}()
@@ -219,17 +226,37 @@ func (w *worker) render(o *output) *record {
 		w.failed(o, err)
 		return nil
 	}
-	w.small.Reset()
-	if err := w.minifier.Minify(o.mime, &w.small, &w.page.Buffer); err != nil {
-		w.problem(source.Problem{Path: kindFile(o.kind), Message: fmt.Sprintf("%s: cannot be minified: %v", o.path, err), Hint: "check the layout's HTML"})
-		return nil
-	}
-	if err := w.write(o.path, w.small.Bytes()); err != nil {
-		w.cannotWrite(o, err)
+	if err := w.minifyAndWrite(o); err != nil {
 		return nil
 	}
 	rec.deps = r.sorted()
 	return rec
+}
+
+// minifyAndWrite minifies the page in w.page and writes it: a large one
+// straight to its file.
+func (w *worker) minifyAndWrite(o *output) error {
+	var minifyErr error
+	minify := func(dst io.Writer) error {
+		minifyErr = w.minifier.Minify(o.mime, dst, &w.page.Buffer)
+		return minifyErr
+	}
+	var err error
+	if w.page.Len() > streamAbove {
+		err = w.writeFrom(o.path, minify)
+	} else {
+		w.small.Reset()
+		if err = minify(&w.small); err == nil {
+			err = w.write(o.path, w.small.Bytes())
+		}
+	}
+	switch {
+	case minifyErr != nil:
+		w.problem(source.Problem{Path: kindFile(o.kind), Message: fmt.Sprintf("%s: cannot be minified: %v", o.path, minifyErr), Hint: "check the layout's HTML"})
+	case err != nil:
+		w.cannotWrite(o, err)
+	}
+	return err
 }
 
 // failed records why an output could not be rendered.

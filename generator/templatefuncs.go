@@ -72,7 +72,9 @@ func (e *templateEnv) render(name string, data any) (template.HTML, error) {
 	if err := shared.tmpl.ExecuteTemplate(&b, name, communityView(c.c, own)); err != nil {
 		return "", err
 	}
-	card := &card{html: template.HTML(b.String()), deps: own.sorted()}
+	// A copy of exact size: the builder's buffer may be twice as large,
+	// and the cache keeps cards for the build's life.
+	card := &card{html: template.HTML(strings.Clone(b.String())), deps: own.sorted()}
 	card.digest = e.values.digest(card.deps)
 	e.cards.put(key, card)
 	c.r.deps = append(c.r.deps, card.deps...)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"pinzhi/generator/internal/publish"
 	"pinzhi/generator/internal/source"
 )
 
@@ -29,7 +30,7 @@ func (b *Builder) Update(changed []string) (*Report, error) {
 	reloaded, sameFiles := b.apply(cs)
 	t.done("load")
 	if outs, ok := b.bodyEdits(cs, reloaded, sameFiles); ok {
-		return b.write(b.last, outs, nil, start, t, true)
+		return b.write(b.last, outs, nil, nil, start, t, true)
 	}
 	st, errs := b.prepare()
 	t.done("check")
@@ -38,21 +39,20 @@ func (b *Builder) Update(changed []string) (*Report, error) {
 		return &Report{Warnings: st.warnings, Phases: t.phases}, errs
 	}
 	st.records = b.last.records
-	todo, gone := st.changedOutputs(st.values.changed(b.last.values), reloaded)
-	return b.write(st, todo, gone, start, t, false)
+	first, rest, gone := st.changedOutputs(st.values.changed(b.last.values), reloaded)
+	return b.write(st, first, rest, gone, start, t, false)
 }
 
 // changedOutputs returns the outputs to render, those that are new or
-// showed a changed dep, the ones showing the reloaded files first, and
-// the files of the last build the site no longer has.
-func (st *state) changedOutputs(changed []dep, reloaded []string) (todo []*output, gone []string) {
-	var rest []*output
+// showed a changed dep: first the ones showing the reloaded files, then
+// the rest; and the files of the last build the site no longer has.
+func (st *state) changedOutputs(changed []dep, reloaded []string) (first, rest []*output, gone []string) {
 	for _, o := range st.outputs {
 		if rec := st.records[o.path]; rec != nil && !showsAny(rec.deps, changed) {
 			continue
 		}
 		if o.file != nil && slices.Contains(reloaded, o.file.Path) {
-			todo = append(todo, o)
+			first = append(first, o)
 		} else {
 			rest = append(rest, o)
 		}
@@ -67,20 +67,22 @@ func (st *state) changedOutputs(changed []dep, reloaded []string) (todo []*outpu
 		}
 	}
 	slices.Sort(gone)
-	return append(todo, rest...), gone
+	return first, rest, gone
 }
 
-// write renders outs into the live folder and removes gone, all or
-// nothing; on success st becomes the last good state. samePages says
-// that the site has the pages it had.
-func (b *Builder) write(st *state, outs []*output, gone []string, start time.Time, t *timer, samePages bool) (*Report, error) {
+// write renders first, then rest, into the live folder and removes
+// gone, all or nothing; on success st becomes the last good state.
+// samePages says that the site has the pages it had.
+func (b *Builder) write(st *state, first, rest []*output, gone []string, start time.Time, t *timer, samePages bool) (*Report, error) {
 	report := &Report{Warnings: slices.Clone(st.warnings)}
+	outs := slices.Concat(first, rest)
 	tx, err := b.folder.Begin(outputPaths(outs))
 	if err != nil {
 		return report, err
 	}
 	st.r.write = func(rel string, data []byte) error { _, err := tx.Write(rel, data); return err }
-	records, probs := st.r.renderAll(outs, b.liveWorkers())
+	st.r.writeFrom = func(rel string, fill publish.Fill) error { _, err := tx.WriteFrom(rel, fill); return err }
+	records, probs := st.r.renderAll(first, rest, b.liveWorkers())
 	t.done("render")
 	errs, warnings := probs.Split()
 	report.Warnings = append(report.Warnings, warnings...)

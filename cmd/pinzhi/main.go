@@ -30,7 +30,17 @@ Usage:
 Run "pinzhi build --help" or "pinzhi serve --help" for every flag.
 `
 
+// memoryLimit is the soft limit on the Go heap, unless GOMEMLIMIT sets
+// another: past it, the runtime collects garbage more often instead of
+// letting it grow to twice what is in use. A build of 50,000 pages uses
+// about 170 MB and would otherwise reach 500 MB; a smaller site never
+// gets near it, so nothing changes for it.
+const memoryLimit = 200 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

@@ -29,15 +29,16 @@ func DefaultLimits() Limits {
 		References: 10000, Elements: 300000, PageBytes: 64 << 20, RenderTime: 20 * time.Second}
 }
 
-// A Peak is the largest amount of something a body has, and where.
+// A Peak is the largest amount of something a body has, and where. It is
+// kept for every file of a site, so it is small.
 type Peak struct {
-	Value int
-	Line  int // 1-based line of the body
+	Value int32
+	Line  int32 // 1-based line of the body
 }
 
 func (p *Peak) note(v, line int) {
-	if v > p.Value {
-		p.Value, p.Line = v, line
+	if v := int32(min(v, 1<<31-1)); v > p.Value {
+		p.Value, p.Line = v, int32(min(line, 1<<31-1))
 	}
 }
 
@@ -50,8 +51,8 @@ type Stats struct {
 	TableCells  Peak // at a table's header
 	LinkOpeners Peak // at a paragraph's first line
 	CodeSpans   Peak
-	References  int
-	Elements    int
+	References  int32
+	Elements    int32
 }
 
 // Scan reads a body once, in time linear in its size, for the amounts
@@ -86,7 +87,7 @@ type scanner struct {
 
 func (s *scanner) line(text []byte, line int) {
 	depth, indent, content := containers(text)
-	s.stats.Elements += 1 + depth
+	s.stats.Elements += int32(1 + depth)
 	if s.inFence(content) {
 		return
 	}
@@ -278,20 +279,20 @@ func (s Stats) Check(l Limits) []Violation {
 			v = append(v, Violation{Line: line, Message: fmt.Sprintf(format, args...), Hint: hint})
 		}
 	}
-	add(s.Nesting.Value > l.Nesting, s.Nesting.Line, "nest quotes and lists less deeply; limits.nesting in content/_index.md sets the bound",
+	add(int(s.Nesting.Value) > l.Nesting, int(s.Nesting.Line), "nest quotes and lists less deeply; limits.nesting in content/_index.md sets the bound",
 		"quotes and lists nest %d deep here, more than the %d allowed", s.Nesting.Value, l.Nesting)
 	maxIndent := 4*l.Nesting + 4
-	add(s.Indent.Value > maxIndent, s.Indent.Line, "indent less; lists nested that deep are not read (limits.nesting sets the bound)",
+	add(int(s.Indent.Value) > maxIndent, int(s.Indent.Line), "indent less; lists nested that deep are not read (limits.nesting sets the bound)",
 		"this line is indented %d columns, more than the %d allowed", s.Indent.Value, maxIndent)
-	add(s.TableCells.Value > l.TableCells, s.TableCells.Line, "split the table; limits.tableCells in content/_index.md sets the bound",
+	add(int(s.TableCells.Value) > l.TableCells, int(s.TableCells.Line), "split the table; limits.tableCells in content/_index.md sets the bound",
 		"this table has %d cells (its header's columns × its rows), more than the %d allowed", s.TableCells.Value, l.TableCells)
-	add(s.LinkOpeners.Value > l.LinkOpeners, s.LinkOpeners.Line, "split the paragraph, or write \\[ for a bracket that opens no link; limits.linkOpeners sets the bound",
+	add(int(s.LinkOpeners.Value) > l.LinkOpeners, int(s.LinkOpeners.Line), "split the paragraph, or write \\[ for a bracket that opens no link; limits.linkOpeners sets the bound",
 		"this paragraph has %d \"[\", more than the %d allowed", s.LinkOpeners.Value, l.LinkOpeners)
-	add(s.CodeSpans.Value > l.CodeSpans, s.CodeSpans.Line, "split the paragraph, or put the code in a fenced block (```); limits.codeSpans sets the bound",
+	add(int(s.CodeSpans.Value) > l.CodeSpans, int(s.CodeSpans.Line), "split the paragraph, or put the code in a fenced block (```); limits.codeSpans sets the bound",
 		"this paragraph has %d runs of backticks, more than the %d allowed", s.CodeSpans.Value, l.CodeSpans)
-	add(s.References > l.References, 0, "link fewer addresses by reference; limits.references sets the bound",
+	add(int(s.References) > l.References, 0, "link fewer addresses by reference; limits.references sets the bound",
 		"the body has %d link reference definitions, more than the %d allowed", s.References, l.References)
-	add(s.Elements > l.Elements, 0, "split it into several pages; limits.elements in content/_index.md sets the bound",
+	add(int(s.Elements) > l.Elements, 0, "split it into several pages; limits.elements in content/_index.md sets the bound",
 		"the body has about %d Markdown elements (blocks, list and quote markers, links, emphasis), more than the %d allowed", s.Elements, l.Elements)
 	return v
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -148,11 +149,28 @@ func writeFileAtomic(name string, data []byte) error {
 // writeNew creates name, which must not exist, with data; when the write
 // fails the partial file is removed.
 func writeNew(name string, data []byte) error {
+	return fillNew(name, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// A Fill writes a file's bytes to w: the minifier writes a large page
+// straight to its file, so that it is not held in memory twice.
+type Fill func(w io.Writer) error
+
+// fillNew creates name, which must not exist, with what fill writes; when
+// anything fails the partial file is removed.
+func fillNew(name string, fill Fill) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
+	bw := bufio.NewWriterSize(f, 64<<10)
+	err = fill(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
 	if err = errors.Join(err, f.Close()); err != nil {
 		os.Remove(name)
 		return err

@@ -3,6 +3,7 @@ package publish
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -78,7 +79,32 @@ func (t *Tx) Write(rel string, data []byte) (changed bool, err error) {
 		}
 		return true, t.replace(rel, data)
 	case t.added[rel]:
-		return true, t.create(rel, data)
+		return true, t.create(rel, func(w io.Writer) error { _, err := w.Write(data); return err })
+	}
+	return false, fmt.Errorf("%s: not a file the update said it would add", rel)
+}
+
+// WriteFrom is Write for a file too large to hold twice: fill writes its
+// bytes straight to a temporary file.
+func (t *Tx) WriteFrom(rel string, fill Fill) (changed bool, err error) {
+	t.gate.RLock()
+	defer t.gate.RUnlock()
+	if t.done {
+		return false, errClosed
+	}
+	full := t.path(rel)
+	switch {
+	case t.f.live[rel]:
+		tmp := tempName(full)
+		if err := fillNew(tmp, fill); err != nil {
+			return false, err
+		}
+		if sameFiles(tmp, full) {
+			return false, os.Remove(tmp)
+		}
+		return true, t.swapIn(rel, tmp)
+	case t.added[rel]:
+		return true, t.create(rel, fill)
 	}
 	return false, fmt.Errorf("%s: not a file the update said it would add", rel)
 }
@@ -89,6 +115,12 @@ func (t *Tx) replace(rel string, data []byte) error {
 	if err := writeNew(tmp, data); err != nil {
 		return err
 	}
+	return t.swapIn(rel, tmp)
+}
+
+// swapIn puts the finished temporary file tmp at rel, keeping the old.
+func (t *Tx) swapIn(rel, tmp string) error {
+	full := t.path(rel)
 	kept, err := swapFile(tmp, full)
 	if err != nil {
 		os.Remove(tmp)
@@ -122,13 +154,13 @@ func swapFile(tmp, name string) (kept string, err error) {
 	return kept, nil
 }
 
-func (t *Tx) create(rel string, data []byte) error {
+func (t *Tx) create(rel string, fill Fill) error {
 	if err := t.mkdirAll(path.Dir(rel)); err != nil {
 		return err
 	}
 	full := t.path(rel)
 	tmp := tempName(full)
-	if err := writeNew(tmp, data); err != nil {
+	if err := fillNew(tmp, fill); err != nil {
 		return err
 	}
 	if err := renameNoReplace(tmp, full); err != nil {

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -432,4 +433,48 @@ func smallDisk(t *testing.T, size string) string {
 	}
 	t.Cleanup(func() { unix.Unmount(dir, 0) })
 	return dir
+}
+
+// TestWriteFrom: a file written as it is made is left alone, time and
+// all, when its bytes did not change, and replaced whole when they did,
+// in a staging folder and in the live one.
+func TestWriteFrom(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	big := strings.Repeat("品", 100<<10)
+	site := map[string]string{"index.html": big, "a/index.html": "a"}
+	fill := func(s string) Fill { return func(w io.Writer) error { _, err := io.WriteString(w, s); return err } }
+	for i, text := range []string{big, big, big + "x", big + "x"} {
+		f, err := Open(Options{Out: out})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, _ := f.Stage(slices.Sorted(maps.Keys(site)))
+		if err := s.WriteFrom("index.html", fill(text)); err != nil {
+			t.Fatal(err)
+		}
+		s.Write("a/index.html", []byte("a"))
+		if _, err := s.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		if got, _ := os.ReadFile(filepath.Join(out, "index.html")); string(got) != text {
+			t.Fatalf("build %d: index.html has %d bytes, want %d", i, len(got), len(text))
+		}
+	}
+	f, _ := Open(Options{Out: out})
+	defer f.Close()
+	before, _ := os.Stat(filepath.Join(out, "index.html"))
+	tx, _ := f.Begin(nil)
+	if changed, err := tx.WriteFrom("index.html", fill(big+"x")); err != nil || changed {
+		t.Errorf("the same bytes: changed %v, %v", changed, err)
+	}
+	if changed, err := tx.WriteFrom("index.html", fill(big+"y")); err != nil || !changed {
+		t.Errorf("new bytes: changed %v, %v", changed, err)
+	}
+	tx.Rollback()
+	after, _ := os.Stat(filepath.Join(out, "index.html"))
+	if got, _ := os.ReadFile(filepath.Join(out, "index.html")); string(got) != big+"x" || !os.SameFile(before, after) {
+		t.Errorf("a rolled back WriteFrom left the file changed")
+	}
 }

@@ -133,6 +133,35 @@ func (s *Stage) Write(rel string, data []byte) error {
 	return err
 }
 
+// WriteFrom is Write for a file too large to hold twice: fill writes its
+// bytes straight to the file.
+func (s *Stage) WriteFrom(rel string, fill Fill) error {
+	s.gate.RLock()
+	defer s.gate.RUnlock()
+	if s.done {
+		return errClosed
+	}
+	full := filepath.Join(s.dir, filepath.FromSlash(rel))
+	if !s.held[rel] {
+		if err := s.mkdirAll(path.Dir(rel)); err != nil {
+			return err
+		}
+		return fillNew(full, fill)
+	}
+	tmp := tempName(full)
+	if err := fillNew(tmp, fill); err != nil {
+		return err
+	}
+	if sameFiles(tmp, full) { // left alone, its time too
+		return os.Remove(tmp)
+	}
+	if err := os.Rename(tmp, full); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
 func (s *Stage) put(rel string, data []byte) error {
 	full := filepath.Join(s.dir, filepath.FromSlash(rel))
 	if s.held[rel] {
