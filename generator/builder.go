@@ -39,6 +39,9 @@ type Options struct {
 	// Note receives one-line notes for the terminal while a build runs (a
 	// wait for another process, a fallback). It may be nil.
 	Note func(string)
+	// Progress, when set, is told how far a build is, ten times a second,
+	// from a goroutine of its own; it must not block.
+	Progress func(Progress)
 }
 
 // Report says what a build did.
@@ -63,6 +66,7 @@ type Builder struct {
 	names    interner
 	folder   *publish.Folder
 	held     bool // the folder stays open between calls: pinzhi serve
+	progress progress
 
 	// The source as last loaded.
 	files          map[string]*sourceFile
@@ -176,6 +180,7 @@ func (b *Builder) Build() (*Report, error) {
 		return nil, err
 	}
 	defer b.release()
+	defer b.progress.report(b.opts.Progress)()
 	b.loadAll()
 	t.done("load")
 	st, errs := b.prepare()
@@ -191,6 +196,8 @@ func (b *Builder) Build() (*Report, error) {
 	}
 	t.done("stage")
 	st.r.write, st.r.writeFrom = stage.Write, stage.WriteFrom
+	b.progress.start("render", len(st.outputs))
+	st.r.rendered = b.progress.step
 	records, probs := st.r.renderAll(nil, st.outputs, b.opts.Workers)
 	t.done("render")
 	errs, warnings := probs.Split()
@@ -242,7 +249,8 @@ func (b *Builder) loadAll() {
 	var scan source.List
 	names := contentFiles(b.opts.Src, contentDir, &scan)
 	b.scanned = scan.Problems
-	b.files = loadContent(b.opts.Src, names, b.opts.Workers, b.md, newBodyBudget())
+	b.progress.start("load", len(names))
+	b.files = loadContent(b.opts.Src, names, b.opts.Workers, b.md, newBodyBudget(), b.progress.step)
 	for name, sf := range b.files {
 		b.numberFile(name, sf)
 	}

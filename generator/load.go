@@ -60,22 +60,25 @@ func loadContentFile(fsys fs.FS, name string, md *markup.Markdown, limits markup
 
 // loadContent loads the named files on all workers, content/_index.md
 // first: its limits bound what the others may cost.
-func loadContent(fsys fs.FS, names []string, workers int, md *markup.Markdown, keep *bodyBudget) map[string]*sourceFile {
+// Each file loaded is counted with loaded.
+func loadContent(fsys fs.FS, names []string, workers int, md *markup.Markdown, keep *bodyBudget, loaded func()) map[string]*sourceFile {
 	files := make(map[string]*sourceFile, len(names))
 	limits := markup.DefaultLimits()
 	if slices.Contains(names, siteFile) {
 		sf := loadContentFile(fsys, siteFile, md, limits, keep)
+		loaded()
 		files[siteFile] = sf
 		limits = sf.limits()
 		names = slices.DeleteFunc(slices.Clone(names), func(n string) bool { return n == siteFile })
 	}
-	loaded := make([]*sourceFile, len(names))
+	results := make([]*sourceFile, len(names))
 	var wg sync.WaitGroup
 	next := make(chan int, workers)
 	for range max(workers, 1) {
 		wg.Go(func() {
 			for i := range next {
-				loaded[i] = loadContentFile(fsys, names[i], md, limits, keep)
+				results[i] = loadContentFile(fsys, names[i], md, limits, keep)
+				loaded()
 			}
 		})
 	}
@@ -85,7 +88,7 @@ func loadContent(fsys fs.FS, names []string, workers int, md *markup.Markdown, k
 	close(next)
 	wg.Wait()
 	for i, name := range names {
-		files[name] = loaded[i]
+		files[name] = results[i]
 	}
 	return files
 }

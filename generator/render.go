@@ -47,6 +47,7 @@ type renderer struct {
 	// does it for a file written by a function as it is made.
 	write     func(rel string, data []byte) error
 	writeFrom func(rel string, fill publish.Fill) error
+	rendered  func() // counts an output done; may be nil
 }
 
 // streamAbove is the size of a page past which its minified bytes go
@@ -86,6 +87,9 @@ func (r *renderer) renderAll(first, rest []*output, n int) (map[string]*record, 
 				}
 				w.end()
 				q.done(o)
+				if r.rendered != nil {
+					r.rendered()
+				}
 				w.shrink()
 			}
 		})

@@ -92,7 +92,16 @@ func build(args []string, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	report, err := generator.Build(site.options(filepath.Clean(*out)))
+	opts := site.options(filepath.Clean(*out))
+	var progress *progressLine
+	if f, ok := stderr.(*os.File); ok {
+		progress = newProgressLine(f)
+		opts.Progress = progress.show
+	}
+	report, err := generator.Build(opts)
+	if progress != nil {
+		progress.clear() // Build has stopped telling it
+	}
 	printWarnings(stderr, report)
 	if err != nil {
 		return reportError(stderr, err)

@@ -28,10 +28,20 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	fs.Visit(func(f *flag.Flag) { portGiven = portGiven || f.Name == "port" })
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	s, err := devserver.New(devserver.Options{
+	opts := devserver.Options{
 		Src: site.src, Bind: *bind, Port: *port, FixedPort: portGiven, BaseURL: site.baseURL,
 		Drafts: site.drafts, Out: *out, Log: stdout, Poll: *poll, Context: ctx,
-	})
+	}
+	var progress *progressLine
+	if f, ok := stdout.(*os.File); ok {
+		progress = newProgressLine(f)
+		opts.Progress = progress.show
+	}
+	s, err := devserver.New(opts)
+	if progress != nil {
+		progress.clear()
+		progress.on = false // the first build is the long one; rebuilds say what they did
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "pinzhi serve:", err)
 		return 1

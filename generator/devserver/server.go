@@ -60,6 +60,8 @@ type Options struct {
 	// Context, when done, stops a build in progress (Run's context stops
 	// the server): Ctrl-C must not wait for a layout that never ends.
 	Context context.Context
+	// Progress is told how far a build is (see generator.Options).
+	Progress func(generator.Progress)
 }
 
 // Server is a running preview of one site.
@@ -107,6 +109,7 @@ func New(opts Options) (*Server, error) {
 	s.builder = generator.NewBuilder(generator.Options{
 		SrcDir: opts.Src, Out: s.out, BaseURL: opts.BaseURL, Origin: s.origin(),
 		Drafts: opts.Drafts, Preview: true, Note: func(n string) { fmt.Fprintln(opts.Log, n) }, Context: opts.Context,
+		Progress: opts.Progress,
 	})
 	// The folder is the server's for its whole life: no build may write it
 	// meanwhile, nor deploy what the preview wrote into it.

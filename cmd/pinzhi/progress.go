@@ -1,0 +1,59 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"time"
+
+	"pinzhi/generator"
+)
+
+// progressAfter is how long a build runs before its progress is shown:
+// most builds end sooner, and a line that flickers by says nothing.
+const progressAfter = 2 * time.Second
+
+// progressLine shows a long build's progress on one line of a terminal,
+// rewritten in place, and rubs it out when the build ends. On anything
+// but a terminal (a CI log, a pipe) it shows nothing.
+type progressLine struct {
+	w     io.Writer
+	on    bool // w is a terminal
+	after time.Duration
+	start time.Time
+	mu    sync.Mutex
+	shown bool
+}
+
+func newProgressLine(f *os.File) *progressLine {
+	return &progressLine{w: f, on: isTerminal(f), after: progressAfter, start: time.Now()}
+}
+
+// isTerminal reports whether f is a terminal (a character device).
+func isTerminal(f *os.File) bool {
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// show is generator.Options.Progress.
+func (p *progressLine) show(pr generator.Progress) {
+	if !p.on || time.Since(p.start) < p.after || pr.Total == 0 {
+		return
+	}
+	verb := map[string]string{"load": "reading", "render": "writing"}[pr.Phase]
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	fmt.Fprintf(p.w, "\r\033[K%s %d of %d files (%d%%)", verb, pr.Done, pr.Total, pr.Done*100/pr.Total)
+	p.shown = true
+}
+
+// clear rubs the line out, before the build's own output.
+func (p *progressLine) clear() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.shown {
+		fmt.Fprint(p.w, "\r\033[K")
+		p.shown = false
+	}
+}

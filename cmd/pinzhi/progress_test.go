@@ -1,0 +1,44 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"pinzhi/generator"
+)
+
+// TestProgressLine: a terminal sees a long build's progress on one line,
+// rewritten in place and rubbed out at the end; a short build, or
+// anything but a terminal, sees nothing.
+func TestProgressLine(t *testing.T) {
+	step := generator.Progress{Phase: "render", Done: 2500, Total: 10000}
+	for _, c := range []struct {
+		name     string
+		terminal bool
+		ran      time.Duration
+		want     string
+	}{
+		{"a long build on a terminal", true, 3 * time.Second, "\r\033[Kwriting 2500 of 10000 files (25%)\r\033[K"},
+		{"a short build on a terminal", true, time.Second, ""},
+		{"a long build in a log", false, 3 * time.Second, ""},
+	} {
+		var b bytes.Buffer
+		p := &progressLine{w: &b, on: c.terminal, after: progressAfter, start: time.Now().Add(-c.ran)}
+		p.show(step)
+		p.clear()
+		if got := b.String(); got != c.want {
+			t.Errorf("%s: wrote %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// TestBuildQuietInLogs: the real binary, with its output going to a file
+// as in CI, writes no progress, however long the build.
+func TestBuildQuietInLogs(t *testing.T) {
+	_, stderr, code := pinzhi(t, copySite(t), "build")
+	if code != 0 || strings.ContainsAny(stderr, "\r\033") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
