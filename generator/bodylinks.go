@@ -48,10 +48,14 @@ func (l *linkRewriter) rewrite(dest string) (link, page string, missing bool) {
 	return l.urls.rel(p) + suffix, p, false
 }
 
-// checkLinks returns warnings about the links of a page's body that lead
-// to no page of the site as it is now.
-func checkLinks(rec *record, paths map[string]bool) source.Problems {
+// bodyWarnings returns warnings about a page's body: links that lead to
+// no page of the site as it is now, and emphasis left as text.
+func bodyWarnings(rec *record, paths map[string]bool) source.Problems {
 	var probs source.List
+	for _, line := range rec.unparsed {
+		probs.Warn(rec.file, line, `put ** (or __) right against the words it marks, with no space inside, and close each one you open; to show the stars themselves write \*\*`,
+			"** or __ left as text: emphasis that did not parse")
+	}
 	for _, l := range rec.links {
 		if !paths[l.target] && !paths[l.target+"/"] {
 			probs.Warn(rec.file, l.line, "check the address; pages end with /, e.g. /communities/houdajie/",

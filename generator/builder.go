@@ -228,7 +228,7 @@ func (b *Builder) finish(report *Report, start time.Time, t *timer, written []st
 		check = slices.Collect(maps.Keys(st.records))
 	}
 	for _, p := range check {
-		if probs := checkLinks(st.records[p], st.paths); len(probs) > 0 {
+		if probs := bodyWarnings(st.records[p], st.paths); len(probs) > 0 {
 			st.linkProblems[p] = probs
 		} else {
 			delete(st.linkProblems, p)

@@ -45,7 +45,11 @@ the file system says its size is, starting with front matter:
 The rest of the file is the body, in Markdown: CommonMark with GitHub's
 tables, strikethrough, autolinks and task lists, and goldmark's CJK
 extension, so that a line break between two Chinese characters adds no
-space. Headings get ids made of their text, Chinese kept ("## 治理经验"
+space. Bold and italics work around Chinese punctuation, as the
+CJK-friendly amendment to CommonMark has it: **“品质社区”**是品牌 is bold,
+where plain CommonMark leaves the stars as text; text with no Chinese in
+it is parsed as CommonMark says. A ** or __ still left as text outside
+code is reported as a warning, with its line. Headings get ids made of their text, Chinese kept ("## 治理经验"
 gets id="治理经验"; repeated headings get "-1", "-2" added). Raw HTML is
 left out unless _index.md sets rawHTML: true. Links written from the site
 root work wherever the site is served: "/communities/houdajie/" becomes
@@ -302,8 +306,8 @@ or a page past one of the Limits; a device, FIFO or socket where a file
 is read; a name that does not work on every host (see Slugs); a file
 that cannot be written (a full disk, a file size limit). An output folder
 pinzhi may not write (see Output) is a plain error, not a Problem. Warnings: unknown keys,
-files that are not Markdown, a link to a site path no page has, a base URL
-without a host.
+files that are not Markdown, a link to a site path no page has, ** or __
+left as text (emphasis that did not parse), a base URL without a host.
 
 # Rebuilding
 

@@ -245,17 +245,21 @@ func TestDraftsFlag(t *testing.T) {
 
 func TestWarnings(t *testing.T) {
 	site := repoSite(t)
-	put(site, badFile, communityFile("titel: x\n")+"[链接](/communities/nowhere/)\n")
+	put(site, badFile, communityFile("titel: x\n")+"[链接](/communities/nowhere/)\n\n**“品质社区”**是品牌\n\n** 没有闭合\n")
 	put(site, "content/photo.jpg", "jpeg")
 	_, report := mustBuild(t, site, Options{})
 	for _, want := range []string{
 		badFile + `:7: warning: unknown field "titel"; did you mean "title"?`,
 		badFile + ":11: warning: link to /communities/nowhere/ leads to no page",
+		badFile + ":15: warning: ** or __ left as text: emphasis that did not parse",
 		"content/photo.jpg: warning: not a Markdown file; ignored",
 	} {
 		if !hasLine(report.Warnings, want) {
 			t.Errorf("no warning starts with\n  %s\ngot:\n%v", want, report.Warnings)
 		}
+	}
+	if hasLine(report.Warnings, badFile+":13:") {
+		t.Errorf("bold around Chinese quotation marks was reported as unparsed:\n%v", report.Warnings)
 	}
 }
 

@@ -27,6 +27,10 @@ type record struct {
 	deps  []dep
 	file  string     // the content file whose body the page shows, for its links
 	links []bodyLink // the body's links to pages of the site
+	// unparsed are the lines of the file where ** or __ was left as
+	// text: emphasis that did not parse, most often around Chinese
+	// punctuation.
+	unparsed []int
 }
 
 // renderer turns planned outputs into minified files. Its fields are
@@ -340,7 +344,10 @@ func (w *worker) convertBody(o *output, rec *record) error {
 	w.body.Reset()
 	w.body.max = w.limits.PageBytes
 	w.bodyWriter.Reset(&w.body)
-	err = w.md.Convert(body, w.bodyWriter, markup.Conversion{Links: links, Transform: o.trim})
+	err = w.md.Convert(body, w.bodyWriter, markup.Conversion{
+		Links: links, Transform: o.trim,
+		Unparsed: func(line int) { rec.unparsed = append(rec.unparsed, o.file.BodyLine+line-1) },
+	})
 	if err == nil {
 		err = w.bodyWriter.Flush()
 	}

@@ -5,6 +5,7 @@
 package markup
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 
@@ -38,7 +39,7 @@ func New(opts Options) *Markdown {
 		rendererOptions = append(rendererOptions, html.WithUnsafe())
 	}
 	return &Markdown{md: goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.CJK),
+		goldmark.WithExtensions(extension.GFM, extension.CJK, CJKEmphasis),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(linkTransformer{}, 100)),
@@ -57,6 +58,9 @@ type Conversion struct {
 	// Transform, when not nil, may change the document before it is
 	// rendered: the brand list takes its entries out of its lead.
 	Transform func(doc ast.Node)
+	// Unparsed, when not nil, is told the line of every ** or __ that is
+	// left as text outside code: the sign of emphasis that did not parse.
+	Unparsed func(line int)
 }
 
 var linksKey = parser.NewContextKey()
@@ -78,7 +82,30 @@ func (m *Markdown) Convert(body []byte, w io.Writer, c Conversion) (err error) {
 	if c.Transform != nil {
 		c.Transform(doc)
 	}
+	if c.Unparsed != nil && (bytes.Contains(body, []byte("**")) || bytes.Contains(body, []byte("__"))) {
+		findUnparsed(doc, body, c.Unparsed)
+	}
 	return m.md.Renderer().Render(w, body, doc)
+}
+
+// findUnparsed tells found the line of each text node outside code that
+// holds ** or __.
+func findUnparsed(doc ast.Node, source []byte, found func(line int)) {
+	var lines LineIndex
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if v := n.Segment.Value(source); entering && (bytes.Contains(v, []byte("**")) || bytes.Contains(v, []byte("__"))) {
+				if lines == nil {
+					lines = NewLineIndex(source)
+				}
+				found(lines.At(n.Segment.Start))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // Parse returns a body's syntax tree, for reading its structure.
