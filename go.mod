@@ -18,5 +18,6 @@ require (
 require (
 	github.com/chromedp/cdproto v0.159.0 // indirect
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
+	github.com/mozillazg/go-pinyin v0.21.0 // indirect
 	gopkg.in/yaml.v2 v2.3.0 // indirect
 )

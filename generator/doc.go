@@ -115,6 +115,22 @@ characters unsafe in a URL turned into one "-", Chinese kept. Keys: title
 (required), summary, date, slug, draft. A page may not take a path the
 generator writes itself (communities/, districts/, brands/, assets/, …).
 
+# New files
+
+[CreateCommunity] writes content/communities/<slug>.md with the title,
+district (by name), leader, the weight after the largest any community
+has, the date, blank quote: and summary: lines and a placeholder
+paragraph. The slug, unless given, is the title without its trailing 社区
+in pinyin without tones (Latin letters and digits kept, lower case; other
+characters a "-" between words); [Created].Guesses lists the characters
+read one way of several. [CreatePage] writes content/<path>.md with a
+title. Neither ever writes over a file: an existing file, an unknown
+district, an unsafe slug, or a file that would give the site an error it
+does not have yet (its page taken, a name some host cannot hold, a path
+the generator writes) is an error, and nothing is written. The new file is
+checked as the build would check it, once filled in: a community without a
+leader is written with an empty name, which the build then asks for.
+
 # Slugs
 
 A slug written in front matter must be one path segment: letters of any

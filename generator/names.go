@@ -72,7 +72,7 @@ func checkNames(outs []*output, probs *source.List) {
 			}
 		}
 		key := foldedPath(o.path)
-		if other := seen[key]; other != nil {
+		if other := seen[key]; other != nil && other.path != o.path { // the same path is claimed twice only by a page under a reserved root, reported as such
 			probs.Add(o.source, o.sourceLine, "rename one of them: hosts and laptops that fold letter case or normalise Unicode keep only one",
 				"its file %s is %s of %s but for letter case or Unicode form", o.path, other.path, other.source)
 			continue

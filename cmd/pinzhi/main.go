@@ -2,6 +2,8 @@
 //
 //	pinzhi build [--src DIR] [--out DIR] [--base-url URL] [--drafts]
 //	pinzhi serve [--src DIR] [--port 1313] [--bind 127.0.0.1] [--base-url URL] [--drafts]
+//	pinzhi new community TITLE --district DISTRICT [--leader NAME] [--role ROLE] [--slug SLUG]
+//	pinzhi new page PATH TITLE
 //	pinzhi version
 //
 // Exit status: 0 on success, 1 when the site has errors, 2 on bad usage.
@@ -22,12 +24,13 @@ import (
 const usage = `pinzhi builds the 品质社区 publication from Markdown.
 
 Usage:
-  pinzhi build [--src DIR] [--out DIR] [--base-url URL] [--drafts]
-  pinzhi serve [--src DIR] [--port 1313] [--bind 127.0.0.1] [--base-url URL] [--drafts]
+  pinzhi build   build the site into public/
+  pinzhi serve   preview the site, rebuilt on every save
+  pinzhi new     write a new community or page: pinzhi new community 丹顶鹤社区 --district 鄞州区
   pinzhi version
 
 --src is the site's folder, holding content/, layouts/ and assets/ (default ".").
-Run "pinzhi build --help" or "pinzhi serve --help" for every flag.
+Run "pinzhi <command> --help" for a command's flags.
 `
 
 // memoryLimit is the soft limit on the Go heap, unless GOMEMLIMIT sets
@@ -54,6 +57,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return build(args[1:], stderr)
 	case "serve":
 		return serve(args[1:], stdout, stderr)
+	case "new":
+		return newFile(args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "pinzhi", version())
 		return 0

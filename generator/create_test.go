@@ -1,0 +1,171 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestPinyinSlug(t *testing.T) {
+	for _, c := range []struct {
+		title, slug string
+		guesses     []string // the characters read one way of several
+	}{
+		{"丹顶鹤社区", "dandinghe", nil},
+		{"北岸琴森社区", "beianqinsen", nil},
+		{"长春社区", "zhangchun", []string{"长"}},
+		{"CBD社区", "cbd", nil},
+		{"3号楼社区", "3haolou", []string{"号"}},
+		{"A区·北苑社区", "aqu-beiyuan", []string{"区", "苑"}},
+		{" 社区 ", "", nil},
+		{"社区服务社区", "shequfuwu", []string{"区", "服"}},
+	} {
+		slug, guesses := pinyinSlug(c.title)
+		var chars []string
+		for _, g := range guesses {
+			chars = append(chars, g.Char)
+		}
+		if slug != c.slug || !slices.Equal(chars, c.guesses) {
+			t.Errorf("pinyinSlug(%q) = %q, guesses %v; want %q, %v", c.title, slug, chars, c.slug, c.guesses)
+		}
+	}
+}
+
+// siteOnDisk writes the bundled publication, with extra files, into a
+// temporary folder.
+func siteOnDisk(t *testing.T, extra map[string]string) string {
+	t.Helper()
+	site := repoSite(t)
+	for name, text := range extra {
+		put(site, name, text)
+	}
+	dir := t.TempDir()
+	writeSite(t, dir, site)
+	return dir
+}
+
+var day = time.Date(2016, 11, 28, 9, 0, 0, 0, time.UTC)
+
+func TestCreateCommunity(t *testing.T) {
+	dir := siteOnDisk(t, nil)
+	created, err := CreateCommunity(dir, NewCommunity{Title: "长春社区", District: "yinzhou", Leader: "yes", Role: "*党委书记", Date: day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "---\ntitle: 长春社区\ndistrict: 鄞州区\nleader:\n  name: \"yes\"\n  role: '*党委书记'\nquote:\nsummary:\nweight: 10\ndate: 2016-11-28\n---\n\n" + placeholderBody
+	if got := readFile(t, dir, "content/communities/zhangchun.md"); got != want {
+		t.Errorf("the file is\n%s\nwant\n%s", got, want)
+	}
+	if created.File != "content/communities/zhangchun.md" || created.Address != "https://example.org/pinzhi/communities/zhangchun/" ||
+		!created.Pinyin || len(created.Guesses) != 1 || created.Guesses[0].Char != "长" || !slices.Contains(created.Guesses[0].Others, "chang") {
+		t.Errorf("created %+v", created)
+	}
+	out, _ := mustBuild(t, os.DirFS(dir), Options{})
+	page := readFile(t, out, "communities/zhangchun/index.html")
+	for _, s := range []string{"<h1>长春社区</h1>", "yes", "*党委书记", "（在这里写正文。）"} {
+		if !strings.Contains(page, s) {
+			t.Errorf("the new page lacks %q", s)
+		}
+	}
+}
+
+func TestCreateCommunityWithoutLeader(t *testing.T) {
+	dir := siteOnDisk(t, nil)
+	created, err := CreateCommunity(dir, NewCommunity{Title: "桥社区", District: "海曙区", Slug: "qiao-2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created.Pinyin || !slices.Equal(created.Missing, []string{"content/communities/qiao-2.md:5: the leader's name"}) {
+		t.Errorf("created %+v", created)
+	}
+	_, _, err = buildInto(t, os.DirFS(dir), Options{})
+	if !hasLine(problemsOf(t, err), "content/communities/qiao-2.md:5: leader.name is empty") {
+		t.Errorf("the build did not ask for the leader's name where pinzhi new said: %v", err)
+	}
+}
+
+func TestCreateCommunityRefuses(t *testing.T) {
+	taken := "---\ntitle: 占用\ndistrict: 海曙区\nleader: {name: 张三}\nslug: zhanyong\n---\n"
+	cases := []struct {
+		name string
+		c    NewCommunity
+		want string
+	}{
+		{"existing file", NewCommunity{Title: "丹顶鹤社区", District: "鄞州区"}, "content/communities/dandinghe.md already exists; nothing was written (choose another slug with --slug"},
+		{"slug of another file", NewCommunity{Title: "占用社区", District: "鄞州区"}, "its page /communities/zhanyong/ is also the page of"},
+		{"case of another slug", NewCommunity{Title: "后大街社区", District: "海曙区", Slug: "HouDaJie"}, "is communities/houdajie/index.html of content/communities/houdajie.md but for letter case"},
+		{"device name", NewCommunity{Title: "CON社区", District: "海曙区"}, `"con" is a name Windows keeps for a device`},
+		{"unsafe slug", NewCommunity{Title: "新社区", District: "海曙区", Slug: "a b"}, `slug "a b" contains a space, which is not safe in a URL`},
+		{"unknown district", NewCommunity{Title: "新社区", District: "鄞州"}, `--district "鄞州" is not one of the configured districts; did you mean "鄞州区"?`},
+		{"no district", NewCommunity{Title: "新社区"}, "give the community's district with --district"},
+		{"no title", NewCommunity{District: "海曙区"}, "the community needs a title"},
+		{"two lines", NewCommunity{Title: "新社区\ntitle: x", District: "海曙区"}, "--title must be one line"},
+		{"no slug from title", NewCommunity{Title: "——社区", District: "海曙区"}, "no slug can be made from the title"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := siteOnDisk(t, map[string]string{"content/communities/other.md": taken})
+			before := readTree(t, dir)
+			_, err := CreateCommunity(dir, c.c)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("got %v, want %q", err, c.want)
+			}
+			if d := diffTrees(before, readTree(t, dir)); d != "" {
+				t.Errorf("the site changed:\n%s", d)
+			}
+		})
+	}
+}
+
+func TestCreatePage(t *testing.T) {
+	cases := []struct {
+		path, file, address, err string
+	}{
+		{"about", "content/about.md", "https://example.org/pinzhi/about/", ""},
+		{"/help/editors-guide.md", "content/help/editors-guide.md", "https://example.org/pinzhi/help/editors-guide/", ""},
+		{"关于", "content/关于.md", "https://example.org/pinzhi/%E5%85%B3%E4%BA%8E/", ""},
+		{"districts", "", "", "its page would be /districts/, but /districts/ belongs to the generator"},
+		{"communities/x", "", "", "files in content/communities/ are communities"},
+		{"a/../b", "", "", `".." starts with a dot`},
+		{"taken", "", "", "content/taken.md already exists; nothing was written (choose another path"},
+	}
+	for _, c := range cases {
+		t.Run(c.path, func(t *testing.T) {
+			dir := siteOnDisk(t, map[string]string{"content/taken.md": "---\ntitle: 已有\n---\n"})
+			before := readTree(t, dir)
+			created, err := CreatePage(dir, c.path, "关于本专题")
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.err) {
+					t.Errorf("got %v, want %q", err, c.err)
+				}
+				if d := diffTrees(before, readTree(t, dir)); d != "" {
+					t.Errorf("the site changed:\n%s", d)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if created.File != c.file || created.Address != c.address {
+				t.Errorf("created %+v", created)
+			}
+			out, _ := mustBuild(t, os.DirFS(dir), Options{})
+			page := strings.TrimSuffix(strings.TrimPrefix(c.file, "content/"), ".md") + "/index.html"
+			if !strings.Contains(readFile(t, out, page), "<h1>关于本专题</h1>") {
+				t.Errorf("%s lacks the title", page)
+			}
+		})
+	}
+}
+
+func readFile(t *testing.T, dir, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
