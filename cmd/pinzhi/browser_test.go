@@ -237,3 +237,38 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 	}
 	os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644)
 }
+
+// TestBrowserOnTheNetwork serves on every address, as an editor does to
+// preview on a phone, opens the address pinzhi printed for the network in
+// a phone-sized Chromium, and waits for an edit to reach it.
+func TestBrowserOnTheNetwork(t *testing.T) {
+	ctx := browser(t, 390, 844)
+	dir := copySite(t)
+	server := startServe(t, dir, strconv.Itoa(freePort(t)), "--bind", "0.0.0.0")
+	var lan string
+	deadline := time.Now().Add(5 * time.Second)
+	for lan == "" && time.Now().Before(deadline) {
+		if _, after, ok := strings.Cut(server.printed(), "on the network (a phone on the same Wi-Fi):\n"); ok {
+			lan = strings.TrimSpace(strings.SplitN(after, "\n", 2)[0])
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if lan == "" {
+		t.Skipf("this machine has no network address besides loopback; printed:\n%s", server.printed())
+	}
+	if strings.Contains(lan, "127.0.0.1") || strings.Contains(lan, "localhost") {
+		t.Fatalf("the network address is loopback: %s", lan)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(lan+"communities/houdajie/")); err != nil {
+		t.Fatal(err)
+	}
+	if h1, err := chromedp.Run(ctx, chromedp.Text("h1")); err != nil || h1 != "后大街社区" {
+		t.Fatalf("at %s: h1 %q: %v", lan, h1, err)
+	}
+	file := filepath.Join(dir, "content/communities/houdajie.md")
+	original, _ := os.ReadFile(file)
+	os.WriteFile(file, []byte(strings.Replace(string(original), "三大品牌", "三大手机品牌", 1)), 0o644)
+	if err := waitFor(ctx, `document.body.innerText.includes("三大手机品牌")`); err != nil {
+		t.Fatalf("the page opened at %s did not show the edit: %v", lan, err)
+	}
+}

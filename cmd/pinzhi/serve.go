@@ -18,7 +18,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	var site siteFlags
 	site.register(fs)
 	port := fs.Int("port", 1313, "the `port` to serve on; when it is in use and not given, the next free one")
-	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; anything but loopback lets other machines in")
+	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 lets a phone on the same network in (pinzhi prints its addresses, with QR codes)")
 	out := fs.String("out", "", "build into this `folder` (default: a temporary one, removed on exit)")
 	poll := fs.Bool("poll", false, "look for changes every 300 ms instead of using file system events")
 	if code, ok := parseFlags(fs, args); !ok {
@@ -36,6 +36,9 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	if f, ok := stdout.(*os.File); ok {
 		progress = newProgressLine(f)
 		opts.Progress = progress.show
+		if isTerminal(f) {
+			opts.QRCode = terminalQRCode
+		}
 	}
 	s, err := devserver.New(opts)
 	if progress != nil {

@@ -33,6 +33,9 @@ const (
 // rebinding).
 type hostGuard struct {
 	hosts map[string]bool
+	// everyAddress is set when the server listens on every address: an
+	// address the machine gains later (another Wi-Fi) is its own too.
+	everyAddress bool
 }
 
 // newHostGuard allows the loopback names, the address bound and, when it
@@ -41,6 +44,7 @@ func newHostGuard(bind string) *hostGuard {
 	g := &hostGuard{hosts: map[string]bool{"localhost": true, "127.0.0.1": true, "::1": true}}
 	g.hosts[strings.ToLower(bind)] = true
 	if ip := net.ParseIP(bind); ip != nil && ip.IsUnspecified() {
+		g.everyAddress = true
 		if addrs, err := net.InterfaceAddrs(); err == nil {
 			for _, a := range addrs {
 				if n, ok := a.(*net.IPNet); ok {
@@ -67,7 +71,22 @@ func (g *hostGuard) allows(hostHeader string) bool {
 		return true
 	}
 	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
+	return ip != nil && (ip.IsLoopback() || g.everyAddress && isOwnAddress(ip))
+}
+
+// isOwnAddress reports whether ip is an address of one of this machine's
+// interfaces now.
+func isOwnAddress(ip net.IP) bool {
+	addrs, err := upInterfaceAddrs()
+	if err != nil {
+		return false
+	}
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok && n.IP.Equal(ip) {
+			return true
+		}
+	}
+	return false
 }
 
 // guard wraps the server's handler: the Host check, and GET alone for the

@@ -62,6 +62,9 @@ type Options struct {
 	Context context.Context
 	// Progress is told how far a build is (see generator.Options).
 	Progress func(generator.Progress)
+	// QRCode, when set, draws an address as a QR code for the terminal,
+	// printed under each address other machines can open.
+	QRCode func(url string) string
 }
 
 // Server is a running preview of one site.
@@ -99,7 +102,8 @@ func New(opts Options) (*Server, error) {
 	}
 	s := &Server{opts: opts, id: newID(), listener: ln, hub: newHub(), hosts: newHostGuard(opts.Bind), conns: newConnLimit(maxConnections)}
 	if ip := net.ParseIP(opts.Bind); ip == nil || !ip.IsLoopback() {
-		fmt.Fprintf(opts.Log, "warning: serving on %s: other machines on the network can open the preview\n", ln.Addr())
+		_, port, _ := net.SplitHostPort(ln.Addr().String())
+		fmt.Fprintf(opts.Log, "warning: serving on %s: other machines on the network can open the preview\n", net.JoinHostPort(opts.Bind, port))
 	}
 	if s.out, err = s.outputFolder(); err != nil {
 		ln.Close()
@@ -206,6 +210,7 @@ func (s *Server) Run(ctx context.Context) error {
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- s.http.Serve(s.listener) }()
 	fmt.Fprintf(s.opts.Log, "serving %s at %s (Ctrl-C to stop)\n", s.opts.Src, s.URL())
+	s.printNetworkURLs()
 	fmt.Fprintf(s.opts.Log, "building into %s\n", s.out)
 	for {
 		select {
