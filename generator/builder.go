@@ -77,6 +77,10 @@ type Builder struct {
 	assets         assetSet
 	assetProblems  source.Problems
 
+	// collectRefs makes every page's record keep its body's links, for
+	// Check.
+	collectRefs bool
+
 	// last is the site the output folder holds, nil before a good build.
 	last *state
 	// stale is set when the source changed since last was made: an update
@@ -308,7 +312,7 @@ func (b *Builder) prepare() (*state, Problems) {
 	st.r = &renderer{fsys: b.opts.Src, model: m, md: markup.New(markup.Options{RawHTML: m.site.RawHTML}),
 		links:   &linkRewriter{urls: b.env.urls, assets: b.assets.links()},
 		layouts: b.layouts, minifier: b.minifier, names: &b.names, values: st.values,
-		env: b.env, limits: m.site.limits, ctx: b.opts.Context}
+		env: b.env, limits: m.site.limits, ctx: b.opts.Context, collectRefs: b.collectRefs}
 	return st, nil
 }
 

@@ -131,6 +131,24 @@ the generator writes) is an error, and nothing is written. The new file is
 checked as the build would check it, once filled in: a community without a
 leader is written with an empty name, which the build then asks for.
 
+# Checking a site
+
+[Check] builds the site into a temporary folder and follows every href and
+src of every HTML page, as the browser resolves it from the page's
+address: an address of the site must lead to a file the build wrote (a
+folder's index.html, or a folder's address without its slash), and its
+#fragment, other than #top, to an id of that page; an address outside the
+site's base path on its host leads outside the site. Images of a body
+without alt text, and images of the layouts without an alt attribute, are
+problems. A brand entry that does not link is a problem when two
+communities share its title or when it names a titled community with a
+place before it (镇海区后大街社区) or without the place its title has, and
+a warning when it is one character from a title. Each problem is
+reported at the line of the body that wrote the link; a link no body
+wrote is reported once under layouts/, with the pages that show it. With
+CheckOptions.External, every distinct address outside the site is asked,
+as README's pinzhi check says.
+
 # Slugs
 
 A slug written in front matter must be one path segment: letters of any

@@ -31,6 +31,19 @@ type record struct {
 	// text: emphasis that did not parse, most often around Chinese
 	// punctuation.
 	unparsed []int
+	// refs are every link and image of the body, kept for pinzhi check
+	// alone (see Builder.collectRefs).
+	refs []bodyRef
+	// noAlt are the images of the body without alt text, also for check:
+	// href is what the page carries.
+	noAlt []bodyRef
+}
+
+// A bodyRef is a link or image of a page's body: the address the page
+// carries, as written, and its line in the file.
+type bodyRef struct {
+	href, dest string
+	line       int
 }
 
 // renderer turns planned outputs into minified files. Its fields are
@@ -47,6 +60,9 @@ type renderer struct {
 	env      *templateEnv
 	limits   markup.Limits
 	ctx      context.Context
+	// collectRefs keeps every link of each body in its record, for
+	// pinzhi check; a build does not need them.
+	collectRefs bool
 	// write puts a file into the staging folder or the live one; writeFrom
 	// does it for a file written by a function as it is made.
 	write     func(rel string, data []byte) error
@@ -339,15 +355,24 @@ func (w *worker) convertBody(o *output, rec *record) error {
 		case page != "":
 			rec.links = append(rec.links, bodyLink{target: page, dest: dest, line: fileLine})
 		}
+		if w.collectRefs {
+			rec.refs = append(rec.refs, bodyRef{href: link, dest: dest, line: fileLine})
+		}
 		return link
 	}
 	w.body.Reset()
 	w.body.max = w.limits.PageBytes
 	w.bodyWriter.Reset(&w.body)
-	err = w.md.Convert(body, w.bodyWriter, markup.Conversion{
+	c := markup.Conversion{
 		Links: links, Transform: o.trim,
 		Unparsed: func(line int) { rec.unparsed = append(rec.unparsed, o.file.BodyLine+line-1) },
-	})
+	}
+	if w.collectRefs {
+		c.NoAlt = func(href string, line int) {
+			rec.noAlt = append(rec.noAlt, bodyRef{href: href, line: o.file.BodyLine + line - 1})
+		}
+	}
+	err = w.md.Convert(body, w.bodyWriter, c)
 	if err == nil {
 		err = w.bodyWriter.Flush()
 	}

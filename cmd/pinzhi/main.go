@@ -2,6 +2,7 @@
 //
 //	pinzhi build [--src DIR] [--out DIR] [--base-url URL] [--drafts]
 //	pinzhi serve [--src DIR] [--port 1313] [--bind 127.0.0.1] [--base-url URL] [--drafts]
+//	pinzhi check [--src DIR] [--base-url URL] [--drafts] [--external]
 //	pinzhi new community TITLE --district DISTRICT [--leader NAME] [--role ROLE] [--slug SLUG]
 //	pinzhi new page PATH TITLE
 //	pinzhi version
@@ -26,6 +27,7 @@ const usage = `pinzhi builds the 品质社区 publication from Markdown.
 Usage:
   pinzhi build   build the site into public/
   pinzhi serve   preview the site, rebuilt on every save
+  pinzhi check   follow every link, anchor and image of the site, as a reader would
   pinzhi new     write a new community or page: pinzhi new community 丹顶鹤社区 --district 鄞州区
   pinzhi version
 
@@ -57,6 +59,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return build(args[1:], stderr)
 	case "serve":
 		return serve(args[1:], stdout, stderr)
+	case "check":
+		return check(args[1:], stdout, stderr)
 	case "new":
 		return newFile(args[1:], stdout, stderr)
 	case "version":

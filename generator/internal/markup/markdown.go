@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -61,6 +62,8 @@ type Conversion struct {
 	// Unparsed, when not nil, is told the line of every ** or __ that is
 	// left as text outside code: the sign of emphasis that did not parse.
 	Unparsed func(line int)
+	// NoAlt, when not nil, is told every image without alt text: ![](x.jpg).
+	NoAlt func(dest string, line int)
 }
 
 var linksKey = parser.NewContextKey()
@@ -81,6 +84,9 @@ func (m *Markdown) Convert(body []byte, w io.Writer, c Conversion) (err error) {
 	doc := m.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
 	if c.Transform != nil {
 		c.Transform(doc)
+	}
+	if c.NoAlt != nil {
+		findNoAlt(doc, body, c.NoAlt)
 	}
 	if c.Unparsed != nil && (bytes.Contains(body, []byte("**")) || bytes.Contains(body, []byte("__"))) {
 		findUnparsed(doc, body, c.Unparsed)
@@ -105,6 +111,26 @@ func findUnparsed(doc ast.Node, source []byte, found func(line int)) {
 			}
 		}
 		return ast.WalkContinue, nil
+	})
+}
+
+// findNoAlt tells found the destination and line of each image whose
+// description is empty or blank. The parser has rewritten destinations
+// by then: dest is what the page carries.
+func findNoAlt(doc ast.Node, source []byte, found func(dest string, line int)) {
+	var lines LineIndex
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		img, ok := n.(*ast.Image)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		if strings.TrimSpace(PlainText(img, source)) == "" {
+			if lines == nil {
+				lines = NewLineIndex(source)
+			}
+			found(string(img.Destination), lines.At(inlineStart(img, source)))
+		}
+		return ast.WalkSkipChildren, nil
 	})
 }
 

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+)
+
+func TestCheckCommand(t *testing.T) {
+	var asked atomic.Int32
+	remote := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		asked.Add(1)
+		if r.URL.Path != "/ok" {
+			http.NotFound(w, r)
+		}
+	}))
+	defer remote.Close()
+	dir := copySite(t)
+	cache := t.TempDir()
+	run := func(args ...string) (string, string, int) {
+		t.Helper()
+		cmd := exec.Command(binary, args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+cache)
+		var o, e strings.Builder
+		cmd.Stdout, cmd.Stderr = &o, &e
+		err := cmd.Run()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return o.String(), e.String(), code
+	}
+
+	stdout, stderr, code := run("check")
+	if code != 0 || !strings.Contains(stdout, "checked 20 pages: ") || stderr != "" {
+		t.Fatalf("the bundled site: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Errorf("pinzhi check wrote public/: %v", err)
+	}
+
+	file := filepath.Join(dir, "content/communities/houdajie.md")
+	text, _ := os.ReadFile(file)
+	lines := strings.Count(string(text), "\n")
+	extra := "\n[力邦](/communities/libang/#没有)\n\n[站外](" + remote.URL + "/ok) [坏站外](" + remote.URL + "/gone)\n"
+	os.WriteFile(file, append(text, extra...), 0o644)
+	_, stderr, code = run("check")
+	anchor := "content/communities/houdajie.md:" + strconv.Itoa(lines+2) + ": link to /communities/libang/#没有 leads to /communities/libang/, which has no #没有"
+	if code != 1 || !strings.Contains(stderr, anchor) || !strings.Contains(stderr, "check failed: 1 problem\n") || asked.Load() != 0 {
+		t.Fatalf("exit %d, %d requests outside\nstderr: %s", code, asked.Load(), stderr)
+	}
+
+	stdout, stderr, code = run("check", "--external")
+	gone := "content/communities/houdajie.md:" + strconv.Itoa(lines+4) + ": link to " + remote.URL + "/gone 404 Not Found"
+	if code != 1 || !strings.Contains(stderr, gone) || !strings.Contains(stderr, "check failed: 2 problems") ||
+		!strings.Contains(stdout, "2 addresses outside the site (asked)") {
+		t.Fatalf("--external: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+	first := asked.Load()
+	if _, stderr, _ = run("check", "--external"); asked.Load() != first || !strings.Contains(stderr, gone) {
+		t.Errorf("the second check asked again (%d requests after %d) or forgot:\n%s", asked.Load(), first, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(cache, "pinzhi", "external-links.json")); err != nil {
+		t.Errorf("no cache file: %v", err)
+	}
+	if _, stderr, code := run("check", "--help"); code != 0 || !strings.Contains(stderr, "-external") {
+		t.Errorf("--help: exit %d\n%s", code, stderr)
+	}
+}
+

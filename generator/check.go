@@ -1,0 +1,123 @@
+package generator
+
+import (
+	"cmp"
+	"context"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"pinzhi/generator/internal/linkcheck"
+	"pinzhi/generator/internal/source"
+)
+
+// CheckOptions say what Check asks beyond the site's own pages.
+type CheckOptions struct {
+	// External makes Check ask every address outside the site whether
+	// it answers.
+	External    bool
+	Concurrency int           // requests at once; 8 when 0
+	Timeout     time.Duration // for one request; 10 s when 0
+	RetryWait   time.Duration // before the one retry; 1 s when 0
+	// CacheFile keeps lasting answers (an OK, a 404) for a day, so that a
+	// check run again soon asks nobody twice; none when empty.
+	CacheFile string
+	Client    *http.Client     // Go's default when nil
+	Now       func() time.Time // for the cache; time.Now when nil
+}
+
+// CheckReport says what Check found.
+type CheckReport struct {
+	// Problems are what a reader would stumble on: broken links and
+	// anchors, images without alt text, brand entries that should link
+	// and do not; warnings for what only may be wrong.
+	Problems Problems
+	Warnings Problems // the build's own, those Problems repeat left out
+	Pages    int      // HTML pages read
+	Links    int      // links and images followed, on all pages
+	External int      // distinct addresses outside the site
+}
+
+// Broken reports whether the check found anything that is not a warning.
+func (r *CheckReport) Broken() bool {
+	errs, _ := r.Problems.Split()
+	return len(errs) > 0
+}
+
+// Check builds the site into a temporary folder, never opts.Out, and walks
+// it as a reader would: every link and image of every page must lead to a
+// file of the site, every #anchor to an id of its page, every image of a
+// body must have alt text, and every brand entry that names a community
+// with a page must link to it. A build that fails returns its Problems as
+// the error, as Build does.
+func Check(opts Options, co CheckOptions) (*CheckReport, error) {
+	tmp, err := os.MkdirTemp("", "pinzhi-check-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp) // made by this call, holding only its build
+	opts.Out = filepath.Join(tmp, "site")
+	b := NewBuilder(opts)
+	b.collectRefs = true
+	built, err := b.Build()
+	if err != nil {
+		return nil, err
+	}
+	c, err := newSiteChecker(b.last, opts.Out)
+	if err != nil {
+		return nil, err
+	}
+	c.followAll()
+	checkBrands(b.last.model, &c.problems)
+	report := &CheckReport{Pages: len(c.pages), Links: c.followed, External: len(c.external)}
+	if co.External {
+		c.askExternal(cmp.Or(opts.Context, context.Background()), co)
+	}
+	c.reportLayoutProblems()
+	source.Sort(c.problems.Problems)
+	report.Problems = slices.CompactFunc(c.problems.Problems, samePlace) // a link written twice on a line
+	for _, w := range built.Warnings {
+		if !slices.ContainsFunc(report.Problems, func(p source.Problem) bool { return samePlace(p, w) }) {
+			report.Warnings = append(report.Warnings, w)
+		}
+	}
+	return report, nil
+}
+
+// samePlace reports whether two problems say one thing of one line.
+func samePlace(a, b source.Problem) bool {
+	return a.Path == b.Path && a.Line == b.Line && a.Message == b.Message
+}
+
+// askExternal asks the addresses outside the site and reports those that
+// do not answer, at every place that links to them.
+func (c *siteChecker) askExternal(ctx context.Context, co CheckOptions) {
+	now := co.Now
+	if now == nil {
+		now = time.Now
+	}
+	var cache *linkcheck.Cache
+	if co.CacheFile != "" {
+		cache = linkcheck.OpenCache(co.CacheFile, now)
+	}
+	checker := &linkcheck.Checker{Client: co.Client, Concurrency: co.Concurrency, Timeout: co.Timeout,
+		RetryWait: co.RetryWait, Cache: cache, Now: now, UserAgent: "pinzhi-check (link checker of a static site)"}
+	urls := make([]string, 0, len(c.external))
+	for u := range c.external {
+		urls = append(urls, u)
+	}
+	slices.Sort(urls)
+	results := checker.Check(ctx, urls)
+	for _, u := range urls {
+		if r := results[u]; !r.OK {
+			for _, at := range c.external[u] {
+				c.broken(at, u, r.Problem, "fix or remove the link; if it opens in a browser, the site may refuse programs: check it by hand")
+			}
+		}
+	}
+	if err := cache.Save(); err != nil {
+		c.problems.Warn(co.CacheFile, 0, "check the cache folder's permissions", "cannot save the answers for tomorrow: %s", source.UnwrapPathError(err))
+	}
+}

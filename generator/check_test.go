@@ -1,0 +1,108 @@
+package generator
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestCheckBundledSite(t *testing.T) {
+	report, err := Check(Options{Src: repoSite(t)}, CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(report.Problems) > 0 || report.Pages < 20 || report.Links < 100 {
+		t.Errorf("the bundled publication: %d pages, %d links, problems:\n%v", report.Pages, report.Links, report.Problems)
+	}
+}
+
+// TestCheck builds a site with every kind of broken link once and wants
+// each reported at the line that wrote it, and nothing else.
+func TestCheck(t *testing.T) {
+	remote := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/ok" {
+			http.NotFound(w, r)
+		}
+	}))
+	defer remote.Close()
+	site := repoSite(t)
+	put(site, badFile, communityFile("")+strings.Join([]string{
+		"## 治理经验", // line 10
+		"",
+		"[好锚](#治理经验) [相对](../houdajie/) [锚](/communities/houdajie/#top)",
+		"",
+		"[错锚](#治理经檿)",
+		"",
+		"[无页](/communities/houdajei/)",
+		"",
+		"[他页锚](/communities/houdajie/#没有)",
+		"",
+		"![](/assets/site.css) ![说明](/assets/site.css)",
+		"",
+		"[站外好](" + remote.URL + "/ok) [站外坏](" + remote.URL + "/gone#x)",
+		"",
+		"[相对坏](../../../outside/) [邮件](mailto:a@b.c) [电话](tel:123)",
+	}, "\n"))
+	brands := string(site["content/brands.md"].Data)
+	brands = strings.Replace(brands, "- 学弄社区", "- 镇海区后大街社区“测试”品牌\n- 后大桥社区“近似”品牌\n- 学弄社区", 1)
+	put(site, "content/brands.md", brands)
+
+	cache := filepath.Join(t.TempDir(), "links.json")
+	report, err := Check(Options{Src: site}, CheckOptions{External: true, CacheFile: cache, RetryWait: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		badFile + ":14: link to #治理经檿 leads to /communities/bad/, which has no #治理经檿; did you mean #治理经验?",
+		badFile + ":16: link to /communities/houdajei/ leads to no page; did you mean /communities/houdajie/?",
+		badFile + ":18: link to /communities/houdajie/#没有 leads to /communities/houdajie/, which has no #没有",
+		badFile + ":20: image /assets/site.css has no alt text",
+		badFile + ":22: link to " + remote.URL + "/gone#x 404 Not Found",
+		badFile + ":24: link to ../../../outside/ leads outside the site, whose addresses start with /pinzhi/",
+		"content/brands.md:7: brand entry names 后大街社区 as 镇海区后大街社区, so it does not link to its page",
+		"content/brands.md:8: warning: brand entry names 后大桥社区: is it 后大街社区, which has a page?",
+	}
+	for _, w := range want {
+		if !hasLine(report.Problems, w) {
+			t.Errorf("no problem starts with\n  %s\ngot:\n%v", w, report.Problems)
+		}
+	}
+	if len(report.Problems) != len(want) {
+		t.Errorf("%d problems, want %d:\n%v", len(report.Problems), len(want), report.Problems)
+	}
+	if !report.Broken() || report.External != 2 {
+		t.Errorf("broken %v, %d external addresses", report.Broken(), report.External)
+	}
+	if hasLine(report.Warnings, badFile+":16:") {
+		t.Errorf("the build's warning for line 16 is repeated:\n%v", report.Warnings)
+	}
+}
+
+func TestCheckLayoutLinks(t *testing.T) {
+	site := repoSite(t)
+	base := string(site["layouts/base.html"].Data)
+	put(site, "layouts/base.html", strings.Replace(base, "</body>", `<a href="{{url "nowhere/"}}">x</a><img src="{{asset "site.css"}}"></body>`, 1))
+	report, err := Check(Options{Src: site}, CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{
+		"layouts/: on 20 pages, e.g. /pinzhi/: link to /pinzhi/nowhere/ leads to no page",
+		"layouts/: on 20 pages, e.g. /pinzhi/: image /pinzhi/assets/site.",
+	} {
+		if !hasLine(report.Problems, w) {
+			t.Errorf("no problem starts with\n  %s\ngot:\n%v", w, report.Problems)
+		}
+	}
+}
+
+func TestCheckBuildFails(t *testing.T) {
+	site := repoSite(t)
+	put(site, badFile, "---\ntitle: x\n---\n")
+	if _, err := Check(Options{Src: site}, CheckOptions{}); !hasLine(problemsOf(t, err), badFile+":4: district is missing") {
+		t.Errorf("got %v", err)
+	}
+}

@@ -1,0 +1,251 @@
+package generator
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"pinzhi/generator/internal/linkcheck"
+	"pinzhi/generator/internal/source"
+)
+
+// maxSuggestions bounds how many broken links get a "did you mean": each
+// compares the address with every page's.
+const maxSuggestions = 100
+
+// siteChecker follows the links of a built site.
+type siteChecker struct {
+	base     *url.URL // absolute, with the base path
+	files    map[string]bool
+	pages    map[string]linkcheck.Page // the HTML files, by output path
+	outputs  []*output
+	records  map[string]*record
+	problems source.List
+	followed int
+	// external lists, for each address outside the site, where it is
+	// linked from.
+	external map[string][]place
+	// layoutLinks are the broken links no body wrote, by what is wrong,
+	// with the pages they are on: one problem each, not one a page.
+	layoutLinks map[string][]string
+	suggested   int
+}
+
+// A place is where a link is written: a line of a content file, or a
+// layout on some page.
+type place struct {
+	file string // "" for a layout
+	line int
+	dest string // as written in the file, or the href a layout wrote
+	page string // the page's address, for a layout's link
+}
+
+// siteHost stands for the host of a site whose base URL has none, so that
+// addresses resolve; no link of the site can name it.
+const siteHost = "site.invalid"
+
+func newSiteChecker(st *state, out string) (*siteChecker, error) {
+	base := *newURLScheme(st.model.site.BaseURL).base
+	if base.Host == "" {
+		base.Scheme, base.Host = "http", siteHost
+	}
+	c := &siteChecker{base: &base, files: map[string]bool{}, pages: map[string]linkcheck.Page{},
+		outputs: st.outputs, records: st.records, external: map[string][]place{}, layoutLinks: map[string][]string{}}
+	for _, o := range st.outputs {
+		c.files[o.path] = true
+		if !strings.HasSuffix(o.path, ".html") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(o.path)))
+		if err != nil {
+			return nil, err
+		}
+		c.pages[o.path] = linkcheck.Scan(data)
+	}
+	return c, nil
+}
+
+// followAll follows every link and checks every image of every page.
+func (c *siteChecker) followAll() {
+	for _, o := range c.outputs {
+		page, ok := c.pages[o.path]
+		if !ok {
+			continue
+		}
+		refs := c.bodyRefs(o)
+		pageURL := &url.URL{Scheme: c.base.Scheme, Host: c.base.Host, Path: c.base.Path + strings.TrimSuffix(o.path, "index.html")}
+		seen := map[string]bool{}
+		for _, href := range page.Links {
+			if seen[href] {
+				continue
+			}
+			seen[href] = true
+			c.followed++
+			c.follow(o, pageURL, href, refs)
+		}
+		c.checkImages(o, page, refs, pageURL.Path)
+	}
+}
+
+// checkImages reports the images of a page's body without alt text, at
+// their lines, and the images of its layouts without an alt attribute
+// (alt="" marks a picture as decoration).
+func (c *siteChecker) checkImages(o *output, page linkcheck.Page, refs map[string][]place, path string) {
+	if rec := c.records[o.path]; rec != nil {
+		for _, img := range rec.noAlt {
+			dest := img.href
+			for _, r := range refs[sameHref(img.href)] {
+				if r.line == img.line {
+					dest = r.dest
+				}
+			}
+			c.problems.Add(rec.file, img.line, "write what the picture shows between the brackets: ![社区志愿者在巡河](/assets/photo.jpg)",
+				"image %s has no alt text: a reader who cannot see it learns nothing", dest)
+		}
+	}
+	for _, img := range page.Images {
+		if !img.HasAlt && len(refs[sameHref(img.Src)]) == 0 {
+			key := "image " + img.Src + " has no alt attribute"
+			c.layoutLinks[key] = append(c.layoutLinks[key], path)
+		}
+	}
+}
+
+// bodyRefs are the places the page's body writes each href.
+func (c *siteChecker) bodyRefs(o *output) map[string][]place {
+	rec := c.records[o.path]
+	if rec == nil || len(rec.refs) == 0 {
+		return nil
+	}
+	refs := map[string][]place{}
+	for _, r := range rec.refs {
+		key := sameHref(r.href)
+		refs[key] = append(refs[key], place{file: rec.file, line: r.line, dest: r.dest})
+	}
+	return refs
+}
+
+// sameHref is an href as the browser reads it, so that a link the body
+// wrote as #治理经验 is found in the page as #%E6%B2%BB%E7%90%86…, as
+// goldmark escapes it.
+func sameHref(href string) string {
+	if u, err := url.PathUnescape(href); err == nil {
+		return u
+	}
+	return href
+}
+
+// follow resolves one href of a page and reports it when it leads nowhere.
+func (c *siteChecker) follow(o *output, pageURL *url.URL, href string, refs map[string][]place) {
+	places := refs[sameHref(href)]
+	if len(places) == 0 {
+		places = []place{{dest: href, page: pageURL.Path}}
+	}
+	u, err := pageURL.Parse(strings.TrimSpace(href))
+	if err != nil {
+		c.brokenAll(places, href, "is not a valid address", "correct it")
+		return
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return // mailto:, tel:, data:, javascript: lead to no page
+	}
+	if u.Host != c.base.Host {
+		u.Fragment, u.RawFragment = "", ""
+		c.external[u.String()] = append(c.external[u.String()], places...)
+		return
+	}
+	rel, inside := strings.CutPrefix(u.Path, c.base.Path)
+	if !inside {
+		c.brokenAll(places, href, "leads outside the site, whose addresses start with "+c.base.Path, "write it from the site root, e.g. /communities/houdajie/")
+		return
+	}
+	target, ok := c.target(rel)
+	if !ok {
+		c.brokenAll(places, href, "leads to no page", c.pageHint(rel))
+		return
+	}
+	if frag := u.Fragment; frag != "" && frag != "top" {
+		if ids := c.pages[target].IDs; !ids[frag] {
+			c.brokenAll(places, href, fmt.Sprintf("leads to /%s, which has no #%s", strings.TrimSuffix(target, "index.html"), frag), anchorHint(ids, frag))
+		}
+	}
+}
+
+// target is the file a site path is served from: a folder's index.html,
+// or the file itself; ok is false when the site has neither.
+func (c *siteChecker) target(rel string) (string, bool) {
+	switch {
+	case rel == "" || strings.HasSuffix(rel, "/"):
+		return rel + "index.html", c.files[rel+"index.html"]
+	case c.files[rel]:
+		return rel, true
+	case c.files[rel+"/index.html"]:
+		return rel + "/index.html", true // hosts redirect a folder's address without its slash
+	}
+	return "", false
+}
+
+// pageHint suggests the page a broken address most resembles.
+func (c *siteChecker) pageHint(rel string) string {
+	hint := "check the address; pages end with /, e.g. /communities/houdajie/"
+	if c.suggested >= maxSuggestions {
+		return hint
+	}
+	c.suggested++
+	var paths []string
+	for f := range c.files {
+		if p, ok := strings.CutSuffix(f, "index.html"); ok {
+			paths = append(paths, p)
+		}
+	}
+	slices.Sort(paths)
+	if near := source.Closest(strings.TrimSuffix(rel, "/")+"/", paths); near != "" {
+		return "did you mean /" + near + "?"
+	}
+	return hint
+}
+
+// anchorHint suggests the id an #anchor most resembles.
+func anchorHint(ids map[string]bool, frag string) string {
+	all := slices.Sorted(maps.Keys(ids))
+	if near := source.Closest(frag, all); near != "" {
+		return "did you mean #" + near + "? A heading's id is its text: ## 治理经验 has #治理经验"
+	}
+	return "link to a heading by its text: ## 治理经验 has #治理经验"
+}
+
+func (c *siteChecker) brokenAll(places []place, href, what, hint string) {
+	for _, p := range places {
+		c.broken(p, href, what, hint)
+	}
+}
+
+// broken reports a link that leads nowhere where it is written: a body's
+// line, or, for a layout's, once for all the pages it is on.
+func (c *siteChecker) broken(p place, href, what, hint string) {
+	if p.file != "" {
+		c.problems.Add(p.file, p.line, hint, "link to %s %s", p.dest, what)
+		return
+	}
+	key := "link to " + href + " " + what + "\x00" + hint
+	c.layoutLinks[key] = append(c.layoutLinks[key], p.page)
+}
+
+// reportLayoutProblems reports each broken link of the layouts once, with
+// how many pages show it.
+func (c *siteChecker) reportLayoutProblems() {
+	for _, key := range slices.Sorted(maps.Keys(c.layoutLinks)) {
+		pages := slices.Compact(slices.Sorted(slices.Values(c.layoutLinks[key])))
+		what, hint, _ := strings.Cut(key, "\x00")
+		on := "on " + pages[0]
+		if len(pages) > 1 {
+			on = fmt.Sprintf("on %d pages, e.g. %s", len(pages), pages[0])
+		}
+		c.problems.Add(layoutsDir+"/", 0, cmp.Or(hint, "fix the layout that writes it: base.html, a partial or the page kind's file"), "%s: %s", on, what)
+	}
+}
