@@ -78,10 +78,16 @@ func loadAsset(fsys fs.FS, name string, minifier *minify.M) (*asset, *source.Pro
 		}
 		data = small
 	}
+	return hashedAsset(name, data), nil
+}
+
+// hashedAsset names the file assets/<name> after a hash of data.
+func hashedAsset(name string, data []byte) *asset {
 	sum := sha256.Sum256(data)
+	ext := path.Ext(name)
 	rel := strings.TrimPrefix(name, assetsDir+"/")
 	stem := strings.TrimSuffix(rel, ext)
-	return &asset{Name: rel, Out: assetsDir + "/" + stem + "." + hex.EncodeToString(sum[:5]) + ext, data: data}, nil
+	return &asset{Name: rel, Out: assetsDir + "/" + stem + "." + hex.EncodeToString(sum[:5]) + ext, data: data}
 }
 
 // minifiedTypes maps the extensions of files that are minified when

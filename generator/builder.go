@@ -86,6 +86,11 @@ type Builder struct {
 	// stale is set when the source changed since last was made: an update
 	// failed, so only a full check of the model can tell what to write.
 	stale bool
+	// search is the search index, kept from build to build, when the site
+	// has a search page.
+	search       *searchState
+	searchScript *output  // made once: it is pinzhi's, not the site's
+	searchLive   []string // the index's files in the output folder
 }
 
 // state is one build's model, its files and what each file showed.
@@ -101,6 +106,9 @@ type state struct {
 	linkProblems map[string]source.Problems
 	warnings     source.Problems // of loading and linking
 	r            *renderer
+	// searchPage is the search page, when the site has one: it shows what
+	// the index is, so it is written after the index, not with the rest.
+	searchPage *output
 }
 
 // NewBuilder returns a Builder for opts; nothing is read until Build.
@@ -202,23 +210,34 @@ func (b *Builder) Build() (*Report, error) {
 	st.r.write, st.r.writeFrom = stage.Write, stage.WriteFrom
 	b.progress.start("render", len(st.outputs))
 	st.r.rendered = b.progress.step
-	records, probs := st.r.renderAll(nil, st.outputs, b.opts.Workers)
+	records, probs := st.r.renderAll(nil, st.withoutSearchPage(st.outputs), b.opts.Workers)
+	var searchFiles, searchWritten []string
 	t.done("render")
+	if st.searchPage != nil && !hasErrors(probs) {
+		b.search = nil // a build writes the whole index
+		var searchProbs source.Problems
+		searchFiles, searchWritten, searchProbs = b.writeSearch(st, records, stageWriter{stage}, true)
+		probs = append(probs, searchProbs...)
+		t.done("search")
+	}
 	errs, warnings := probs.Split()
 	report.Warnings = append(report.Warnings, warnings...)
 	if len(errs) > 0 {
 		stage.Abort()
+		b.search = nil // it holds what was not published
 		report.Phases = t.phases
 		return report, errs
 	}
 	report.Removed, err = stage.Commit()
 	if err != nil {
+		b.search = nil
 		return report, err
 	}
 	t.done("swap")
+	b.searchLive = searchFiles
 	st.records, b.last, b.stale = records, st, false
 	b.env.cards.forget(func(file string) bool { return b.files[file] != nil })
-	b.finish(report, start, t, slices.Sorted(maps.Keys(records)), false)
+	b.finish(report, start, t, writtenPaths(records, searchWritten), false)
 	return report, nil
 }
 
@@ -232,6 +251,9 @@ func (b *Builder) finish(report *Report, start time.Time, t *timer, written []st
 		check = slices.Collect(maps.Keys(st.records))
 	}
 	for _, p := range check {
+		if st.records[p] == nil {
+			continue // a file of the search index
+		}
 		if probs := bodyWarnings(st.records[p], st.paths); len(probs) > 0 {
 			st.linkProblems[p] = probs
 		} else {
@@ -294,6 +316,11 @@ func (b *Builder) prepare() (*state, Problems) {
 	st.model = m
 	b.number(m)
 	st.outputs = append(plan(m), b.assets.outputs()...)
+	if b.layouts[searchKind] != nil {
+		if err := b.planSearch(st); err != nil {
+			return st, Problems{*err}
+		}
+	}
 	var names source.List
 	checkNames(st.outputs, &names)
 	if errs, _ := names.Problems.Split(); len(errs) > 0 {
@@ -312,7 +339,7 @@ func (b *Builder) prepare() (*state, Problems) {
 	st.r = &renderer{fsys: b.opts.Src, model: m, md: markup.New(markup.Options{RawHTML: m.site.RawHTML}),
 		links:   &linkRewriter{urls: b.env.urls, assets: b.assets.links()},
 		layouts: b.layouts, minifier: b.minifier, names: &b.names, values: st.values,
-		env: b.env, limits: m.site.limits, ctx: b.opts.Context, collectRefs: b.collectRefs}
+		env: b.env, limits: m.site.limits, ctx: b.opts.Context, collectRefs: b.collectRefs, searchTexts: st.searchPage != nil}
 	return st, nil
 }
 
@@ -334,7 +361,7 @@ func (b *Builder) number(m *model) {
 	for _, d := range m.site.districts {
 		b.names.id(d.Slug)
 	}
-	for _, k := range append(layoutKinds, sharedSet) {
+	for _, k := range slices.Concat(layoutKinds, optionalKinds, []string{sharedSet}) {
 		b.names.id(k)
 	}
 }
@@ -359,4 +386,13 @@ func (b *Builder) AssetURL(name string) (string, bool) {
 		return "", false
 	}
 	return b.env.urls.rel(a.Out), true
+}
+
+// withoutSearchPage returns outs without the search page, which is
+// written after the index.
+func (st *state) withoutSearchPage(outs []*output) []*output {
+	if st.searchPage == nil {
+		return outs
+	}
+	return slices.DeleteFunc(slices.Clone(outs), func(o *output) bool { return o == st.searchPage })
 }

@@ -90,8 +90,8 @@ func TestCheckLayoutLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, w := range []string{
-		"layouts/: on 20 pages, e.g. /pinzhi/: link to /pinzhi/nowhere/ leads to no page",
-		"layouts/: on 20 pages, e.g. /pinzhi/: image /pinzhi/assets/site.",
+		"layouts/: on 21 pages, e.g. /pinzhi/: link to /pinzhi/nowhere/ leads to no page",
+		"layouts/: on 21 pages, e.g. /pinzhi/: image /pinzhi/assets/site.",
 	} {
 		if !hasLine(report.Problems, w) {
 			t.Errorf("no problem starts with\n  %s\ngot:\n%v", w, report.Problems)

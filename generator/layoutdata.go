@@ -25,10 +25,11 @@ type PageData struct {
 	Canonical   string // its absolute address, when the site has a host
 	Site        *Site
 	Model       *Model
-	Community   *Community // on a community page
-	District    *District  // on a district page
-	BrandList   *BrandList // on the brand list page
-	Page        *PlainPage // on a plain page
+	Community   *Community  // on a community page
+	District    *District   // on a district page
+	BrandList   *BrandList  // on the brand list page
+	Page        *PlainPage  // on a plain page
+	Search      *SearchData // on the search page
 	Content     template.HTML
 }
 

@@ -25,6 +25,10 @@ const (
 // layouts/<kind>.html inside layouts/base.html.
 var layoutKinds = []string{"home", "community", "district", "districts", "brands", "page", "404"}
 
+// optionalKinds are the kinds of page a site has when it has their
+// layout: the search page.
+var optionalKinds = []string{searchKind}
+
 // sharedSet names the set of base.html and the partials alone, which the
 // render function executes.
 const sharedSet = "shared"
@@ -44,6 +48,13 @@ type layouts map[string]*layout
 func loadLayouts(fsys fs.FS, funcs template.FuncMap, probs *source.List) layouts {
 	shared := append([]string{baseLayout}, partialFiles(fsys)...)
 	texts := map[string]string{}
+	for _, kind := range optionalKinds {
+		if data, p := source.ReadBounded(fsys, kindFile(kind), maxLayoutSize); p == nil {
+			texts[kindFile(kind)] = string(data)
+		} else if _, err := fs.Stat(fsys, kindFile(kind)); !errors.Is(err, fs.ErrNotExist) {
+			probs.AddAll(source.Problems{*p})
+		}
+	}
 	for _, name := range append(shared, kindFiles()...) {
 		data, p := source.ReadBounded(fsys, name, maxLayoutSize)
 		if p != nil {
@@ -65,7 +76,7 @@ func loadLayouts(fsys fs.FS, funcs template.FuncMap, probs *source.List) layouts
 	} else {
 		set[sharedSet] = l
 	}
-	for _, kind := range layoutKinds {
+	for _, kind := range append(layoutKinds, optionalKinds...) {
 		file := kindFile(kind)
 		if _, ok := texts[file]; !ok {
 			continue

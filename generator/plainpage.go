@@ -9,7 +9,7 @@ import (
 
 // reservedRoots are the first path segments the generator writes itself.
 var reservedRoots = map[string]bool{
-	"communities": true, "districts": true, "brands": true, "assets": true,
+	"communities": true, "districts": true, "brands": true, "assets": true, "search": true,
 	"404.html": true, "sitemap.xml": true, "feed.xml": true, "robots.txt": true, "index.html": true,
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"pinzhi/generator/internal/markup"
 	"pinzhi/generator/internal/publish"
+	"pinzhi/generator/internal/search"
 	"pinzhi/generator/internal/source"
 )
 
@@ -37,6 +38,9 @@ type record struct {
 	// noAlt are the images of the body without alt text, also for check:
 	// href is what the page carries.
 	noAlt []bodyRef
+	// searchText is the text of the page's body as readers see it, for
+	// the search index, when the site has a search page.
+	searchText string
 }
 
 // A bodyRef is a link or image of a page's body: the address the page
@@ -63,6 +67,10 @@ type renderer struct {
 	// collectRefs keeps every link of each body in its record, for
 	// pinzhi check; a build does not need them.
 	collectRefs bool
+	// searchTexts keeps the text of each body for the search index.
+	searchTexts bool
+	// search is what the search page shows of its index.
+	search SearchData
 	// write puts a file into the staging folder or the live one; writeFrom
 	// does it for a file written by a function as it is made.
 	write     func(rel string, data []byte) error
@@ -323,6 +331,10 @@ func (w *worker) execute(o *output, r *reads, rec *record) error {
 	}
 	r.add(depLayout, w.names.ids[o.kind])
 	data := o.pageData(w.model, r)
+	if o.kind == searchKind {
+		search := w.search
+		data.Search = &search
+	}
 	if o.file != nil {
 		r.add(depFront, o.fileID)
 		r.add(depBody, o.fileID)
@@ -333,6 +345,9 @@ func (w *worker) execute(o *output, r *reads, rec *record) error {
 			return err
 		}
 		data.Content = template.HTML(w.body.String())
+		if w.searchTexts {
+			rec.searchText = search.Text(w.body.Bytes())
+		}
 	}
 	return l.tmpl.Execute(&w.page, data)
 }

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"io/fs"
-	"maps"
 	"runtime"
 	"slices"
 	"time"
@@ -75,8 +74,14 @@ func (st *state) changedOutputs(changed []dep, reloaded []string) (first, rest [
 // samePages says that the site has the pages it had.
 func (b *Builder) write(st *state, first, rest []*output, gone []string, start time.Time, t *timer, samePages bool) (*Report, error) {
 	report := &Report{Warnings: slices.Clone(st.warnings)}
+	searchPageDue := st.searchPage != nil && (slices.Contains(first, st.searchPage) || slices.Contains(rest, st.searchPage))
+	first, rest = st.withoutSearchPage(first), st.withoutSearchPage(rest)
 	outs := slices.Concat(first, rest)
-	tx, err := b.folder.Begin(outputPaths(outs))
+	adding := outputPaths(outs)
+	if st.searchPage != nil {
+		adding = append(adding, st.searchPage.path)
+	}
+	tx, err := b.folder.Begin(adding)
 	if err != nil {
 		return report, err
 	}
@@ -84,21 +89,33 @@ func (b *Builder) write(st *state, first, rest []*output, gone []string, start t
 	st.r.writeFrom = func(rel string, fill publish.Fill) error { _, err := tx.WriteFrom(rel, fill); return err }
 	records, probs := st.r.renderAll(first, rest, b.liveWorkers())
 	t.done("render")
+	var searchFiles, searchWritten []string
+	if st.searchPage != nil && !hasErrors(probs) {
+		var searchProbs source.Problems
+		searchFiles, searchWritten, searchProbs = b.writeSearch(st, records, txWriter{tx}, searchPageDue)
+		probs = append(probs, searchProbs...)
+		t.done("search")
+	}
 	errs, warnings := probs.Split()
 	report.Warnings = append(report.Warnings, warnings...)
+	if len(errs) == 0 {
+		gone = append(gone, without(b.searchLive, searchFiles)...)
+	}
 	for _, g := range gone {
 		if err := tx.Remove(g); err != nil {
 			errs = append(errs, Problem{Path: g, Message: "cannot be removed: " + err.Error(), Hint: "check the output folder's permissions"})
 		}
 	}
 	if len(errs) > 0 {
-		b.stale = true
+		b.stale, b.search = true, nil
 		report.Phases = t.phases
 		return report, joinErrors(errs, tx.Rollback())
 	}
 	if err := tx.Commit(); err != nil {
+		b.search = nil
 		return report, err
 	}
+	b.searchLive = searchFiles
 	for p, rec := range records {
 		st.records[p] = rec
 	}
@@ -115,7 +132,7 @@ func (b *Builder) write(st *state, first, rest []*output, gone []string, start t
 		st.linkProblems = nil
 	}
 	b.last, b.stale = st, false
-	b.finish(report, start, t, slices.Sorted(maps.Keys(records)), samePages)
+	b.finish(report, start, t, writtenPaths(records, searchWritten), samePages)
 	return report, nil
 }
 
@@ -271,4 +288,19 @@ func setOf(names []string) map[string]bool {
 		set[n] = true
 	}
 	return set
+}
+
+// without returns the items of a that b lacks.
+func without(a, b []string) []string {
+	in := make(map[string]bool, len(b))
+	for _, x := range b {
+		in[x] = true
+	}
+	var out []string
+	for _, x := range a {
+		if !in[x] {
+			out = append(out, x)
+		}
+	}
+	return out
 }

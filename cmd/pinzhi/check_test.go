@@ -76,4 +76,3 @@ func TestCheckCommand(t *testing.T) {
 		t.Errorf("--help: exit %d\n%s", code, stderr)
 	}
 }
-

@@ -61,6 +61,29 @@ func (f *Folder) Begin(adding []string) (*Tx, error) {
 	return t, nil
 }
 
+// Add lets Write add more files, as Begin's adding does: the folder's list
+// names them from now on. It must not run while writes are in progress.
+func (t *Tx) Add(files []string) error {
+	t.gate.Lock()
+	defer t.gate.Unlock()
+	if t.done {
+		return errClosed
+	}
+	grew := false
+	for _, a := range files {
+		if !t.f.live[a] && !t.added[a] {
+			t.added[a] = true
+			grew = true
+		}
+	}
+	if !grew {
+		return nil
+	}
+	may := slices.Concat(t.f.Files(), sortedSet(t.added))
+	slices.Sort(may)
+	return writeList(t.f.out, may, true, t.f.mode)
+}
+
 func (t *Tx) path(rel string) string { return filepath.Join(t.f.out, filepath.FromSlash(rel)) }
 
 // Write gives a file its bytes and reports whether it changed. It is

@@ -478,3 +478,68 @@ func TestWriteFrom(t *testing.T) {
 		t.Errorf("a rolled back WriteFrom left the file changed")
 	}
 }
+
+// TestAddLate adds files whose names are known only after others are
+// written: the lists name them before they are written, so that a build
+// killed meanwhile leaves nothing that is not pinzhi's, and a rolled back
+// update removes them.
+func TestAddLate(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	mustPublish(t, out, siteA)
+	f, err := Open(Options{Out: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+
+	s, err := f.Stage(slices.Collect(maps.Keys(siteA)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Add([]string{"search/s1.abc.json"}); err != nil {
+		t.Fatal(err)
+	}
+	l := findList(keyOf(t, f.staging()), listFile(f.staging()))
+	if l == nil || !l.writing || !slices.Contains(l.files, "search/s1.abc.json") {
+		t.Fatalf("the staging list does not name the added file before it is written: %+v", l)
+	}
+	for name, data := range siteA {
+		if err := s.Write(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Write("search/s1.abc.json", []byte("{}")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := tree(t, out)["search/s1.abc.json"]; got != "{}" {
+		t.Errorf("the added file is not published: %q", got)
+	}
+
+	before := tree(t, dir)
+	tx, err := f.Begin(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Write("search/s2.def.json", []byte("{}")); err == nil {
+		t.Error("a file neither Begin nor Add announced was written")
+	}
+	if err := tx.Add([]string{"search/s2.def.json"}); err != nil {
+		t.Fatal(err)
+	}
+	if l := findList(keyOf(t, out), listFile(out)); l == nil || !slices.Contains(l.files, "search/s2.def.json") {
+		t.Fatalf("the live list does not name the added file before it is written: %+v", l)
+	}
+	if _, err := tx.Write("search/s2.def.json", []byte("{}")); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if after := tree(t, dir); !maps.Equal(before, after) {
+		t.Errorf("a rolled back update left changes:\nbefore %v\nafter  %v", before, after)
+	}
+}

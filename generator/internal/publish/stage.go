@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -92,6 +93,33 @@ func (f *Folder) Stage(site []string) (*Stage, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// Add makes more files part of the new site, before they are written: the
+// staging folder's list names them from now on. It is for files whose
+// names are known only once other files are written (a search index named
+// after its content); it must not run while writes are in progress.
+func (s *Stage) Add(files []string) error {
+	s.gate.Lock()
+	defer s.gate.Unlock()
+	if s.done {
+		return errClosed
+	}
+	grew := false
+	for _, f := range files {
+		if !s.site[f] {
+			s.site[f] = true
+			grew = true
+		}
+	}
+	if !grew {
+		return nil
+	}
+	may := maps.Clone(s.site)
+	for h := range s.held {
+		may[h] = true
+	}
+	return writeList(s.dir, sortedSet(may), true, s.f.mode)
 }
 
 // inTheWay says which entries pinzhi did not write stand where the site

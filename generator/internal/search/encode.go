@@ -1,0 +1,309 @@
+package search
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"math/bits"
+	"runtime"
+	"slices"
+	"strconv"
+	"sync"
+	"unicode/utf8"
+)
+
+// Sizes the files aim at, before compression: a query loads a file for
+// each of its grams and one for each few results, so files are small;
+// but every file is a request, so not too small.
+const (
+	shardBytes = 48 << 10
+	blockBytes = 24 << 10
+	maxShards  = 4096
+	maxBlock   = 256
+)
+
+// encoding is what Encode wrote: how the index was split, and each file's
+// name, which is a hash of its content.
+type encoding struct {
+	shards    []string
+	blockSize int
+	blocks    []string
+	manifest  string
+}
+
+// A File is a file of the index.
+type File struct {
+	Name string // "s12.1a2b3c4d5e.json": a kind, a number, a hash of the content
+	Data []byte
+}
+
+// Encode writes the index's files: the manifest, which search.js loads
+// first (the districts' names, each document's district, the names of
+// the other files); the shards, each a JSON object from gram to the
+// documents it occurs in; the blocks, each the texts of a run of
+// documents. It calls emit, from several goroutines at once, for every
+// file when all is set, else for those that changed since the last
+// Encode; it returns the names of all the index's files, the manifest's
+// first.
+func (x *Index) Encode(districts [][2]string, all bool, emit func(File) error) ([]string, error) {
+	grams := x.sortedGrams()
+	enc := encoding{shards: make([]string, shardCount(x.postingBytes(grams)))}
+	enc.blockSize = blockSize(x.docs)
+	enc.blocks = make([]string, (len(x.docs)+enc.blockSize-1)/enc.blockSize)
+	reuse := !all && len(enc.shards) == len(x.last.shards) && enc.blockSize == x.last.blockSize && len(enc.blocks) == len(x.last.blocks)
+
+	var jobs []job
+	byShard := make([][]gram, len(enc.shards))
+	for _, g := range grams {
+		s := g.hash() % uint32(len(enc.shards))
+		byShard[s] = append(byShard[s], g)
+	}
+	dirtyShard := x.dirtyShards(len(enc.shards))
+	for s := range enc.shards {
+		if reuse && !dirtyShard[s] {
+			enc.shards[s] = x.last.shards[s]
+			continue
+		}
+		jobs = append(jobs, job{&enc.shards[s], func() File { return x.shardFile(s, byShard[s]) }})
+	}
+	for b := range enc.blocks {
+		lo, hi := b*enc.blockSize, min((b+1)*enc.blockSize, len(x.docs))
+		if reuse && !slices.Contains(x.dirty[lo:hi], true) {
+			enc.blocks[b] = x.last.blocks[b]
+			continue
+		}
+		jobs = append(jobs, job{&enc.blocks[b], func() File { return x.blockFile(b, lo, hi) }})
+	}
+	err := runJobs(jobs, func(f File) error {
+		if all || !x.had(f.Name) {
+			return emit(f)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	manifest := x.manifestFile(districts, enc)
+	enc.manifest = manifest.Name
+	if all || manifest.Name != x.last.manifest {
+		if err := emit(manifest); err != nil {
+			return nil, err
+		}
+	}
+	x.last = enc
+	x.clean()
+	return slices.Concat([]string{enc.manifest}, enc.shards, enc.blocks), nil
+}
+
+// had reports whether the last Encode wrote a file of that name: then its
+// content is the same.
+func (x *Index) had(name string) bool {
+	return slices.Contains(x.last.shards, name) || slices.Contains(x.last.blocks, name)
+}
+
+// A job makes a file, whose name goes into name.
+type job struct {
+	name *string
+	make func() File
+}
+
+// runJobs makes the files on every core, naming each and handing it to
+// done, one at a time; the first error done returns is returned.
+func runJobs(jobs []job, done func(File) error) error {
+	type made struct {
+		f File
+		j job
+	}
+	results := make(chan made)
+	next := make(chan job)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for j := range next {
+				results <- made{j.make(), j}
+			}
+		})
+	}
+	go func() {
+		for _, j := range jobs {
+			next <- j
+		}
+		close(next)
+		wg.Wait()
+		close(results)
+	}()
+	var err error
+	for r := range results {
+		*r.j.name = r.f.Name
+		if err == nil {
+			err = done(r.f)
+		}
+	}
+	return err
+}
+
+// dirtyShards says which shards hold a gram that changed.
+func (x *Index) dirtyShards(n int) []bool {
+	dirty := make([]bool, n)
+	for i := range x.parts {
+		for h := range x.parts[i].dirty {
+			dirty[h%uint32(n)] = true
+		}
+	}
+	return dirty
+}
+
+func (x *Index) clean() {
+	clear(x.dirty)
+	for i := range x.parts {
+		clear(x.parts[i].dirty)
+	}
+}
+
+// postingBytes estimates the size of all the shards: a character or so
+// for each document of each gram, and the gram.
+func (x *Index) postingBytes(grams []gram) int {
+	total := 0
+	for _, g := range grams {
+		total += x.parts[g.hash()%partitions].grams[g].n + 12
+	}
+	return total
+}
+
+// shardCount is how many shards hold postings of that size: a power of two,
+// so that a small change in size rarely changes it, and with it every file.
+func shardCount(bytes int) int {
+	n := (bytes + shardBytes - 1) / shardBytes
+	if n <= 1 {
+		return 1
+	}
+	return min(1<<bits.Len(uint(n-1)), maxShards)
+}
+
+// blockSize is how many documents a block holds: a power of two near
+// blockBytes of text.
+func blockSize(docs []Doc) int {
+	if len(docs) == 0 {
+		return 1
+	}
+	total := 0
+	for i := range docs {
+		total += len(docs[i].Path) + len(docs[i].Head) + len(docs[i].Body) + 8
+	}
+	per := max(1, blockBytes/max(1, total/len(docs)))
+	return min(1<<(bits.Len(uint(per))-1), maxBlock)
+}
+
+func (x *Index) shardFile(n int, grams []gram) File {
+	b := []byte{'{'}
+	for i, g := range grams {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, g.String())
+		b = append(b, ':', '"')
+		b = x.parts[g.hash()%partitions].grams[g].appendIDs(b)
+		b = append(b, '"')
+	}
+	return named("s", n, append(b, '}'))
+}
+
+func (x *Index) blockFile(n, lo, hi int) File {
+	b := []byte{'['}
+	for i := lo; i < hi; i++ {
+		if i > lo {
+			b = append(b, ',')
+		}
+		d := &x.docs[i]
+		b = append(b, '[')
+		b = appendJSONString(b, d.Path)
+		b = append(b, ',')
+		b = appendJSONString(b, d.Head)
+		b = append(b, ',')
+		b = appendJSONString(b, d.Body)
+		if d.Label != "" {
+			b = append(b, ',')
+			b = appendJSONString(b, d.Label)
+		}
+		b = append(b, ']')
+	}
+	return named("b", n, append(b, ']'))
+}
+
+func (x *Index) manifestFile(districts [][2]string, enc encoding) File {
+	b := []byte(`{"docs":`)
+	b = strconv.AppendInt(b, int64(len(x.docs)), 10)
+	b = append(b, `,"block":`...)
+	b = strconv.AppendInt(b, int64(enc.blockSize), 10)
+	b = append(b, `,"districts":[`...)
+	for i, d := range districts {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONList(b, d[:])
+	}
+	b = append(b, ']')
+	b = append(b, `,"district":"`...)
+	for i := range x.docs {
+		b = appendVLQ(b, uint32(x.docs[i].District+1))
+	}
+	b = appendJSONList(append(b, `","shards":`...), enc.shards)
+	b = appendJSONList(append(b, `,"blocks":`...), enc.blocks)
+	return named("index", -1, append(b, '}'))
+}
+
+// named gives a file its name: kind, number, the first ten hex digits of
+// the SHA-256 of its content.
+func named(kind string, n int, data []byte) File {
+	sum := sha256.Sum256(data)
+	name := kind
+	if n >= 0 {
+		name += strconv.Itoa(n)
+	}
+	return File{Name: name + "." + hex.EncodeToString(sum[:5]) + ".json", Data: data}
+}
+
+func appendJSONList(b []byte, items []string) []byte {
+	b = append(b, '[')
+	for i, s := range items {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, s)
+	}
+	return append(b, ']')
+}
+
+// appendJSONString writes s as a JSON string: quotes, backslashes and
+// control characters escaped, and U+2028 and U+2029, which old JavaScript
+// did not allow in strings; the rest as it is, UTF-8.
+func appendJSONString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		case c == '\n':
+			b = append(b, '\\', 'n')
+		case c < 0x20:
+			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
+		case c < utf8.RuneSelf:
+			b = append(b, c)
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && size == 1:
+				b = append(b, `\ufffd`...)
+			case r == 0x2028 || r == 0x2029:
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&15])
+			default:
+				b = append(b, s[i:i+size]...)
+			}
+			i += size
+			continue
+		}
+		i++
+	}
+	return append(b, '"')
+}

@@ -1,0 +1,33 @@
+package search
+
+import "unicode"
+
+// Fold is the form in which a character is indexed and searched: full-width
+// Latin letters, digits and punctuation as their ASCII forms (ＬＯＧＯ is
+// LOGO), the ideographic space as a space, letters in lower case. Every
+// character folds to exactly one, so positions in the folded text are
+// positions in the text. search.js folds queries the same way; a test
+// compares the two on every character of the Basic Multilingual Plane.
+func Fold(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		r -= 0xFEE0
+	case r == 0x3000:
+		return ' '
+	}
+	if l := unicode.ToLower(r); l != r && !lowerExceptions[r] {
+		return l
+	}
+	return r
+}
+
+// lowerExceptions are the characters whose lower case JavaScript writes as
+// more than one character (İ is i with a combining dot): left as they
+// are, on both sides.
+var lowerExceptions = map[rune]bool{0x130: true}
+
+// IsSeparator reports whether r separates words: whitespace, which is
+// never indexed, so that no query matches across it.
+func IsSeparator(r rune) bool {
+	return unicode.IsSpace(r) || r == 0xFEFF
+}

@@ -1,0 +1,81 @@
+package search
+
+import (
+	"slices"
+	"strings"
+)
+
+// A gram is one character or two adjacent ones of a text, folded: the
+// keys of the index. Every query of one character is a unigram; every
+// longer one is found through its bigrams, all of which a page holding it
+// holds (and then checked against the text). A gram of a document's head
+// is indexed once more, marked, so that head matches can rank first.
+type gram uint64
+
+const (
+	headGram = 1 << 63
+	bigram   = 1 << 62
+)
+
+// unigram and twoChars make grams of folded characters (below 1<<21).
+func unigram(r rune) gram     { return gram(r) }
+func twoChars(a, b rune) gram { return bigram | gram(a)<<21 | gram(b) }
+
+// runes returns the gram's characters, a head gram's with the mark, \x01,
+// first: as the index's files write it and search.js hashes it.
+func (g gram) runes() []rune {
+	var rs []rune
+	if g&headGram != 0 {
+		rs = append(rs, 1)
+	}
+	if g&bigram != 0 {
+		return append(rs, rune(g>>21&(1<<21-1)), rune(g&(1<<21-1)))
+	}
+	return append(rs, rune(g&(1<<21-1)))
+}
+
+func (g gram) String() string { return string(g.runes()) }
+
+// hash is FNV-1a over the gram's characters as 32-bit numbers: which file
+// of the index holds the gram. search.js computes the same.
+func (g gram) hash() uint32 {
+	h := uint32(2166136261)
+	for _, r := range g.runes() {
+		h ^= uint32(r)
+		h *= 16777619
+	}
+	return h
+}
+
+// docGrams appends the distinct grams of a document to buf: those of its
+// head and body as one text, and those of its head again, marked.
+func docGrams(buf []gram, d *Doc) []gram {
+	buf = appendGrams(buf, d.Head, 0) // a line break follows: no gram joins head and body
+	buf = appendGrams(buf, d.Body, 0)
+	buf = appendGrams(buf, d.Head, headGram)
+	slices.Sort(buf)
+	return slices.Compact(buf)
+}
+
+// appendGrams appends the grams of text, each with mark. Separators are
+// not indexed, and no gram spans one.
+func appendGrams(buf []gram, text string, mark gram) []gram {
+	prev := rune(-1)
+	for _, r := range text {
+		if IsSeparator(r) {
+			prev = -1
+			continue
+		}
+		f := Fold(r)
+		buf = append(buf, mark|unigram(f))
+		if prev >= 0 {
+			buf = append(buf, mark|twoChars(prev, f))
+		}
+		prev = f
+	}
+	return buf
+}
+
+// fullText is a document's text as search.js reads it: the head, a line
+// break, the body.
+func (d *Doc) fullText() string { return strings.Join([]string{d.Head, d.Body}, "\n") }

@@ -1,0 +1,371 @@
+// pinzhi's search page: finds every page that shows the query, as typed,
+// Chinese included, from the index files pinzhi writes (see index.go).
+// It loads nothing until the reader searches.
+(() => {
+  "use strict";
+
+  // fold mirrors Fold in fold.go: full-width ASCII as ASCII, the
+  // ideographic space as a space, lower case where it is one character.
+  const fold = (ch) => {
+    let c = ch.codePointAt(0);
+    if (c >= 0xff01 && c <= 0xff5e) return String.fromCodePoint(c - 0xfee0);
+    if (c === 0x3000) return " ";
+    if (c === 0x130) return ch;
+    const l = ch.toLowerCase();
+    return l.length === ch.length ? l : ch;
+  };
+  // isSeparator mirrors IsSeparator: Go's unicode.IsSpace and U+FEFF.
+  const isSeparator = (ch) => /^[\s\u0085]$/u.test(ch);
+  const foldText = (s) => Array.from(s, fold).join("");
+
+  // words are the folded query's words: whitespace separates them.
+  const words = (q) => {
+    const out = [];
+    let w = "";
+    for (const ch of q) {
+      if (isSeparator(ch)) {
+        if (w) out.push(w);
+        w = "";
+      } else w += fold(ch);
+    }
+    if (w) out.push(w);
+    return [...new Set(out)];
+  };
+
+  // grams of a word: itself when it is one character, else its pairs of
+  // adjacent characters, all of which a text holding it holds.
+  const grams = (word) => {
+    const cs = Array.from(word);
+    if (cs.length === 1) return cs;
+    const out = [];
+    for (let i = 1; i < cs.length; i++) out.push(cs[i - 1] + cs[i]);
+    return out;
+  };
+  const HEAD = "\u0001";
+
+  // hash mirrors gram.hash: FNV-1a over the code points.
+  const hash = (g) => {
+    let h = 2166136261;
+    for (const ch of g) {
+      h ^= ch.codePointAt(0);
+      h = Math.imul(h, 16777619) >>> 0;
+    }
+    return h >>> 0;
+  };
+
+  const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  const VALUE = new Map(Array.from(DIGITS, (d, i) => [d, i]));
+  // numbers decodes the base-64 numbers of posting.appendIDs.
+  const numbers = (s) => {
+    const out = [];
+    let n = 0, shift = 0;
+    for (const d of s) {
+      const v = VALUE.get(d);
+      n += (v & 31) * 2 ** shift;
+      if (v & 32) shift += 5;
+      else {
+        out.push(n);
+        n = 0;
+        shift = 0;
+      }
+    }
+    return out;
+  };
+  const ids = (s) => {
+    const out = [];
+    let next = 0;
+    for (const gap of numbers(s)) {
+      next += gap;
+      out.push(next);
+      next++;
+    }
+    return out;
+  };
+  const intersect = (a, b) => {
+    const set = new Set(b);
+    return a.filter((x) => set.has(x));
+  };
+
+  class Index {
+    constructor(url) {
+      this.url = new URL(url, location.href);
+      this.site = new URL("../../", this.url);
+      this.files = new Map();
+    }
+    load(name) {
+      const url = new URL(name, this.url).href;
+      if (!this.files.has(url)) {
+        const p = fetch(url).then((r) => {
+          if (!r.ok) throw new Error(`${url}: ${r.status}`);
+          return r.json();
+        });
+        p.catch(() => this.files.delete(url)); // a failed load is tried again by the next query
+        this.files.set(url, p);
+      }
+      return this.files.get(url);
+    }
+    async manifest() {
+      if (!this.m) {
+        this.m = await this.load(this.url.href);
+        this.district = numbers(this.m.district).map((n) => n - 1);
+      }
+      return this.m;
+    }
+    async posting(gram) {
+      const m = await this.manifest();
+      const shard = await this.load(m.shards[hash(gram) % m.shards.length]);
+      const s = shard[gram];
+      return s === undefined ? [] : ids(s);
+    }
+    async doc(id) {
+      const m = await this.manifest();
+      const block = await this.load(m.blocks[Math.floor(id / m.block)]);
+      const [path, head, body, label] = block[id % m.block];
+      return { id, path, head, body, label, text: foldText(head + "\n" + body), headText: foldText(head) };
+    }
+    // candidates are the documents holding every gram of every word: all
+    // of them hold the words, when no word is longer than two characters.
+    async candidates(ws, mark) {
+      let docs = null;
+      for (const w of ws) {
+        for (const g of grams(w)) {
+          const p = await this.posting(mark + g);
+          docs = docs === null ? p : intersect(docs, p);
+          if (!docs.length) return docs;
+        }
+      }
+      return docs || [];
+    }
+  }
+
+  // search returns the matching documents, ranked: those whose title or
+  // leader holds every word first, then the others, each in reading order.
+  // exact says whether count is the number of matches or an upper bound.
+  const PAGE = 20;
+  const VERIFY_BLOCKS = 8;
+  async function search(index, q, districtSlug) {
+    const ws = words(q);
+    if (!ws.length) return { words: ws, ranked: [], count: 0, exact: true };
+    const m = await index.manifest();
+    // Load every file the query needs at once, not one after another.
+    const all = ws.flatMap(grams);
+    await Promise.all(all.flatMap((g) => [index.posting(g), index.posting(HEAD + g)]));
+    let docs = await index.candidates(ws, "");
+    const head = new Set(await index.candidates(ws, HEAD));
+    const d = m.districts.findIndex(([slug]) => slug === districtSlug);
+    if (d >= 0) docs = docs.filter((id) => index.district[id] === d);
+    const result = { words: ws, ranked: docs, head, count: docs.length, checked: new Map() };
+    rank(result);
+    result.exact = ws.every((w) => Array.from(w).length <= 2);
+    if (!result.exact && new Set(docs.map((id) => Math.floor(id / m.block))).size <= VERIFY_BLOCKS) {
+      await verify(index, result, docs.length);
+      result.exact = true;
+    }
+    return result;
+  }
+
+  // rank orders the results: first those whose head holds every word (by
+  // their texts when read, else by the head's grams), then the rest, each
+  // in reading order.
+  function rank(result) {
+    const tier = (id) => {
+      const doc = result.checked.get(id);
+      if (doc) return result.words.every((w) => doc.headText.includes(w)) ? 0 : 1;
+      return result.head.has(id) ? 0 : 1;
+    };
+    const tiers = new Map(result.ranked.map((id) => [id, tier(id)]));
+    result.ranked.sort((a, b) => tiers.get(a) - tiers.get(b) || a - b);
+  }
+
+  // verify reads the texts of the first n ranked documents not read yet,
+  // drops those that hold the grams but not the words, and ranks again.
+  async function verify(index, result, n) {
+    const todo = result.ranked.filter((id) => !result.checked.has(id)).slice(0, n);
+    const docs = await Promise.all(todo.map((id) => index.doc(id)));
+    for (const doc of docs) result.checked.set(doc.id, doc);
+    const holds = (id) => {
+      const doc = result.checked.get(id);
+      return !doc || result.words.every((w) => doc.text.includes(w));
+    };
+    const before = result.ranked.length;
+    result.ranked = result.ranked.filter(holds);
+    result.count -= before - result.ranked.length;
+    rank(result);
+  }
+
+  // shown returns the first n results with their texts, checked.
+  async function shown(index, result, n) {
+    while (true) {
+      const want = result.ranked.slice(0, n);
+      if (want.every((id) => result.checked.has(id))) return want.map((id) => result.checked.get(id));
+      await verify(index, result, n);
+    }
+  }
+
+  // marked splits raw[start, end) into text and marked matches of the
+  // words, found in folded (the folded raw).
+  function marked(raw, folded, ws, start, end) {
+    const marks = [];
+    for (const w of ws) {
+      for (let i = folded.indexOf(w, start); i >= 0 && i < end; i = folded.indexOf(w, i + w.length)) {
+        marks.push([i, Math.min(end, i + w.length)]);
+      }
+    }
+    marks.sort((a, b) => a[0] - b[0]);
+    const parts = [];
+    let pos = start;
+    for (const [s, e] of marks) {
+      if (s < pos) continue;
+      parts.push([raw.slice(pos, s), false], [raw.slice(s, e), true]);
+      pos = e;
+    }
+    parts.push([raw.slice(pos, end), false]);
+    return parts;
+  }
+
+  // snippet cuts the body around the first match of the first word, within
+  // its paragraph, or shows the body's start when only the head matched;
+  // null when the body is empty.
+  const BEFORE = 24, AFTER = 72;
+  function snippet(doc, ws) {
+    if (!doc.body) return null;
+    const raw = doc.head + "\n" + doc.body;
+    const bodyStart = doc.head.length + 1;
+    let at = doc.text.indexOf(ws[0], bodyStart);
+    if (at < 0) at = bodyStart;
+    let start = Math.max(bodyStart, at - BEFORE);
+    if (/[\udc00-\udfff]/.test(raw[start] || "")) start++; // not half a character
+    const nl = raw.lastIndexOf("\n", at - 1);
+    if (nl >= start) start = nl + 1;
+    let end = Math.min(raw.length, at + AFTER);
+    const nextNL = raw.indexOf("\n", at);
+    if (nextNL >= 0 && nextNL < end) end = nextNL;
+    return {
+      parts: marked(raw, doc.text, ws, start, end),
+      cutStart: start > bodyStart && raw[start - 1] !== "\n",
+      cutEnd: end < raw.length && raw[end] !== "\n",
+    };
+  }
+
+  // appendParts appends text with its marked matches in <mark>.
+  function appendParts(el, parts) {
+    for (const [text, isMatch] of parts) {
+      if (!isMatch) el.append(text);
+      else {
+        const mark = document.createElement("mark");
+        mark.textContent = text;
+        el.append(mark);
+      }
+    }
+  }
+
+  function renderResults(ui, index, result, docs) {
+    const m = index.m;
+    ui.list.replaceChildren(
+      ...docs.map((doc) => {
+        const li = document.createElement("li");
+        const a = document.createElement("a");
+        const url = new URL(doc.path, index.site);
+        a.href = url.pathname + url.hash;
+        const titleEnd = doc.head.indexOf("\n") < 0 ? doc.head.length : doc.head.indexOf("\n");
+        appendParts(a, marked(doc.head, doc.headText, result.words, 0, titleEnd));
+        li.append(a);
+        const d = index.district[doc.id];
+        for (const label of [d >= 0 ? m.districts[d][1] : "", doc.label || ""]) {
+          if (!label) continue;
+          const span = document.createElement("span");
+          span.className = "result-label";
+          span.textContent = label;
+          li.append(" ", span);
+        }
+        const s = snippet(doc, result.words);
+        if (s) {
+          const p = document.createElement("p");
+          p.className = "result-snippet";
+          if (s.cutStart) p.append("…");
+          appendParts(p, s.parts);
+          if (s.cutEnd) p.append("…");
+          li.append(p);
+        }
+        return li;
+      }),
+    );
+  }
+
+  function status(result, q) {
+    if (!result.words.length) return "";
+    if (!result.count) return `没有找到含有“${q.trim()}”的页面。`;
+    return `找到${result.exact ? "" : "约"} ${result.count} 个结果。`;
+  }
+
+  function start() {
+    const form = document.querySelector("form[data-search-index]");
+    if (!form) return;
+    const ui = {
+      form,
+      input: form.querySelector("input[name=q]"),
+      district: form.querySelector("select[name=district]"),
+      status: document.getElementById("search-status"),
+      list: document.getElementById("search-results"),
+      more: document.getElementById("search-more"),
+    };
+    const index = new Index(form.dataset.searchIndex);
+    let shownCount = PAGE, current = null, run = 0, timer = 0;
+    const update = async () => {
+      const q = ui.input.value, district = ui.district ? ui.district.value : "";
+      const params = new URLSearchParams();
+      if (q) params.set("q", q);
+      if (district) params.set("district", district);
+      const address = params.toString() ? "?" + params : location.pathname;
+      if (location.search !== (params.toString() ? "?" + params : "")) history.replaceState(null, "", address);
+      const mine = ++run;
+      try {
+        const result = await search(index, q, district);
+        const docs = await shown(index, result, shownCount);
+        if (mine !== run) return;
+        current = result;
+        ui.status.textContent = status(result, q);
+        renderResults(ui, index, result, docs);
+        if (ui.more) ui.more.hidden = result.ranked.length <= docs.length;
+        document.documentElement.dataset.searched = q; // for tests: the results of q are shown
+      } catch (e) {
+        if (mine === run) ui.status.textContent = "搜索索引未能载入，请检查网络后再试。";
+      }
+    };
+    const later = () => {
+      clearTimeout(timer);
+      shownCount = PAGE;
+      timer = setTimeout(update, 150);
+    };
+    ui.input.addEventListener("input", later);
+    if (ui.district) ui.district.addEventListener("change", later);
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      clearTimeout(timer);
+      shownCount = PAGE;
+      update();
+    });
+    if (ui.more) {
+      ui.more.addEventListener("click", () => {
+        shownCount += PAGE;
+        update();
+      });
+    }
+    const params = new URLSearchParams(location.search);
+    ui.input.value = params.get("q") || "";
+    if (ui.district) ui.district.value = params.get("district") || "";
+    if (ui.input.value) update();
+    // For the tests: the query semantics without the page around them.
+    window.pinzhiSearch = {
+      fold, isSeparator,
+      query: async (q, district) => {
+        const result = await search(index, q, district || "");
+        const docs = await shown(index, result, Infinity);
+        return { paths: docs.map((d) => d.path), count: result.count, exact: result.exact };
+      },
+    };
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,264 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestText(t *testing.T) {
+	cases := []struct{ html, want string }{
+		{"<p>第一段</p><p>第二段</p>", "第一段\n第二段"},
+		{"<p>后大街社区\n是文化型社区</p>", "后大街社区 是文化型社区"},
+		{"<ul><li>组织化引导<li>人性化服务</ul>", "组织化引导\n人性化服务"},
+		{"<p><strong>加粗</strong>文字<a href=/x>链接</a>。</p>", "加粗文字链接。"},
+		{"<p>A &amp; B &lt;c&gt; &#20013;</p>", "A & B <c> 中"},
+		{`<p><img src=a.jpg alt="颁奖现场">图注</p>`, "颁奖现场图注"},
+		{"<script>var a = 1</script><style>p{}</style><p>正文</p>", "正文"},
+		{"<h2 id=x>治理经验</h2><table><tr><td>甲<td>乙</table>", "治理经验\n甲\n乙"},
+		{"  <p>  前后  空格  </p>  ", "前后 空格"},
+	}
+	for _, c := range cases {
+		if got := Text([]byte(c.html)); got != c.want {
+			t.Errorf("Text(%q) = %q, want %q", c.html, got, c.want)
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[rune]rune{'Ａ': 'a', 'ｚ': 'z', '３': '3', '！': '!', 'L': 'l', '　': ' ', '社': '社', 'Ä': 'ä', 'İ': 'İ', 'Σ': 'σ'} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// gramsOf is what the index must hold, computed the simplest way: every
+// one and two characters of every line of each document's text.
+func gramsOf(docs []Doc) map[string][]int {
+	want := map[string][]int{}
+	add := func(key string, id int) {
+		if ids := want[key]; len(ids) == 0 || ids[len(ids)-1] != id {
+			want[key] = append(ids, id)
+		}
+	}
+	for id, d := range docs {
+		for _, part := range []struct {
+			text, mark string
+		}{{d.Head + "\n" + d.Body, ""}, {d.Head, "\x01"}} {
+			for _, word := range strings.FieldsFunc(part.text, IsSeparator) {
+				rs := []rune(word)
+				for i := range rs {
+					add(part.mark+string(Fold(rs[i])), id)
+					if i > 0 {
+						add(part.mark+string([]rune{Fold(rs[i-1]), Fold(rs[i])}), id)
+					}
+				}
+			}
+		}
+	}
+	return want
+}
+
+var alphabet = []rune("社区品质居民众筹自治工程LOGO3579ａＢ 　\n“”，。")
+
+func randomText(r *rand.Rand, n int) string {
+	rs := make([]rune, n)
+	for i := range rs {
+		rs[i] = alphabet[r.IntN(len(alphabet))]
+	}
+	return string(rs)
+}
+
+func randomDocs(r *rand.Rand, n int) []Doc {
+	docs := make([]Doc, n)
+	for i := range docs {
+		docs[i] = Doc{Path: fmt.Sprintf("p%d/", i), Head: randomText(r, 1+r.IntN(8)), Body: randomText(r, r.IntN(60)), District: r.IntN(3) - 1}
+	}
+	return docs
+}
+
+func sortedMap(m map[string][]int) map[string][]int {
+	for k := range m {
+		slices.Sort(m[k])
+	}
+	return m
+}
+
+// TestIndexGrams compares the index with the simplest computation of it,
+// after a whole build and after documents change one by one.
+func TestIndexGrams(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for round := range 20 {
+		docs := randomDocs(r, 1+r.IntN(200)) // dense grams become bitmaps past n/32
+		x := New(len(docs))
+		for i, d := range docs {
+			x.Set(i, d)
+		}
+		if got, want := sortedMap(x.Grams()), gramsOf(docs); !maps.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("round %d: the index differs from the documents' grams", round)
+		}
+		for range 30 {
+			i := r.IntN(len(docs))
+			docs[i] = randomDocs(r, 1)[0]
+			docs[i].Path = fmt.Sprintf("p%d/", i)
+			x.Set(i, docs[i])
+		}
+		if got, want := sortedMap(x.Grams()), gramsOf(docs); !maps.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("round %d: after changes, the index differs from the documents' grams", round)
+		}
+	}
+}
+
+// encodeAll returns every file Encode writes, by name, and the names it
+// returns.
+func encodeAll(t *testing.T, x *Index, all bool) (map[string][]byte, []string) {
+	t.Helper()
+	files := map[string][]byte{}
+	names, err := x.Encode([][2]string{{"haishu", "海曙区"}, {"jiangbei", "江北区"}}, all, func(f File) error {
+		files[f.Name] = f.Data
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files, names
+}
+
+// TestEncode decodes the files of an index as search.js does and finds
+// the documents and their grams; an index kept up to date writes the same
+// files as a new one, and only those that changed.
+func TestEncode(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	docs := randomDocs(r, 3000)
+	x := New(len(docs))
+	for i, d := range docs {
+		x.Set(i, d)
+	}
+	files, names := encodeAll(t, x, true)
+	if len(files) != len(names) {
+		t.Fatalf("%d files written, %d named", len(files), len(names))
+	}
+	var manifest struct {
+		Docs      int
+		Block     int
+		Districts [][2]string
+		District  string
+		Shards    []string
+		Blocks    []string
+	}
+	if err := json.Unmarshal(files[names[0]], &manifest); err != nil {
+		t.Fatal(err)
+	}
+	if manifest.Docs != len(docs) || len(manifest.Shards) < 2 || len(manifest.Blocks) < 2 {
+		t.Fatalf("manifest: %d docs, %d shards, %d blocks", manifest.Docs, len(manifest.Shards), len(manifest.Blocks))
+	}
+	decoded := map[string][]int{}
+	for s, name := range manifest.Shards {
+		var shard map[string]string
+		if err := json.Unmarshal(files[name], &shard); err != nil {
+			t.Fatal(err)
+		}
+		for key, vlq := range shard {
+			if g := gramOf(key); g.hash()%uint32(len(manifest.Shards)) != uint32(s) {
+				t.Errorf("gram %q is in shard %d", key, s)
+			}
+			decoded[key] = decodeIDs(t, vlq)
+		}
+	}
+	if !maps.EqualFunc(decoded, gramsOf(docs), slices.Equal) {
+		t.Error("the shards' postings differ from the documents' grams")
+	}
+	for i, d := range docs {
+		var block [][]string
+		if err := json.Unmarshal(files[manifest.Blocks[i/manifest.Block]], &block); err != nil {
+			t.Fatal(err)
+		}
+		if got := block[i%manifest.Block]; got[0] != d.Path || got[1] != d.Head || got[2] != d.Body {
+			t.Fatalf("document %d reads %q", i, got)
+		}
+	}
+	if districts := decodeNumbers(t, manifest.District); len(districts) != len(docs) || districts[7] != docs[7].District+1 {
+		t.Errorf("districts %v…", districts[:8])
+	}
+
+	// One document changes: few files change, and they are those a new
+	// index of the same documents writes.
+	docs[1234].Body += "新的一句话"
+	x.Set(1234, docs[1234])
+	changed, names2 := encodeAll(t, x, false)
+	fresh := New(len(docs))
+	for i, d := range docs {
+		fresh.Set(i, d)
+	}
+	all, freshNames := encodeAll(t, fresh, true)
+	if !slices.Equal(names2, freshNames) {
+		t.Fatal("the updated index names other files than a new one")
+	}
+	for name, data := range changed {
+		if string(all[name]) != string(data) {
+			t.Errorf("%s differs from a new index's", name)
+		}
+	}
+	if len(changed) == 0 || len(changed) > len(names2)/2 {
+		t.Errorf("one document changed %d of %d files", len(changed), len(names2))
+	}
+}
+
+func gramOf(key string) gram {
+	rs := []rune(key)
+	var mark gram
+	if rs[0] == 1 {
+		mark, rs = headGram, rs[1:]
+	}
+	if len(rs) == 2 {
+		return mark | twoChars(rs[0], rs[1])
+	}
+	return mark | unigram(rs[0])
+}
+
+func decodeNumbers(t *testing.T, s string) []int {
+	var out []int
+	n, shift := 0, 0
+	for _, c := range s {
+		v := strings.IndexRune(vlqDigits, c)
+		if v < 0 {
+			t.Fatalf("%q is not a digit", c)
+		}
+		n += (v & 31) << shift
+		if v&32 != 0 {
+			shift += 5
+			continue
+		}
+		out = append(out, n)
+		n, shift = 0, 0
+	}
+	return out
+}
+
+func decodeIDs(t *testing.T, s string) []int {
+	var ids []int
+	next := 0
+	for _, gap := range decodeNumbers(t, s) {
+		next += gap
+		ids = append(ids, next)
+		next++
+	}
+	return ids
+}
+
+func TestJSONString(t *testing.T) {
+	for _, s := range []string{"", "社区", "a\"b\\c\nd\te\x01", "\u2028\u2029", "\xff"} {
+		var got string
+		if err := json.Unmarshal(appendJSONString(nil, s), &got); err != nil {
+			t.Errorf("%q: %v", s, err)
+		}
+		if want := strings.ToValidUTF8(s, "\ufffd"); got != want {
+			t.Errorf("%q came back as %q", s, got)
+		}
+	}
+}

@@ -1,0 +1,272 @@
+package generator
+
+import (
+	"maps"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/tdewolff/minify/v2"
+
+	"pinzhi/generator/internal/publish"
+	"pinzhi/generator/internal/search"
+	"pinzhi/generator/internal/source"
+)
+
+const (
+	searchKind = "search"
+	searchPage = "search/index.html"
+	searchDir  = "assets/search/"
+	// searchScript is where the search page's script goes, under a hashed
+	// name like the assets (a file of assets/ may not take the name).
+	searchScript = "assets/pinzhi-search.js"
+)
+
+// brandLabel marks a brand entry among the results.
+const brandLabel = "百佳品牌"
+
+// SearchData is what the search page's layout gets as .Search: the
+// addresses of the index's first file and of the script that reads it.
+type SearchData struct {
+	Index  string
+	Script string
+}
+
+// searchDocs lists what readers can find, in the order results are
+// listed in when they match equally well: the communities in reading
+// order, the brand entries, the home page's note, the brand list's lead
+// and the plain pages. texts gives the text of a page's body as rendered.
+func searchDocs(m *model, texts func(path string) string) []search.Doc {
+	district := map[*district]int{}
+	for i, d := range m.site.districts {
+		district[d] = i
+	}
+	districtOf := func(c *community) int {
+		if i, ok := district[c.district]; ok {
+			return i
+		}
+		return -1
+	}
+	var docs []search.Doc
+	for _, c := range m.communities {
+		var brands []string
+		for _, b := range c.brands {
+			brands = append(brands, b.Text)
+		}
+		docs = append(docs, search.Doc{
+			Path:     c.Path,
+			Head:     lines(c.Title, c.Leader.Name, c.Leader.Role),
+			Body:     lines(c.district.Name, c.Quote, c.Summary, strings.Join(brands, "\n"), texts(c.Path+"index.html")),
+			District: districtOf(c),
+		})
+	}
+	if bl := m.brands; bl != nil {
+		for _, b := range bl.entries {
+			d := search.Doc{Path: bl.Path + "#" + b.Anchor, Head: b.Text, District: -1, Label: brandLabel}
+			if b.profile != nil {
+				d.District = districtOf(b.profile)
+			}
+			docs = append(docs, d)
+		}
+	}
+	s := m.site
+	docs = append(docs, search.Doc{Path: "", Head: firstNonEmpty(s.Headline, s.Title), Body: texts("index.html"), District: -1})
+	if bl := m.brands; bl != nil {
+		docs = append(docs, search.Doc{Path: bl.Path, Head: bl.Title, Body: texts(bl.Path + "index.html"), District: -1})
+	}
+	for _, p := range m.pages {
+		docs = append(docs, search.Doc{Path: p.Path, Head: p.Title, Body: lines(p.Summary, texts(p.Path+"index.html")), District: -1})
+	}
+	return docs
+}
+
+// lines joins the fields that are not empty, a line each.
+func lines(fields ...string) string {
+	return strings.Join(slices.DeleteFunc(fields, func(s string) bool { return s == "" }), "\n")
+}
+
+// searchState is the search index a Builder keeps up to date: what the
+// output folder's index files hold, unless an update failed since (then
+// the Builder drops it and the next update writes every file).
+type searchState struct {
+	index *search.Index
+	paths []string // of the documents, in order: another order is another index
+}
+
+// searchWriter is where the index's files go: the staging folder of a
+// build or the live folder of an update.
+type searchWriter interface {
+	Add(paths []string) error
+	Write(rel string, data []byte) error
+}
+
+// updateSearch brings the index up to date with the model and the texts
+// of the pages, writes the files that changed through w and returns the
+// paths of all the index's files.
+func (s *searchState) update(m *model, texts func(string) string, w searchWriter) (files, written []string, err error) {
+	docs := searchDocs(m, texts)
+	paths := make([]string, len(docs))
+	for i := range docs {
+		paths[i] = docs[i].Path
+	}
+	all := s.index == nil || !slices.Equal(paths, s.paths)
+	if all {
+		s.index, s.paths = search.New(len(docs)), paths
+	}
+	setAll(s.index, docs)
+	districts := make([][2]string, len(m.site.districts))
+	for i, d := range m.site.districts {
+		districts[i] = [2]string{d.Slug, d.Name}
+	}
+	batch := batchWriter{w: w}
+	names, err := s.index.Encode(districts, all, batch.write)
+	if err == nil {
+		err = batch.flush()
+	}
+	if err != nil {
+		s.index = nil // its files and the folder may differ now: the next update writes all
+		return nil, nil, err
+	}
+	files = make([]string, len(names))
+	for i, n := range names {
+		files[i] = searchDir + n
+	}
+	return files, batch.written, nil
+}
+
+// setAll sets every document, on every core.
+func setAll(x *search.Index, docs []search.Doc) {
+	var wg sync.WaitGroup
+	n := runtime.GOMAXPROCS(0)
+	for w := range n {
+		wg.Go(func() {
+			for i := w; i < len(docs); i += n {
+				x.Set(i, docs[i])
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// batchWriter writes the index's files in batches, naming each batch in
+// the folder's list before writing it: names are known only as files are
+// made, and a file is never written before the list names it.
+type batchWriter struct {
+	w       searchWriter
+	files   []search.File
+	bytes   int
+	written []string
+}
+
+const searchBatchBytes = 8 << 20
+
+func (b *batchWriter) write(f search.File) error {
+	b.files = append(b.files, f)
+	b.bytes += len(f.Data)
+	if b.bytes >= searchBatchBytes {
+		return b.flush()
+	}
+	return nil
+}
+
+func (b *batchWriter) flush() error {
+	paths := make([]string, len(b.files))
+	for i, f := range b.files {
+		paths[i] = searchDir + f.Name
+	}
+	if err := b.w.Add(paths); err != nil {
+		return err
+	}
+	for i, f := range b.files {
+		if err := b.w.Write(paths[i], f.Data); err != nil {
+			return err
+		}
+	}
+	b.written = append(b.written, paths...)
+	b.files, b.bytes = b.files[:0], 0
+	return nil
+}
+
+// searchScriptOutput is the search page's script, minified, under its
+// hashed name.
+func searchScriptOutput(minifier *minify.M) (*output, error) {
+	data, err := minifier.Bytes("application/javascript", search.Script)
+	if err != nil {
+		return nil, err
+	}
+	a := hashedAsset(searchScript, data)
+	return &output{path: a.Out, data: a.data, source: "pinzhi (its search script)"}, nil
+}
+
+// planSearch adds the search page and its script to the outputs of st.
+func (b *Builder) planSearch(st *state) *Problem {
+	if _, taken := b.assets[path.Base(searchScript)]; taken {
+		return &Problem{Path: searchScript, Message: "the name is pinzhi's own, for the search page's script", Hint: "rename the file"}
+	}
+	if b.searchScript == nil {
+		script, err := searchScriptOutput(b.minifier)
+		if err != nil {
+			return &Problem{Path: searchScript, Message: "cannot be minified: " + err.Error(), Hint: "report it: the script is pinzhi's own"}
+		}
+		b.searchScript = script
+	}
+	st.searchPage = &output{path: searchPage, kind: searchKind, title: "搜索", sitePath: "search/", mime: "text/html", source: kindFile(searchKind)}
+	st.outputs = append(st.outputs, st.searchPage, b.searchScript)
+	return nil
+}
+
+// writeSearch brings the index up to date with the pages of st, those of
+// fresh (just rendered) first, writes its files through w, and then the
+// search page, when page is set or the index's first file changed name;
+// its record goes into fresh. It returns the index's files and those it
+// wrote.
+func (b *Builder) writeSearch(st *state, fresh map[string]*record, w searchWriter, page bool) (files, written []string, probs source.Problems) {
+	if b.search == nil {
+		b.search = &searchState{}
+	}
+	texts := func(path string) string {
+		if r := fresh[path]; r != nil {
+			return r.searchText
+		}
+		if r := st.records[path]; r != nil {
+			return r.searchText
+		}
+		return ""
+	}
+	files, written, err := b.search.update(st.model, texts, w)
+	if err != nil {
+		return nil, nil, source.Problems{{Path: searchDir, Message: "cannot be written: " + source.UnwrapPathError(err),
+			Hint: "check that the output folder is writable and that the disk is not full"}}
+	}
+	if !page && len(b.searchLive) > 0 && b.searchLive[0] == files[0] {
+		return files, written, nil
+	}
+	urls := newURLScheme(st.model.site.BaseURL)
+	st.r.search = SearchData{Index: urls.rel(files[0]), Script: urls.rel(b.searchScript.path)}
+	records, probs := st.r.renderAll(nil, []*output{st.searchPage}, 1)
+	maps.Copy(fresh, records)
+	return files, written, probs
+}
+
+// writtenPaths lists the files an update wrote: the outputs rendered and
+// the index's files.
+func writtenPaths(records map[string]*record, index []string) []string {
+	return slices.Sorted(slices.Values(slices.Concat(slices.Collect(maps.Keys(records)), index)))
+}
+
+// stageWriter and txWriter write the index into a build's staging folder
+// or, in an update, the live folder.
+type stageWriter struct{ s *publish.Stage }
+
+func (w stageWriter) Add(paths []string) error            { return w.s.Add(paths) }
+func (w stageWriter) Write(rel string, data []byte) error { return w.s.Write(rel, data) }
+
+type txWriter struct{ tx *publish.Tx }
+
+func (w txWriter) Add(paths []string) error { return w.tx.Add(paths) }
+func (w txWriter) Write(rel string, data []byte) error {
+	_, err := w.tx.Write(rel, data)
+	return err
+}
