@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"errors"
 	"maps"
 	"path"
 	"runtime"
@@ -58,7 +59,8 @@ func searchDocs(m *model, texts func(path string) string) []search.Doc {
 		docs = append(docs, search.Doc{
 			Path:     c.Path,
 			Head:     lines(c.Title, c.Leader.Name, c.Leader.Role),
-			Body:     lines(c.district.Name, c.Quote, c.Summary, strings.Join(brands, "\n"), texts(c.Path+"index.html")),
+			Fields:   lines(c.district.Name, c.Quote, c.Summary, strings.Join(brands, "\n")),
+			Body:     texts(c.Path + "index.html"),
 			District: districtOf(c),
 		})
 	}
@@ -77,7 +79,7 @@ func searchDocs(m *model, texts func(path string) string) []search.Doc {
 		docs = append(docs, search.Doc{Path: bl.Path, Head: bl.Title, Body: texts(bl.Path + "index.html"), District: -1})
 	}
 	for _, p := range m.pages {
-		docs = append(docs, search.Doc{Path: p.Path, Head: p.Title, Body: lines(p.Summary, texts(p.Path+"index.html")), District: -1})
+		docs = append(docs, search.Doc{Path: p.Path, Head: p.Title, Fields: p.Summary, Body: texts(p.Path + "index.html"), District: -1})
 	}
 	return docs
 }
@@ -114,13 +116,15 @@ func (s *searchState) update(m *model, texts func(string) string, w searchWriter
 	all := s.index == nil || !slices.Equal(paths, s.paths)
 	if all {
 		s.index, s.paths = search.New(len(docs)), paths
+		s.index.Fill(docs)
+	} else {
+		setAll(s.index, docs)
 	}
-	setAll(s.index, docs)
 	districts := make([][2]string, len(m.site.districts))
 	for i, d := range m.site.districts {
 		districts[i] = [2]string{d.Slug, d.Name}
 	}
-	batch := batchWriter{w: w}
+	batch := batchWriter{w: w, recycle: s.index.Recycle}
 	names, err := s.index.Encode(districts, all, batch.write)
 	if err == nil {
 		err = batch.flush()
@@ -158,9 +162,10 @@ type batchWriter struct {
 	files   []search.File
 	bytes   int
 	written []string
+	recycle func([]byte)
 }
 
-const searchBatchBytes = 8 << 20
+const searchBatchBytes = 16 << 20
 
 func (b *batchWriter) write(f search.File) error {
 	b.files = append(b.files, f)
@@ -179,10 +184,27 @@ func (b *batchWriter) flush() error {
 	if err := b.w.Add(paths); err != nil {
 		return err
 	}
-	for i, f := range b.files {
-		if err := b.w.Write(paths[i], f.Data); err != nil {
-			return err
-		}
+	// Writing waits on the disk as much as on the processor: two a core.
+	errs := make([]error, len(b.files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range 2 * runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				errs[i] = b.w.Write(paths[i], b.files[i].Data)
+			}
+		})
+	}
+	for i := range b.files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	for _, f := range b.files {
+		b.recycle(f.Data)
 	}
 	b.written = append(b.written, paths...)
 	b.files, b.bytes = b.files[:0], 0

@@ -41,7 +41,7 @@ func TestCheckCommand(t *testing.T) {
 	}
 
 	stdout, stderr, code := run("check")
-	if code != 0 || !strings.Contains(stdout, "checked 20 pages: ") || stderr != "" {
+	if code != 0 || !strings.Contains(stdout, "checked 21 pages: ") || stderr != "" {
 		t.Fatalf("the bundled site: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {

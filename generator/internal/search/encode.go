@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"sync"
-	"unicode/utf8"
 )
 
 // Sizes the files aim at, before compression: a query loads a file for
@@ -187,14 +186,18 @@ func blockSize(docs []Doc) int {
 	}
 	total := 0
 	for i := range docs {
-		total += len(docs[i].Path) + len(docs[i].Head) + len(docs[i].Body) + 8
+		total += len(docs[i].Path) + len(docs[i].Head) + len(docs[i].Fields) + len(docs[i].Body) + 8
 	}
 	per := max(1, blockBytes/max(1, total/len(docs)))
 	return min(1<<(bits.Len(uint(per))-1), maxBlock)
 }
 
 func (x *Index) shardFile(n int, grams []gram) File {
-	b := []byte{'{'}
+	size := 2
+	for _, g := range grams {
+		size += x.parts[g.hash()%partitions].grams[g].sizeHint() + 16
+	}
+	b := append(x.buffer(size), '{')
 	for i, g := range grams {
 		if i > 0 {
 			b = append(b, ',')
@@ -208,7 +211,11 @@ func (x *Index) shardFile(n int, grams []gram) File {
 }
 
 func (x *Index) blockFile(n, lo, hi int) File {
-	b := []byte{'['}
+	size := 2
+	for i := lo; i < hi; i++ {
+		size += len(x.docs[i].Path) + len(x.docs[i].Head) + len(x.docs[i].Fields) + len(x.docs[i].Body) + len(x.docs[i].Label) + 32
+	}
+	b := append(x.buffer(size), '[')
 	for i := lo; i < hi; i++ {
 		if i > lo {
 			b = append(b, ',')
@@ -219,7 +226,7 @@ func (x *Index) blockFile(n, lo, hi int) File {
 		b = append(b, ',')
 		b = appendJSONString(b, d.Head)
 		b = append(b, ',')
-		b = appendJSONString(b, d.Body)
+		b = appendBody(b, d)
 		if d.Label != "" {
 			b = append(b, ',')
 			b = appendJSONString(b, d.Label)
@@ -227,6 +234,18 @@ func (x *Index) blockFile(n, lo, hi int) File {
 		b = append(b, ']')
 	}
 	return named("b", n, append(b, ']'))
+}
+
+// appendBody writes what search.js calls a document's body: its fields and
+// its text, a line apart, as one JSON string.
+func appendBody(b []byte, d *Doc) []byte {
+	b = append(b, '"')
+	b = appendJSONContent(b, d.Fields)
+	if d.Fields != "" && d.Body != "" {
+		b = append(b, '\\', 'n')
+	}
+	b = appendJSONContent(b, d.Body)
+	return append(b, '"')
 }
 
 func (x *Index) manifestFile(districts [][2]string, enc encoding) File {
@@ -251,6 +270,21 @@ func (x *Index) manifestFile(districts [][2]string, enc encoding) File {
 	return named("index", -1, append(b, '}'))
 }
 
+// buffer returns an empty slice with room for size bytes, from the files
+// written and recycled before: the index is tens of megabytes, and memory
+// new to the process costs a page fault for every 4 KB of it.
+func (x *Index) buffer(size int) []byte {
+	if b, ok := x.buffers.Get().(*[]byte); ok && cap(*b) >= size {
+		return (*b)[:0]
+	}
+	return make([]byte, 0, size)
+}
+
+// Recycle gives back the bytes of a file Encode made, once written.
+func (x *Index) Recycle(data []byte) {
+	x.buffers.Put(&data)
+}
+
 // named gives a file its name: kind, number, the first ten hex digits of
 // the SHA-256 of its content.
 func named(kind string, n int, data []byte) File {
@@ -273,37 +307,43 @@ func appendJSONList(b []byte, items []string) []byte {
 	return append(b, ']')
 }
 
-// appendJSONString writes s as a JSON string: quotes, backslashes and
-// control characters escaped, and U+2028 and U+2029, which old JavaScript
-// did not allow in strings; the rest as it is, UTF-8.
+// appendJSONString writes s as a JSON string.
 func appendJSONString(b []byte, s string) []byte {
-	const hexDigits = "0123456789abcdef"
 	b = append(b, '"')
-	for i := 0; i < len(s); {
+	b = appendJSONContent(b, s)
+	return append(b, '"')
+}
+
+// appendJSONContent writes s as the inside of a JSON string: quotes,
+// backslashes and control characters escaped, and U+2028 and U+2029, which
+// old JavaScript did not allow in strings; the rest as it is, UTF-8. Runs
+// of characters that need nothing are copied whole: this is most of the
+// index's bytes. Text that is not UTF-8 (pinzhi reads none) is copied as it
+// is, and reads as U+FFFD in the browser, as it does when indexed.
+func appendJSONContent(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	start := 0
+	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c != 0xE2 {
+			continue
+		}
+		if c == 0xE2 && !(i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9)) {
+			continue // another character starting with E2, such as “
+		}
+		b = append(b, s[start:i]...)
 		switch {
-		case c == '"' || c == '\\':
-			b = append(b, '\\', c)
+		case c == 0xE2:
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[s[i+2]&0x0F]) // E2 80 A8 is U+2028, A9 U+2029
+			i += 2
 		case c == '\n':
 			b = append(b, '\\', 'n')
 		case c < 0x20:
 			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
-		case c < utf8.RuneSelf:
-			b = append(b, c)
 		default:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			switch {
-			case r == utf8.RuneError && size == 1:
-				b = append(b, `\ufffd`...)
-			case r == 0x2028 || r == 0x2029:
-				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&15])
-			default:
-				b = append(b, s[i:i+size]...)
-			}
-			i += size
-			continue
+			b = append(b, '\\', c)
 		}
-		i++
+		start = i + 1
 	}
-	return append(b, '"')
+	return append(b, s[start:]...)
 }

@@ -1,8 +1,10 @@
 package search
 
 import (
+	"bytes"
 	"html"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tdewolff/parse/v2"
 	parsehtml "github.com/tdewolff/parse/v2/html"
@@ -18,64 +20,115 @@ var blockElements = map[string]bool{
 
 // Text returns the text a reader sees in a fragment of HTML: tags left
 // out, entities decoded, a line for each block, runs of spaces as one.
-// The alt text of images counts as text; scripts and styles do not.
+// The alt text of images counts as text; scripts, styles and comments do
+// not. It reads the HTML goldmark writes a byte at a time, copying runs of
+// text whole: a build reads every page's body this way.
 func Text(fragment []byte) string {
 	var t textWriter
-	l := parsehtml.NewLexer(parse.NewInputBytes(fragment))
-	skipping := false
-	var tag string
+	t.b.Grow(len(fragment))
+	h := fragment
+	for i := 0; i < len(h); {
+		switch h[i] {
+		case '<':
+			i = t.tag(h, i)
+		case '&':
+			end := entityEnd(h, i)
+			t.write(html.UnescapeString(string(h[i:end])))
+			i = end
+		default:
+			end := bytes.IndexAny(h[i:], "<&")
+			if end < 0 {
+				end = len(h) - i
+			}
+			t.writeBytes(h[i : i+end])
+			i += end
+		}
+	}
+	return t.String()
+}
+
+// entityEnd returns where the character reference at h[i], a '&', ends:
+// after its name or number and the ';', if any.
+func entityEnd(h []byte, i int) int {
+	j := i + 1
+	for j < len(h) && (h[j] == '#' || h[j] >= '0' && h[j] <= '9' || h[j] >= 'a' && h[j] <= 'z' || h[j] >= 'A' && h[j] <= 'Z') {
+		j++
+	}
+	if j < len(h) && h[j] == ';' {
+		j++
+	}
+	return j
+}
+
+// tag reads the tag at h[i], a '<', and returns where the text after it
+// starts.
+func (t *textWriter) tag(h []byte, i int) int {
+	if bytes.HasPrefix(h[i:], []byte("<!--")) {
+		if end := bytes.Index(h[i+4:], []byte("-->")); end >= 0 {
+			return i + 4 + end + 3
+		}
+		return len(h)
+	}
+	end := tagEnd(h, i)
+	name := tagName(h[i+1 : end])
+	switch {
+	case name == "script" || name == "style":
+		closing := bytes.Index(bytes.ToLower(h[end:]), []byte("</"+name))
+		if closing < 0 {
+			return len(h)
+		}
+		return tagEnd(h, end+closing) + 1
+	case name == "img":
+		t.write(altText(h[i : end+1]))
+	case blockElements[name]:
+		t.pendingLine = true
+	}
+	return min(len(h), end+1)
+}
+
+// tagEnd returns the index of the '>' that ends the tag at h[i], quotes
+// respected, or the last index when the tag never ends.
+func tagEnd(h []byte, i int) int {
+	var quote byte
+	for j := i + 1; j < len(h); j++ {
+		switch c := h[j]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return j
+		}
+	}
+	return len(h) - 1
+}
+
+// tagName is the lower-case name of a tag's inside, without a leading /.
+func tagName(inside []byte) string {
+	inside = bytes.TrimPrefix(inside, []byte("/"))
+	n := 0
+	for n < len(inside) && (inside[n] >= 'a' && inside[n] <= 'z' || inside[n] >= 'A' && inside[n] <= 'Z' || inside[n] >= '0' && inside[n] <= '9') {
+		n++
+	}
+	return strings.ToLower(string(inside[:n]))
+}
+
+// altText returns the alt attribute of an img tag.
+func altText(tag []byte) string {
+	l := parsehtml.NewLexer(parse.NewInputBytes(bytes.Clone(tag))) // the lexer writes a 0 after its input
 	for {
-		tt, data := l.Next()
-		switch tt {
+		switch tt, _ := l.Next(); tt {
 		case parsehtml.ErrorToken:
-			return t.String()
-		case parsehtml.StartTagToken, parsehtml.EndTagToken:
-			tag = strings.ToLower(string(l.Text()))
-			if tag == "script" || tag == "style" {
-				skipping = tt == parsehtml.StartTagToken
-			}
-			if blockElements[tag] {
-				t.pendingLine = true
-			}
+			return ""
 		case parsehtml.AttributeToken:
-			if tag == "img" && strings.EqualFold(string(l.AttrKey()), "alt") {
-				t.write(attrText(l.AttrVal()))
-			}
-		case parsehtml.TextToken:
-			if !skipping {
-				t.write(html.UnescapeString(string(data)))
+			if strings.EqualFold(string(l.AttrKey()), "alt") {
+				return attrText(l.AttrVal())
 			}
 		}
 	}
 }
-
-// textWriter joins text, writing a separator only between two pieces of
-// text: one newline for a block's end, else one space.
-type textWriter struct {
-	b                         strings.Builder
-	pendingSpace, pendingLine bool
-}
-
-func (t *textWriter) write(s string) {
-	for _, r := range s {
-		if IsSeparator(r) {
-			t.pendingSpace = true
-			continue
-		}
-		if t.b.Len() > 0 {
-			switch {
-			case t.pendingLine:
-				t.b.WriteByte('\n')
-			case t.pendingSpace:
-				t.b.WriteByte(' ')
-			}
-		}
-		t.pendingLine, t.pendingSpace = false, false
-		t.b.WriteRune(r)
-	}
-}
-
-func (t *textWriter) String() string { return t.b.String() }
 
 func attrText(v []byte) string {
 	if len(v) > 0 && (v[0] == '"' || v[0] == '\'') {
@@ -86,3 +139,77 @@ func attrText(v []byte) string {
 	}
 	return html.UnescapeString(string(v))
 }
+
+// textWriter joins text, writing a separator only between two pieces of
+// text: one newline for a block's end, else one space.
+type textWriter struct {
+	b                         strings.Builder
+	pendingSpace, pendingLine bool
+}
+
+func (t *textWriter) write(s string) { t.writeBytes([]byte(s)) }
+
+// writeBytes writes text, copying the runs between separators whole.
+func (t *textWriter) writeBytes(s []byte) {
+	for len(s) > 0 {
+		n, size := nextSeparator(s)
+		if n > 0 {
+			t.separate()
+			t.b.Write(s[:n])
+		}
+		if size > 0 {
+			t.pendingSpace = true
+		}
+		s = s[n+size:]
+	}
+}
+
+// nextSeparator returns how many bytes of s come before its first
+// separator, and the separator's size (0 when there is none). Only a few
+// bytes can start a separator; the rest (every Chinese character) are
+// passed over without decoding.
+func nextSeparator(s []byte) (n, size int) {
+	for n < len(s) {
+		switch c := s[n]; separatorStart[c] {
+		case 0:
+			n++
+		case 1:
+			return n, 1
+		default:
+			r, sz := utf8.DecodeRune(s[n:])
+			if IsSeparator(r) {
+				return n, sz
+			}
+			n += sz
+		}
+	}
+	return n, 0
+}
+
+// separatorStart says of each byte whether it is an ASCII space (1) or may
+// start a separator of several bytes (2): U+0085, U+00A0 (C2), U+1680
+// (E1), U+2000 to U+205F (E2), U+3000 (E3), U+FEFF (EF).
+var separatorStart = func() (t [256]uint8) {
+	for _, c := range []byte{' ', '\t', '\n', '\v', '\f', '\r'} {
+		t[c] = 1
+	}
+	for _, c := range []byte{0xC2, 0xE1, 0xE2, 0xE3, 0xEF} {
+		t[c] = 2
+	}
+	return t
+}()
+
+// separate writes the separator due before more text.
+func (t *textWriter) separate() {
+	if t.b.Len() > 0 {
+		switch {
+		case t.pendingLine:
+			t.b.WriteByte('\n')
+		case t.pendingSpace:
+			t.b.WriteByte(' ')
+		}
+	}
+	t.pendingLine, t.pendingSpace = false, false
+}
+
+func (t *textWriter) String() string { return t.b.String() }

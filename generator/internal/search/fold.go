@@ -9,6 +9,13 @@ import "unicode"
 // positions in the text. search.js folds queries the same way; a test
 // compares the two on every character of the Basic Multilingual Plane.
 func Fold(r rune) rune {
+	if r >= 0 && r < 1<<16 {
+		return rune(bmp.fold[r])
+	}
+	return fold(r)
+}
+
+func fold(r rune) rune {
 	switch {
 	case r >= 0xFF01 && r <= 0xFF5E:
 		r -= 0xFEE0
@@ -29,5 +36,26 @@ var lowerExceptions = map[rune]bool{0x130: true}
 // IsSeparator reports whether r separates words: whitespace, which is
 // never indexed, so that no query matches across it.
 func IsSeparator(r rune) bool {
-	return unicode.IsSpace(r) || r == 0xFEFF
+	if r >= 0 && r < 1<<16 {
+		return bmp.separator[r/64]&(1<<(r%64)) != 0
+	}
+	return isSeparator(r)
 }
+
+func isSeparator(r rune) bool { return unicode.IsSpace(r) || r == 0xFEFF }
+
+// bmp holds Fold and IsSeparator for the Basic Multilingual Plane, worked
+// out once: a build asks for every character of the site, and Unicode's
+// tables answer by searching.
+var bmp = func() (t struct {
+	fold      [1 << 16]uint16
+	separator [1 << 16 / 64]uint64
+}) {
+	for r := range rune(1 << 16) {
+		t.fold[r] = uint16(fold(r))
+		if isSeparator(r) {
+			t.separator[r/64] |= 1 << (r % 64)
+		}
+	}
+	return t
+}()

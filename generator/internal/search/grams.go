@@ -1,9 +1,6 @@
 package search
 
-import (
-	"slices"
-	"strings"
-)
+import "slices"
 
 // A gram is one character or two adjacent ones of a text, folded: the
 // keys of the index. Every query of one character is a unigram; every
@@ -51,6 +48,7 @@ func (g gram) hash() uint32 {
 // head and body as one text, and those of its head again, marked.
 func docGrams(buf []gram, d *Doc) []gram {
 	buf = appendGrams(buf, d.Head, 0) // a line break follows: no gram joins head and body
+	buf = appendGrams(buf, d.Fields, 0)
 	buf = appendGrams(buf, d.Body, 0)
 	buf = appendGrams(buf, d.Head, headGram)
 	slices.Sort(buf)
@@ -75,7 +73,3 @@ func appendGrams(buf []gram, text string, mark gram) []gram {
 	}
 	return buf
 }
-
-// fullText is a document's text as search.js reads it: the head, a line
-// break, the body.
-func (d *Doc) fullText() string { return strings.Join([]string{d.Head, d.Body}, "\n") }

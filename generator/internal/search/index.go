@@ -22,7 +22,8 @@ var Script []byte
 type Doc struct {
 	Path     string // site path: "communities/houdajie/", or "brands/#brand-12"
 	Head     string // the title, then the leader's name and role, a line each: a match here ranks first
-	Body     string // the rest of what the page shows, a field or paragraph a line
+	Fields   string // the page's other short fields (district, quote, summary, brands), a line each
+	Body     string // the page's text, a paragraph a line
 	District int    // index into the site's districts, -1 for none
 	Label    string // what kind of result it is, when the title does not say: 百佳品牌
 }
@@ -35,12 +36,13 @@ const partitions = 64
 // kept up to date document by document. Set may be called concurrently
 // for different documents; Encode must not run meanwhile.
 type Index struct {
-	docs   []Doc
-	set    []bool
-	dirty  []bool // documents changed since the last Encode
-	parts  [partitions]part
-	last   encoding // what the last Encode wrote, to skip what did not change
-	bufers sync.Pool
+	docs     []Doc
+	set      []bool
+	dirty    []bool // documents changed since the last Encode
+	parts    [partitions]part
+	last     encoding // what the last Encode wrote, to skip what did not change
+	gramBufs sync.Pool
+	buffers  sync.Pool // of *[]byte: see buffer
 }
 
 type part struct {
@@ -55,7 +57,7 @@ func New(n int) *Index {
 	for i := range x.parts {
 		x.parts[i] = part{grams: map[gram]*posting{}, dirty: map[uint32]bool{}}
 	}
-	x.bufers.New = func() any { return new([]gram) }
+	x.gramBufs.New = func() any { return new([]gram) }
 	return x
 }
 
@@ -68,8 +70,8 @@ func (x *Index) Set(id int, d Doc) {
 	if x.set[id] && x.docs[id] == d {
 		return
 	}
-	bufp := x.bufers.Get().(*[]gram)
-	defer x.bufers.Put(bufp)
+	bufp := x.gramBufs.Get().(*[]gram)
+	defer x.gramBufs.Put(bufp)
 	grams := docGrams((*bufp)[:0], &d)
 	var old []gram
 	if x.set[id] {

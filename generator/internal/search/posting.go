@@ -34,6 +34,22 @@ func (p *posting) add(id uint32, docs int) {
 	}
 }
 
+// append adds a document after every one the posting has.
+func (p *posting) append(id uint32, docs int) {
+	if p.bits != nil {
+		p.bits[id/64] |= 1 << (id % 64)
+		p.n++
+		return
+	}
+	p.ids = append(p.ids, id)
+	p.n++
+	if len(p.ids)*32 > docs {
+		p.toBitmap(docs)
+	}
+}
+
+func bitCount(w uint64) int { return bits.OnesCount64(w) }
+
 func (p *posting) toBitmap(docs int) {
 	p.bits = make([]uint64, (docs+63)/64)
 	for _, id := range p.ids {
@@ -87,14 +103,40 @@ func appendVLQ(b []byte, n uint32) []byte {
 	return append(b, vlqDigits[n])
 }
 
-// appendIDs writes the documents of p as the gaps between them: the
-// first id, then each id less the one before it, less one. A gram in every
-// document is a run of A's, which compression all but removes.
+// sizeHint is about what appendIDs writes: enough, mostly.
+func (p *posting) sizeHint() int {
+	if p.bits != nil {
+		return len(p.bits)*64/6 + 2
+	}
+	return 2 * len(p.ids)
+}
+
+// appendIDs writes the documents of p: a sparse posting as the gaps
+// between them (the first id, then each id less the one before it, less
+// one), a dense one as its bitmap, six documents a digit after a "~",
+// lowest first, without the digits of zeros at the end.
 func (p *posting) appendIDs(b []byte) []byte {
-	next := uint32(0)
-	p.each(func(id uint32) {
-		b = appendVLQ(b, id-next)
-		next = id + 1
-	})
+	if p.bits == nil {
+		next := uint32(0)
+		for _, id := range p.ids {
+			b = appendVLQ(b, id-next)
+			next = id + 1
+		}
+		return b
+	}
+	b = append(b, '~')
+	start := len(b)
+	n := len(p.bits) * 64
+	for i := 0; i < n; i += 6 {
+		w, off := i/64, uint(i%64)
+		v := p.bits[w] >> off
+		if off > 58 && w+1 < len(p.bits) {
+			v |= p.bits[w+1] << (64 - off)
+		}
+		b = append(b, vlqDigits[v&63])
+	}
+	for len(b) > start && b[len(b)-1] == 'A' {
+		b = b[:len(b)-1]
+	}
 	return b
 }

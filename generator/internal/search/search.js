@@ -55,7 +55,8 @@
 
   const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   const VALUE = new Map(Array.from(DIGITS, (d, i) => [d, i]));
-  // numbers decodes the base-64 numbers of posting.appendIDs.
+  // numbers decodes the base-64 numbers of posting.appendIDs and of the
+  // manifest's districts.
   const numbers = (s) => {
     const out = [];
     let n = 0, shift = 0;
@@ -73,6 +74,14 @@
   };
   const ids = (s) => {
     const out = [];
+    if (s[0] === "~") {
+      // A dense posting: a bitmap, six documents a digit, lowest first.
+      for (let i = 1; i < s.length; i++) {
+        const v = VALUE.get(s[i]);
+        for (let bit = 0; bit < 6; bit++) if (v & (1 << bit)) out.push(6 * (i - 1) + bit);
+      }
+      return out;
+    }
     let next = 0;
     for (const gap of numbers(s)) {
       next += gap;
