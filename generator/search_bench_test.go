@@ -1,11 +1,10 @@
 package generator
 
 import (
-	"bytes"
-	"compress/gzip"
 	"path/filepath"
 	"testing"
 
+	"pinzhi/generator/browsertest"
 	"pinzhi/generator/internal/search"
 )
 
@@ -52,16 +51,8 @@ func BenchmarkSearchIndex10k(b *testing.B) {
 	}
 	x := search.New(len(docs))
 	x.Fill(docs)
-	x.Encode(districts, true, func(f search.File) error { gz += gzipSize(f.Data); return nil })
+	x.Encode(districts, true, func(f search.File) error { gz += browsertest.GzipSize(f.Data); return nil })
 	b.ReportMetric(float64(files), "files")
 	b.ReportMetric(float64(size)/1e6, "MB")
 	b.ReportMetric(float64(gz)/1e6, "MB-gzip")
-}
-
-func gzipSize(data []byte) int {
-	var buf bytes.Buffer
-	w := gzip.NewWriter(&buf)
-	w.Write(data)
-	w.Close()
-	return buf.Len()
 }

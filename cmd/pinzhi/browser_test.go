@@ -2,8 +2,6 @@ package main
 
 import (
 	"bufio"
-	"context"
-	"errors"
 	"net"
 	"os"
 	"os/exec"
@@ -15,48 +13,9 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"pinzhi/generator/browsertest"
 )
-
-// chromium finds the browser for the end-to-end tests, or skips them with
-// a message saying how to run them. With PINZHI_REQUIRE_BROWSER=1 (as CI
-// sets it) a missing browser fails the run instead.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, p := range []string{os.Getenv("PINZHI_CHROME"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"} {
-		if p == "" {
-			continue
-		}
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	msg := "no Chromium found: install it (apt-get install chromium fonts-noto-cjk) or set PINZHI_CHROME to run the browser tests"
-	if os.Getenv("PINZHI_REQUIRE_BROWSER") == "1" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-	return ""
-}
-
-// browser starts headless Chromium and returns a context driving one tab.
-func browser(t *testing.T, width, height int) context.Context {
-	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium(t)),
-		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.WindowSize(width, height),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelTab := chromedp.NewContext(actx)
-	ctx, cancelTime := context.WithTimeout(ctx, 60*time.Second)
-	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting Chromium: %v", err)
-	}
-	return ctx
-}
 
 func freePort(t *testing.T) int {
 	t.Helper()
@@ -141,7 +100,7 @@ func (p *serveProcess) stop(t *testing.T) {
 // the front matter, waits for the error overlay, fixes it and waits for
 // the page to come back.
 func TestBrowserLiveReload(t *testing.T) {
-	ctx := browser(t, 390, 844)
+	ctx := browsertest.Tab(t, 390, 844)
 	dir := copySite(t)
 	port := strconv.Itoa(freePort(t))
 	server := startServe(t, dir, port)
@@ -156,22 +115,22 @@ func TestBrowserLiveReload(t *testing.T) {
 	}
 
 	os.WriteFile(file, []byte(strings.Replace(string(original), "三大品牌", "三大特色品牌", 1)), 0o644)
-	if err := waitFor(ctx, `document.body.innerText.includes("三大特色品牌")`); err != nil {
+	if err := browsertest.WaitFor(ctx, `document.body.innerText.includes("三大特色品牌")`); err != nil {
 		t.Fatalf("the page did not show the edit: %v", err)
 	}
 
 	os.WriteFile(file, []byte(strings.Replace(string(original), "district: 镇海区", "district: [镇海区", 1)), 0o644)
-	if err := waitFor(ctx, `!!document.getElementById("pinzhi-error")`); err != nil {
+	if err := browsertest.WaitFor(ctx, `!!document.getElementById("pinzhi-error")`); err != nil {
 		t.Fatalf("no error overlay: %v", err)
 	}
 	overlay, err := chromedp.Run(ctx, chromedp.Text("#pinzhi-error"))
 	if err != nil || !strings.Contains(overlay, "content/communities/houdajie.md:3: YAML") {
 		t.Errorf("the overlay does not name the file and line: %q %v", overlay, err)
 	}
-	screenshot(t, ctx, "overlay")
+	browsertest.Screenshot(t, ctx, "overlay")
 
 	os.WriteFile(file, original, 0o644)
-	if err := waitFor(ctx, `!document.getElementById("pinzhi-error") && document.body.innerText.includes("三大品牌")`); err != nil {
+	if err := browsertest.WaitFor(ctx, `!document.getElementById("pinzhi-error") && document.body.innerText.includes("三大品牌")`); err != nil {
 		t.Fatalf("the page did not come back after the fix: %v", err)
 	}
 	if h1, err := chromedp.Run(ctx, chromedp.Text("h1")); err != nil || h1 != "后大街社区" {
@@ -186,7 +145,7 @@ func TestBrowserLiveReload(t *testing.T) {
 	css := filepath.Join(dir, "assets/site.css")
 	style, _ := os.ReadFile(css)
 	os.WriteFile(css, append(style, []byte("\nh1 { color: rgb(0, 80, 179); }\n")...), 0o644)
-	if err := waitFor(ctx, `getComputedStyle(document.querySelector("h1")).color === "rgb(0, 80, 179)" && window.notReloaded === true`); err != nil {
+	if err := browsertest.WaitFor(ctx, `getComputedStyle(document.querySelector("h1")).color === "rgb(0, 80, 179)" && window.notReloaded === true`); err != nil {
 		t.Fatalf("the stylesheet was not swapped without a reload: %v", err)
 	}
 
@@ -194,55 +153,20 @@ func TestBrowserLiveReload(t *testing.T) {
 	// and reloads; later edits reach it again.
 	server.stop(t)
 	startServe(t, dir, port)
-	if err := waitFor(ctx, `window.notReloaded === undefined`); err != nil {
+	if err := browsertest.WaitFor(ctx, `window.notReloaded === undefined`); err != nil {
 		t.Fatalf("the page did not reconnect to the restarted server: %v", err)
 	}
 	os.WriteFile(file, []byte(strings.Replace(string(original), "三大品牌", "三大重启品牌", 1)), 0o644)
-	if err := waitFor(ctx, `document.body.innerText.includes("三大重启品牌")`); err != nil {
+	if err := browsertest.WaitFor(ctx, `document.body.innerText.includes("三大重启品牌")`); err != nil {
 		t.Fatalf("an edit after the restart did not reach the page: %v", err)
 	}
-}
-
-// waitFor evaluates a JavaScript condition in the tab until it holds. The
-// page may reload meanwhile, which interrupts an evaluation: that is what
-// the test waits for, so it simply asks again.
-func waitFor(ctx context.Context, condition string) error {
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](condition))
-		if err == nil && ok {
-			return nil
-		}
-		if time.Now().After(deadline) {
-			if err == nil {
-				err = errors.New("still false: " + condition)
-			}
-			return err
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
-// screenshot saves a PNG of the page to $PINZHI_SCREENSHOTS, when set,
-// for a person to look at.
-func screenshot(t *testing.T, ctx context.Context, name string) {
-	dir := os.Getenv("PINZHI_SCREENSHOTS")
-	if dir == "" {
-		return
-	}
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		t.Errorf("screenshot: %v", err)
-		return
-	}
-	os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644)
 }
 
 // TestBrowserOnTheNetwork serves on every address, as an editor does to
 // preview on a phone, opens the address pinzhi printed for the network in
 // a phone-sized Chromium, and waits for an edit to reach it.
 func TestBrowserOnTheNetwork(t *testing.T) {
-	ctx := browser(t, 390, 844)
+	ctx := browsertest.Tab(t, 390, 844)
 	dir := copySite(t)
 	server := startServe(t, dir, strconv.Itoa(freePort(t)), "--bind", "0.0.0.0")
 	var lan string
@@ -268,7 +192,7 @@ func TestBrowserOnTheNetwork(t *testing.T) {
 	file := filepath.Join(dir, "content/communities/houdajie.md")
 	original, _ := os.ReadFile(file)
 	os.WriteFile(file, []byte(strings.Replace(string(original), "三大品牌", "三大手机品牌", 1)), 0o644)
-	if err := waitFor(ctx, `document.body.innerText.includes("三大手机品牌")`); err != nil {
+	if err := browsertest.WaitFor(ctx, `document.body.innerText.includes("三大手机品牌")`); err != nil {
 		t.Fatalf("the page opened at %s did not show the edit: %v", lan, err)
 	}
 }

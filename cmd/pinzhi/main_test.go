@@ -38,7 +38,7 @@ func copySite(t *testing.T) string {
 	return dir
 }
 
-func pinzhi(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
+func pinzhi(t testing.TB, dir string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir

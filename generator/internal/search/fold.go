@@ -22,10 +22,20 @@ func fold(r rune) rune {
 	case r == 0x3000:
 		return ' '
 	}
+	if l, ok := newerLower[r]; ok {
+		return l
+	}
 	if l := unicode.ToLower(r); l != r && !lowerExceptions[r] {
 		return l
 	}
 	return r
+}
+
+// newerLower are the capitals Unicode 16 added, which browsers lower and
+// Go's Unicode 15 tables do not know: folded here as browsers fold them.
+var newerLower = map[rune]rune{
+	0x1C89: 0x1C8A, 0xA7CB: 0x0264, 0xA7CC: 0xA7CD, 0xA7CE: 0xA7CF,
+	0xA7D2: 0xA7D3, 0xA7D4: 0xA7D5, 0xA7DA: 0xA7DB, 0xA7DC: 0x019B,
 }
 
 // lowerExceptions are the characters whose lower case JavaScript writes as

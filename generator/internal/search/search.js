@@ -7,8 +7,8 @@
   // fold mirrors Fold in fold.go: full-width ASCII as ASCII, the
   // ideographic space as a space, lower case where it is one character.
   const fold = (ch) => {
-    let c = ch.codePointAt(0);
-    if (c >= 0xff01 && c <= 0xff5e) return String.fromCodePoint(c - 0xfee0);
+    const c = ch.codePointAt(0);
+    if (c >= 0xff01 && c <= 0xff5e) ch = String.fromCodePoint(c - 0xfee0);
     if (c === 0x3000) return " ";
     if (c === 0x130) return ch;
     const l = ch.toLowerCase();

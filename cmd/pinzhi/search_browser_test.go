@@ -1,0 +1,301 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/chromedp/chromedp"
+
+	"pinzhi/generator/browsertest"
+)
+
+// builtUnder builds the site in dir with the real binary for a host that
+// serves it under /sub/, serves public/ there, and returns the site's URL.
+func builtUnder(t testing.TB, dir string) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := "http://" + ln.Addr().String() + "/sub/"
+	if _, stderr, code := pinzhi(t, dir, "build", "--base-url", site); code != 0 {
+		t.Fatalf("build: %s", stderr)
+	}
+	files := http.StripPrefix("/sub/", http.FileServer(http.Dir(filepath.Join(dir, "public"))))
+	server := &http.Server{Handler: files}
+	go server.Serve(ln)
+	t.Cleanup(func() { server.Close() })
+	return site
+}
+
+// searchDoc is one document of the index, as its blocks store it.
+type searchDoc struct{ path, text string }
+
+// indexedDocs reads every document of the site's search index from the
+// built files: what the oracle below searches.
+func indexedDocs(t testing.TB, public string) []searchDoc {
+	t.Helper()
+	manifests, _ := filepath.Glob(filepath.Join(public, "assets/search/index.*.json"))
+	if len(manifests) != 1 {
+		t.Fatalf("want one search manifest, found %q", manifests)
+	}
+	var m struct{ Blocks []string }
+	readJSON(t, manifests[0], &m)
+	var docs []searchDoc
+	for _, b := range m.Blocks {
+		var block [][]string
+		readJSON(t, filepath.Join(public, "assets/search", b), &block)
+		for _, d := range block {
+			docs = append(docs, searchDoc{path: d[0], text: d[1] + "\n" + d[2]})
+		}
+	}
+	return docs
+}
+
+func readJSON(t testing.TB, file string, v any) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+}
+
+// holding is the oracle: the paths of the documents whose text holds every
+// word of q, letter case aside, in index order.
+func holding(docs []searchDoc, q string) []string {
+	words := strings.Fields(strings.ToLower(q))
+	var out []string
+	for _, d := range docs {
+		text := strings.ToLower(d.text)
+		if len(words) > 0 && !slices.ContainsFunc(words, func(w string) bool { return !strings.Contains(text, w) }) {
+			out = append(out, d.path)
+		}
+	}
+	return out
+}
+
+type queryResult struct {
+	Paths []string `json:"paths"`
+	Count int      `json:"count"`
+	Exact bool     `json:"exact"`
+}
+
+func query(t *testing.T, ctx context.Context, q string) queryResult {
+	t.Helper()
+	arg, _ := json.Marshal(q)
+	r, err := chromedp.Run(ctx, chromedp.Evaluate[queryResult]("window.pinzhiSearch.query("+string(arg)+")",
+		chromedp.EvalAsValue, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("query %q: %v", q, err)
+	}
+	return r
+}
+
+// TestBrowserSearch builds the bundled site for a host that serves it
+// under a subpath, opens its search page in a phone-sized Chromium, types
+// queries as a reader does and checks the results; then it asks the page's
+// query function a table of queries and many substrings of the site's own
+// text, against an oracle that reads every indexed text.
+func TestBrowserSearch(t *testing.T) {
+	ctx := browsertest.Tab(t, 390, 844)
+	dir := copySite(t)
+	site := builtUnder(t, dir)
+	docs := indexedDocs(t, filepath.Join(dir, "public"))
+
+	// Nothing is loaded until the reader searches.
+	if err := chromedp.Do(ctx, chromedp.Navigate(site+"search/")); err != nil {
+		t.Fatal(err)
+	}
+	if err := browsertest.WaitFor(ctx, `!!window.pinzhiSearch`); err != nil {
+		t.Fatal(err)
+	}
+	loaded := `performance.getEntriesByType("resource").map(e => e.name).filter(n => n.includes("/assets/search/"))`
+	if early, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](loaded)); err != nil || len(early) > 0 {
+		t.Errorf("the search page loaded %q before any search (%v)", early, err)
+	}
+
+	t.Run("typing", func(t *testing.T) { typing(t, ctx, site) })
+	// The page the back button returned to in typing has run one query.
+	t.Run("first query downloads", func(t *testing.T) {
+		var names []string
+		names, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`performance.getEntriesByType("resource").map(e => e.name)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		total := downloaded(t, filepath.Join(dir, "public"), site, names)
+		if total > 100<<10 {
+			t.Errorf("the first query downloaded %d bytes gzipped, want at most 100 KB", total)
+		}
+		t.Logf("the first query downloaded %.1f KB gzipped", float64(total)/1024)
+	})
+
+	table := []struct {
+		query string
+		want  string // a path among the results, or "" for none
+		first bool   // want is the first result
+	}{
+		{"众筹", "brands/#brand-82", false},      // a brand entry, linked to its anchor
+		{"众筹", "communities/houdajie/", false}, // and the page that tells of it
+		{"外来务工", "communities/libang/", false}, // inside a longer phrase
+		{"来务", "communities/libang/", false},   // across the words 外来 and 务工
+		{"LOGO", "communities/dushisenlin/", false},
+		{"logo", "communities/dushisenlin/", false}, // letter case folded
+		{"ＬＯＧＯ", "communities/dushisenlin/", false}, // full-width forms folded
+		{"3579", "communities/dushisenlin/", false}, // digits
+		{"３５７９", "communities/dushisenlin/", false}, // full-width digits
+		{"吴民丽", "communities/houdajie/", true},      // the leader's name ranks first
+		{"党委书记", "communities/houdajie/", true},     // a role, first in reading order
+		{"奉化 外来", "communities/libang/", true},      // several words must all occur
+		{"鹤", "communities/dandinghe/", true},       // a single character
+		{"众筹 力邦", "", false},                        // no page holds both
+		{"火星社区", "", false},                         // nowhere on the site
+		{"同心少年警校", "brands/#brand-19", false},
+	}
+	for _, c := range table {
+		got := query(t, ctx, c.query)
+		oracle := holding(docs, fullToHalf(c.query))
+		gotSorted := slices.Sorted(slices.Values(got.Paths))
+		if !slices.Equal(gotSorted, slices.Sorted(slices.Values(oracle))) || got.Count != len(oracle) || !got.Exact {
+			t.Errorf("%q: found %q (count %d, exact %v), want %q", c.query, got.Paths, got.Count, got.Exact, oracle)
+		}
+		switch {
+		case c.want == "" && len(got.Paths) > 0:
+			t.Errorf("%q: found %q, want nothing", c.query, got.Paths)
+		case c.want != "" && !slices.Contains(got.Paths, c.want):
+			t.Errorf("%q: found %q, want %s among them", c.query, got.Paths, c.want)
+		case c.first && got.Paths[0] != c.want:
+			t.Errorf("%q: found %q, want %s first", c.query, got.Paths, c.want)
+		}
+	}
+
+	// Every substring of what a page shows finds it: substrings of one to
+	// six characters cut anywhere in the site's texts, words or not.
+	r := rand.New(rand.NewPCG(12, 13))
+	for range 150 {
+		d := docs[r.IntN(len(docs))]
+		text := []rune(d.text)
+		n := 1 + r.IntN(6)
+		if len(text) < n {
+			continue
+		}
+		at := r.IntN(len(text) - n + 1)
+		q := string(text[at : at+n])
+		if strings.ContainsFunc(q, unicode.IsSpace) || strings.ToLower(q) != q {
+			continue
+		}
+		got := query(t, ctx, q)
+		oracle := holding(docs, q)
+		if !slices.Equal(slices.Sorted(slices.Values(got.Paths)), slices.Sorted(slices.Values(oracle))) {
+			t.Errorf("%q (from %s): found %q, want %q", q, d.path, got.Paths, oracle)
+		}
+	}
+}
+
+// typing types a query into the search box, checks the results shown, the
+// address, the district filter and the back button.
+func typing(t *testing.T, ctx context.Context, site string) {
+	if err := chromedp.Do(ctx, chromedp.SendKeys("#search-q", "众筹")); err != nil {
+		t.Fatal(err)
+	}
+	if err := browsertest.WaitFor(ctx, `document.documentElement.dataset.searched === "众筹"`); err != nil {
+		t.Fatalf("no results after typing: %v", err)
+	}
+	type shown struct {
+		Status  string   `json:"status"`
+		Links   []string `json:"links"`
+		Marks   []string `json:"marks"`
+		Address string   `json:"address"`
+	}
+	const look = `({
+		status: document.getElementById("search-status").textContent,
+		links: [...document.querySelectorAll("#search-results li > a")].map(a => a.getAttribute("href")),
+		marks: [...document.querySelectorAll("#search-results mark")].map(m => m.textContent),
+		address: location.pathname + location.search,
+	})`
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[shown](look))
+	if err != nil {
+		t.Fatal(err)
+	}
+	browsertest.Screenshot(t, ctx, "search")
+	if !strings.Contains(got.Status, "找到 2 个结果") || !slices.Contains(got.Links, "/sub/brands/#brand-82") ||
+		!slices.Contains(got.Links, "/sub/communities/houdajie/") || len(got.Marks) < 2 || got.Marks[0] != "众筹" {
+		t.Errorf("after typing 众筹: %+v", got)
+	}
+	if got.Address != "/sub/search/?q=%E4%BC%97%E7%AD%B9" {
+		t.Errorf("the address does not hold the query: %s", got.Address)
+	}
+
+	// The district filter keeps the results of one district.
+	filter := `(() => { const s = document.getElementById("search-district"); s.value = "fenghua"; s.dispatchEvent(new Event("change")); return true })()`
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](filter)); err != nil {
+		t.Fatal(err)
+	}
+	if err := browsertest.WaitFor(ctx, `location.search.includes("district=fenghua") && document.getElementById("search-status").textContent.includes("没有找到")`); err != nil {
+		t.Errorf("the district filter: %v", err)
+	}
+
+	// A shared address opens with its results; the back button returns to
+	// them from a result.
+	if err := chromedp.Do(ctx, chromedp.Navigate(site+"search/?q=%E5%A4%96%E6%9D%A5%E5%8A%A1%E5%B7%A5")); err != nil {
+		t.Fatal(err)
+	}
+	if err := browsertest.WaitFor(ctx, `document.documentElement.dataset.searched === "外来务工"`); err != nil {
+		t.Fatalf("a shared address: %v", err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(`#search-results li > a`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := browsertest.WaitFor(ctx, `location.pathname === "/sub/communities/libang/"`); err != nil {
+		t.Fatalf("the first result: %v", err)
+	}
+	// history.back, not chromedp.NavigateBack: a page restored from the
+	// back-forward cache fires no load event to wait for.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`history.back(), true`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := browsertest.WaitFor(ctx, `document.getElementById("search-q").value === "外来务工" && document.querySelectorAll("#search-results li").length > 0`); err != nil {
+		t.Errorf("back from a result: %v", err)
+	}
+}
+
+// fullToHalf writes full-width ASCII forms as ASCII, as the oracle's
+// queries need.
+func fullToHalf(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			return r - 0xFEE0
+		}
+		return r
+	}, s)
+}
+
+// downloaded sums the gzipped sizes of the built files among the loaded
+// addresses that belong to search: what a first query costs a reader on a
+// host that compresses, as every host in the README does.
+func downloaded(t *testing.T, public, site string, names []string) int {
+	total := 0
+	for _, name := range names {
+		rel, ok := strings.CutPrefix(name, site)
+		if !ok || !strings.Contains(rel, "search") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(public, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		total += browsertest.GzipSize(data)
+	}
+	return total
+}

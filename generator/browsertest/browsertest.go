@@ -1,0 +1,108 @@
+// Package browsertest starts headless Chromium for pinzhi's end-to-end
+// tests: the places where a person would look at a page are checked in a
+// real browser. It is imported only by tests.
+//
+// Without a browser the tests skip, saying how to run them; with
+// PINZHI_REQUIRE_BROWSER=1 (as CI sets it) they fail instead. PINZHI_CHROME
+// names a browser elsewhere than the usual places, and PINZHI_SCREENSHOTS a
+// folder where Screenshot leaves PNGs for a person to look at.
+package browsertest
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Chromium returns the browser's path, or skips (or fails) the test.
+func Chromium(t testing.TB) string {
+	t.Helper()
+	for _, p := range []string{os.Getenv("PINZHI_CHROME"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"} {
+		if p == "" {
+			continue
+		}
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	msg := "no Chromium found: install it (apt-get install chromium fonts-noto-cjk) or set PINZHI_CHROME to run the browser tests"
+	if os.Getenv("PINZHI_REQUIRE_BROWSER") == "1" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+	return ""
+}
+
+// Tab starts headless Chromium with a window of the given size and returns
+// a context driving one tab, closed when the test ends.
+func Tab(t testing.TB, width, height int) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(Chromium(t)),
+		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.WindowSize(width, height),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelTab := chromedp.NewContext(actx)
+	ctx, cancelTime := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	return ctx
+}
+
+// WaitFor evaluates a JavaScript condition in the tab until it holds, for
+// at most ten seconds. The page may reload meanwhile, which interrupts an
+// evaluation: that is often what a test waits for, so it simply asks again.
+func WaitFor(ctx context.Context, condition string) error {
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](condition))
+		if err == nil && ok {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			if err == nil {
+				err = errors.New("still false: " + condition)
+			}
+			return err
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// Screenshot saves a PNG of the whole page as name.png in
+// $PINZHI_SCREENSHOTS, when that is set.
+func Screenshot(t testing.TB, ctx context.Context, name string) {
+	dir := os.Getenv("PINZHI_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Errorf("screenshot: %v", err)
+		return
+	}
+	os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644)
+}
+
+// GzipSize is the size of data gzipped at the default level: what a
+// reader downloads from a host that compresses, as the README's host
+// settings do.
+func GzipSize(data []byte) int {
+	var buf bytes.Buffer
+	w := gzip.NewWriter(&buf)
+	w.Write(data)
+	w.Close()
+	return buf.Len()
+}
