@@ -29,10 +29,13 @@ const (
 const brandLabel = "百佳品牌"
 
 // SearchData is what the search page's layout gets as .Search: the
-// addresses of the index's first file and of the script that reads it.
+// address of the index's manifest and its content, which the page carries
+// so that a first query loads what it needs at once, and the address of
+// the script that reads them.
 type SearchData struct {
-	Index  string
-	Script string
+	Index    string
+	Manifest string
+	Script   string
 }
 
 // searchDocs lists what readers can find, in the order results are
@@ -266,7 +269,7 @@ func (b *Builder) writeSearch(st *state, fresh map[string]*record, w searchWrite
 		return files, written, nil
 	}
 	urls := newURLScheme(st.model.site.BaseURL)
-	st.r.search = SearchData{Index: urls.rel(files[0]), Script: urls.rel(b.searchScript.path)}
+	st.r.search = SearchData{Index: urls.rel(files[0]), Manifest: string(b.search.index.Manifest()), Script: urls.rel(b.searchScript.path)}
 	records, probs := st.r.renderAll(nil, []*output{st.searchPage}, 1)
 	maps.Copy(fresh, records)
 	return files, written, probs

@@ -62,7 +62,7 @@ func TestExitStatus(t *testing.T) {
 		stderr string
 		stdout string
 	}{
-		{"build", []string{"build"}, 0, "built 30 files into public", ""},
+		{"build", []string{"build"}, 0, "built 31 files into public", ""},
 		{"build with phases", []string{"build", "-v"}, 0, "  render ", ""},
 		{"build with flags", []string{"build", "--src", ".", "--out", "elsewhere", "--base-url", "https://x.org/a/", "--drafts"}, 0, "into elsewhere", ""},
 		{"unknown command", []string{"bild"}, 2, `unknown command "bild"`, ""},

@@ -52,10 +52,10 @@ func indexedDocs(t testing.TB, public string) []searchDoc {
 	readJSON(t, manifests[0], &m)
 	var docs []searchDoc
 	for _, b := range m.Blocks {
-		var block [][]string
+		var block [][]any // path, head, body, district, label
 		readJSON(t, filepath.Join(public, "assets/search", b), &block)
 		for _, d := range block {
-			docs = append(docs, searchDoc{path: d[0], text: d[1] + "\n" + d[2]})
+			docs = append(docs, searchDoc{path: d[0].(string), text: d[1].(string) + "\n" + d[2].(string)})
 		}
 	}
 	return docs
@@ -284,7 +284,7 @@ func fullToHalf(s string) string {
 // downloaded sums the gzipped sizes of the built files among the loaded
 // addresses that belong to search: what a first query costs a reader on a
 // host that compresses, as every host in the README does.
-func downloaded(t *testing.T, public, site string, names []string) int {
+func downloaded(t testing.TB, public, site string, names []string) int {
 	total := 0
 	for _, name := range names {
 		rel, ok := strings.CutPrefix(name, site)

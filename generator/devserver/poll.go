@@ -9,9 +9,13 @@ import (
 )
 
 // fileState is what polling compares to tell a changed file.
+// The inode tells a file saved by writing a new one and renaming it over
+// the old, when size and time stay the same: file times tick only every
+// few milliseconds.
 type fileState struct {
 	size    int64
 	modTime time.Time
+	ino     uint64
 	dir     bool
 }
 
@@ -57,7 +61,8 @@ func (w *watcher) snapshot() map[string]fileState {
 				return nil
 			}
 			rel, _ := filepath.Rel(w.root, p)
-			files[filepath.ToSlash(rel)] = fileState{info.Size(), info.ModTime(), e.IsDir()}
+			_, ino := source.FileID(info)
+			files[filepath.ToSlash(rel)] = fileState{info.Size(), info.ModTime(), ino, e.IsDir()}
 			return nil
 		})
 	}
@@ -70,7 +75,7 @@ func changedPaths(old, now map[string]fileState) []string {
 	var changed []string
 	for p, s := range now {
 		o, ok := old[p]
-		if !ok || (!s.dir && (o.size != s.size || !o.modTime.Equal(s.modTime))) {
+		if !ok || (!s.dir && (o.size != s.size || !o.modTime.Equal(s.modTime) || o.ino != s.ino)) {
 			changed = append(changed, p)
 		}
 	}

@@ -21,6 +21,11 @@ func watchedSite(t *testing.T, poll bool) (string, *watcher) {
 		}
 	}
 	write(t, root, "content/communities/a.md", "v1")
+	// Saved long before: an edit of the same size made within the file
+	// system's clock tick would not show in polling, and editors never
+	// save twice in a few milliseconds.
+	hourAgo := time.Now().Add(-time.Hour)
+	os.Chtimes(filepath.Join(root, "content/communities/a.md"), hourAgo, hourAgo)
 	w := newWatcher(root, poll)
 	t.Cleanup(w.close)
 	return root, w
@@ -234,5 +239,35 @@ func drain(w *watcher) {
 		case <-time.After(50 * time.Millisecond):
 			return
 		}
+	}
+}
+
+// TestChangedPaths: what polling counts as a change between two listings.
+func TestChangedPaths(t *testing.T) {
+	then := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
+	file := fileState{size: 2, modTime: then, ino: 7}
+	cases := []struct {
+		name string
+		now  fileState
+		want bool
+	}{
+		{"unchanged", file, false},
+		{"written, same size", fileState{size: 2, modTime: then.Add(time.Millisecond), ino: 7}, true},
+		{"written, same time", fileState{size: 3, modTime: then, ino: 7}, true},
+		{"renamed over within one clock tick", fileState{size: 2, modTime: then, ino: 8}, true},
+		{"a folder's time", fileState{modTime: then.Add(time.Second), ino: 7, dir: true}, false},
+	}
+	for _, c := range cases {
+		old := map[string]fileState{"content/a.md": file}
+		if c.now.dir {
+			old["content/a.md"] = fileState{modTime: then, ino: 7, dir: true}
+		}
+		got := changedPaths(old, map[string]fileState{"content/a.md": c.now})
+		if (len(got) > 0) != c.want {
+			t.Errorf("%s: changed %v, want %v", c.name, got, c.want)
+		}
+	}
+	if got := changedPaths(map[string]fileState{"a": file}, map[string]fileState{"b": file}); len(got) != 2 {
+		t.Errorf("a file gone and one new: %v", got)
 	}
 }

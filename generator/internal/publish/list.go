@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"pinzhi/generator/internal/source"
 )
 
 // A list is what pinzhi knows of a folder it made: the files it wrote
@@ -54,7 +56,7 @@ func listFile(dir string) string {
 
 // folderKey names a folder by device and inode.
 func folderKey(info fs.FileInfo) string {
-	dev, ino := fileID(info)
+	dev, ino := source.FileID(info)
 	return fmt.Sprintf("%d %d", dev, ino)
 }
 

@@ -23,10 +23,12 @@ const (
 // encoding is what Encode wrote: how the index was split, and each file's
 // name, which is a hash of its content.
 type encoding struct {
-	shards    []string
-	blockSize int
-	blocks    []string
-	manifest  string
+	shards       []string
+	blockSize    int
+	blocks       []string
+	district     string
+	manifest     string
+	manifestData []byte
 }
 
 // A File is a file of the index.
@@ -35,11 +37,13 @@ type File struct {
 	Data []byte
 }
 
-// Encode writes the index's files: the manifest, which search.js loads
-// first (the districts' names, each document's district, the names of
-// the other files); the shards, each a JSON object from gram to the
-// documents it occurs in; the blocks, each the texts of a run of
-// documents. It calls emit, from several goroutines at once, for every
+// Encode writes the index's files: the manifest, which search.js reads
+// first (the districts' names and the names of the other files; the
+// search page carries a copy, see Manifest); the shards, each a JSON
+// object from gram to the documents it occurs in; the blocks, each the
+// texts of a run of documents with their districts; the district file,
+// each document's district, which a query reads only to keep one
+// district's results. It calls emit, from several goroutines at once, for every
 // file when all is set, else for those that changed since the last
 // Encode; it returns the names of all the index's files, the manifest's
 // first.
@@ -81,17 +85,25 @@ func (x *Index) Encode(districts [][2]string, all bool, emit func(File) error) (
 	if err != nil {
 		return nil, err
 	}
+	district := x.districtFile()
+	enc.district = district.Name
 	manifest := x.manifestFile(districts, enc)
-	enc.manifest = manifest.Name
-	if all || manifest.Name != x.last.manifest {
-		if err := emit(manifest); err != nil {
-			return nil, err
+	enc.manifest, enc.manifestData = manifest.Name, slices.Clone(manifest.Data) // emit may recycle the data
+	for _, f := range []File{district, manifest} {
+		if all || !slices.Contains([]string{x.last.district, x.last.manifest}, f.Name) {
+			if err := emit(f); err != nil {
+				return nil, err
+			}
 		}
 	}
 	x.last = enc
 	x.clean()
-	return slices.Concat([]string{enc.manifest}, enc.shards, enc.blocks), nil
+	return slices.Concat([]string{enc.manifest, enc.district}, enc.shards, enc.blocks), nil
 }
+
+// Manifest returns the content of the manifest the last Encode wrote: the
+// search page carries it, so that a first query loads its shards at once.
+func (x *Index) Manifest() []byte { return x.last.manifestData }
 
 // had reports whether the last Encode wrote a file of that name: then its
 // content is the same.
@@ -227,6 +239,8 @@ func (x *Index) blockFile(n, lo, hi int) File {
 		b = appendJSONString(b, d.Head)
 		b = append(b, ',')
 		b = appendBody(b, d)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(d.District), 10)
 		if d.Label != "" {
 			b = append(b, ',')
 			b = appendJSONString(b, d.Label)
@@ -261,11 +275,8 @@ func (x *Index) manifestFile(districts [][2]string, enc encoding) File {
 		b = appendJSONList(b, d[:])
 	}
 	b = append(b, ']')
-	b = append(b, `,"district":"`...)
-	for i := range x.docs {
-		b = appendVLQ(b, uint32(x.docs[i].District+1))
-	}
-	b = appendJSONList(append(b, `","shards":`...), enc.shards)
+	b = appendJSONString(append(b, `,"district":`...), enc.district)
+	b = appendJSONList(append(b, `,"shards":`...), enc.shards)
 	b = appendJSONList(append(b, `,"blocks":`...), enc.blocks)
 	return named("index", -1, append(b, '}'))
 }
@@ -283,6 +294,16 @@ func (x *Index) buffer(size int) []byte {
 // Recycle gives back the bytes of a file Encode made, once written.
 func (x *Index) Recycle(data []byte) {
 	x.buffers.Put(&data)
+}
+
+// districtFile holds each document's district, counted from 1 (0 for
+// none), as base-64 numbers in one JSON string.
+func (x *Index) districtFile() File {
+	b := append(x.buffer(len(x.docs)+2), '"')
+	for i := range x.docs {
+		b = appendVLQ(b, uint32(x.docs[i].District+1))
+	}
+	return named("d", -1, append(b, '"'))
 }
 
 // named gives a file its name: kind, number, the first ten hex digits of

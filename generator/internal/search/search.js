@@ -96,8 +96,11 @@
   };
 
   class Index {
-    constructor(url) {
+    // url is the manifest's address; inline its content, when the page
+    // carries it.
+    constructor(url, inline) {
       this.url = new URL(url, location.href);
+      this.inline = inline;
       this.site = new URL("../../", this.url);
       this.files = new Map();
     }
@@ -114,11 +117,14 @@
       return this.files.get(url);
     }
     async manifest() {
-      if (!this.m) {
-        this.m = await this.load(this.url.href);
-        this.district = numbers(this.m.district).map((n) => n - 1);
-      }
+      if (!this.m) this.m = this.inline ? JSON.parse(this.inline) : await this.load(this.url.href);
       return this.m;
+    }
+    // districts returns each document's district, -1 for none.
+    async districts() {
+      const m = await this.manifest();
+      if (!this.district) this.district = numbers(await this.load(m.district)).map((n) => n - 1);
+      return this.district;
     }
     async posting(gram) {
       const m = await this.manifest();
@@ -129,8 +135,8 @@
     async doc(id) {
       const m = await this.manifest();
       const block = await this.load(m.blocks[Math.floor(id / m.block)]);
-      const [path, head, body, label] = block[id % m.block];
-      return { id, path, head, body, label, text: foldText(head + "\n" + body), headText: foldText(head) };
+      const [path, head, body, district, label] = block[id % m.block];
+      return { id, path, head, body, district, label, text: foldText(head + "\n" + body), headText: foldText(head) };
     }
     // candidates are the documents holding every gram of every word: all
     // of them hold the words, when no word is longer than two characters.
@@ -158,10 +164,12 @@
     const m = await index.manifest();
     // Load every file the query needs at once, not one after another.
     const all = ws.flatMap(grams);
-    await Promise.all(all.flatMap((g) => [index.posting(g), index.posting(HEAD + g)]));
+    const d = m.districts.findIndex(([slug]) => slug === districtSlug);
+    const loads = all.flatMap((g) => [index.posting(g), index.posting(HEAD + g)]);
+    if (d >= 0) loads.push(index.districts());
+    await Promise.all(loads);
     let docs = await index.candidates(ws, "");
     const head = new Set(await index.candidates(ws, HEAD));
-    const d = m.districts.findIndex(([slug]) => slug === districtSlug);
     if (d >= 0) docs = docs.filter((id) => index.district[id] === d);
     const result = { words: ws, ranked: docs, head, count: docs.length, checked: new Map() };
     rank(result);
@@ -279,8 +287,7 @@
         const titleEnd = doc.head.indexOf("\n") < 0 ? doc.head.length : doc.head.indexOf("\n");
         appendParts(a, marked(doc.head, doc.headText, result.words, 0, titleEnd));
         li.append(a);
-        const d = index.district[doc.id];
-        for (const label of [d >= 0 ? m.districts[d][1] : "", doc.label || ""]) {
+        for (const label of [doc.district >= 0 ? m.districts[doc.district][1] : "", doc.label || ""]) {
           if (!label) continue;
           const span = document.createElement("span");
           span.className = "result-label";
@@ -318,7 +325,7 @@
       list: document.getElementById("search-results"),
       more: document.getElementById("search-more"),
     };
-    const index = new Index(form.dataset.searchIndex);
+    const index = new Index(form.dataset.searchIndex, form.dataset.searchManifest);
     let shownCount = PAGE, current = null, run = 0, timer = 0;
     const update = async () => {
       const q = ui.input.value, district = ui.district ? ui.district.value : "";
@@ -367,9 +374,10 @@
     // For the tests: the query semantics without the page around them.
     window.pinzhiSearch = {
       fold, isSeparator,
-      query: async (q, district) => {
+      // query finds q and reads the first n results (all, without n).
+      query: async (q, district, n) => {
         const result = await search(index, q, district || "");
-        const docs = await shown(index, result, Infinity);
+        const docs = await shown(index, result, n || Infinity);
         return { paths: docs.map((d) => d.path), count: result.count, exact: result.exact };
       },
     };

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -178,7 +179,7 @@ func TestEncode(t *testing.T) {
 		t.Error("the shards' postings differ from the documents' grams")
 	}
 	for i, d := range docs {
-		var block [][]string
+		var block [][]any
 		if err := json.Unmarshal(files[manifest.Blocks[i/manifest.Block]], &block); err != nil {
 			t.Fatal(err)
 		}
@@ -186,12 +187,20 @@ func TestEncode(t *testing.T) {
 		if d.Fields != "" && d.Body != "" {
 			body = d.Fields + "\n" + d.Body
 		}
-		if got := block[i%manifest.Block]; got[0] != d.Path || got[1] != d.Head || got[2] != body {
+		got := block[i%manifest.Block]
+		if got[0] != d.Path || got[1] != d.Head || got[2] != body || got[3] != float64(d.District) {
 			t.Fatalf("document %d reads %q", i, got)
 		}
 	}
-	if districts := decodeNumbers(t, manifest.District); len(districts) != len(docs) || districts[7] != docs[7].District+1 {
+	var district string
+	if err := json.Unmarshal(files[manifest.District], &district); err != nil {
+		t.Fatal(err)
+	}
+	if districts := decodeNumbers(t, district); len(districts) != len(docs) || districts[7] != docs[7].District+1 {
 		t.Errorf("districts %v…", districts[:8])
+	}
+	if !bytes.Equal(x.Manifest(), files[names[0]]) {
+		t.Error("Manifest differs from the manifest file")
 	}
 
 	// One document changes: few files change, and they are those a new

@@ -1,9 +1,0 @@
-//go:build !unix
-
-package publish
-
-import "io/fs"
-
-// fileID has no device and inode to give on this system: a list then
-// names its folder by nothing, and any list beside a folder is its own.
-func fileID(fs.FileInfo) (dev, ino uint64) { return 0, 0 }
