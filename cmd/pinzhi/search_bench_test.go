@@ -7,7 +7,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/network"
@@ -72,7 +71,7 @@ func timeQuery(b *testing.B, ctx context.Context, site, q string) (first, again 
 	if err := chromedp.Do(ctx, chromedp.Navigate(site+"search/")); err != nil {
 		b.Fatal(err)
 	}
-	if err := browsertest.WaitFor(ctx, `!!window.pinzhiSearch`); err != nil {
+	if err := browsertest.WaitFor(ctx, `!!window.pinzhiSearch && document.readyState === "complete"`); err != nil {
 		b.Fatal(err)
 	}
 	arg, _ := json.Marshal(q)
@@ -84,8 +83,6 @@ func timeQuery(b *testing.B, ctx context.Context, site, q string) (first, again 
 		}
 		*into = ms
 	}
-	diag, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`performance.getEntriesByType("resource").map(e => e.name.split("/").pop() + " start " + e.startTime.toFixed(0) + " dur " + e.duration.toFixed(0) + " size " + e.decodedBodySize)`))
-	b.Log(strings.Join(diag, "\n"))
 	names, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`performance.getEntriesByType("resource").map(e => e.name)`))
 	if err != nil {
 		b.Fatal(err)

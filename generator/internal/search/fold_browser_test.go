@@ -3,6 +3,7 @@ package search
 import (
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 
@@ -80,6 +81,18 @@ func TestScriptFoldsAsGo(t *testing.T) {
 	if len(folds) > 0 || len(seps) > 0 {
 		t.Errorf("search.js and fold.go disagree on %d folds: %s\nand %d separators: %q",
 			len(folds), strings.Join(folds[:min(len(folds), 40)], " "), len(seps), seps)
+	}
+	// foldText folds a text at once as fold folds each character.
+	same, err := chromedp.Run(ctx, chromedp.Evaluate[[]bool](`(() => {
+		const {fold, foldText} = window.pinzhiSearch;
+		let all = "";
+		for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) all += String.fromCodePoint(c);
+		const easy = all.replace(/[\u0130\u03a3]/g, "");
+		const words = "ΣΑΣ ΟΔΥΣΣΕΥΣ İstanbul ＬＯＧＯ";
+		return [all, easy, words].map((s) => foldText(s) === Array.from(s, fold).join(""));
+	})()`))
+	if err != nil || slices.Contains(same, false) {
+		t.Errorf("foldText differs from fold on each character: %v %v", same, err)
 	}
 	if len(got.Separator) < 20 {
 		t.Errorf("the script sees only %d separators", len(got.Separator))

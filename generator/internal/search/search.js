@@ -16,7 +16,13 @@
   };
   // isSeparator mirrors IsSeparator: Go's unicode.IsSpace and U+FEFF.
   const isSeparator = (ch) => /^[\s\u0085]$/u.test(ch);
-  const foldText = (s) => Array.from(s, fold).join("");
+  // foldText folds every character of s. Lowering the whole string at once
+  // is many times faster and the same, but for İ (whose lower case is two
+  // characters) and Σ (lowered as ς at the end of a word).
+  const foldText = (s) => {
+    if (/[\u0130\u03a3]/.test(s)) return Array.from(s, fold).join("");
+    return s.replace(/[\uff01-\uff5e\u3000]/g, fold).toLowerCase();
+  };
 
   // words are the folded query's words: whitespace separates them.
   const words = (q) => {
@@ -54,14 +60,15 @@
   };
 
   const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  const VALUE = new Map(Array.from(DIGITS, (d, i) => [d, i]));
+  const VALUE = new Int8Array(128).fill(-1);
+  for (let i = 0; i < DIGITS.length; i++) VALUE[DIGITS.charCodeAt(i)] = i;
   // numbers decodes the base-64 numbers of posting.appendIDs and of the
   // manifest's districts.
   const numbers = (s) => {
     const out = [];
     let n = 0, shift = 0;
-    for (const d of s) {
-      const v = VALUE.get(d);
+    for (let i = 0; i < s.length; i++) {
+      const v = VALUE[s.charCodeAt(i)];
       n += (v & 31) * 2 ** shift;
       if (v & 32) shift += 5;
       else {
@@ -77,7 +84,7 @@
     if (s[0] === "~") {
       // A dense posting: a bitmap, six documents a digit, lowest first.
       for (let i = 1; i < s.length; i++) {
-        const v = VALUE.get(s[i]);
+        const v = VALUE[s.charCodeAt(i)];
         for (let bit = 0; bit < 6; bit++) if (v & (1 << bit)) out.push(6 * (i - 1) + bit);
       }
       return out;
@@ -90,9 +97,19 @@
     }
     return out;
   };
+  // intersect keeps what two ascending lists share.
   const intersect = (a, b) => {
-    const set = new Set(b);
-    return a.filter((x) => set.has(x));
+    const out = [];
+    for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+      if (a[i] < b[j]) i++;
+      else if (a[i] > b[j]) j++;
+      else {
+        out.push(a[i]);
+        i++;
+        j++;
+      }
+    }
+    return out;
   };
 
   class Index {
@@ -190,8 +207,9 @@
       if (doc) return result.words.every((w) => doc.headText.includes(w)) ? 0 : 1;
       return result.head.has(id) ? 0 : 1;
     };
-    const tiers = new Map(result.ranked.map((id) => [id, tier(id)]));
-    result.ranked.sort((a, b) => tiers.get(a) - tiers.get(b) || a - b);
+    const first = [], rest = [];
+    for (const id of result.ranked.sort((a, b) => a - b)) (tier(id) ? rest : first).push(id);
+    result.ranked = first.concat(rest);
   }
 
   // verify reads the texts of the first n ranked documents not read yet,
@@ -373,7 +391,7 @@
     if (ui.input.value) update();
     // For the tests: the query semantics without the page around them.
     window.pinzhiSearch = {
-      fold, isSeparator,
+      fold, isSeparator, foldText,
       // query finds q and reads the first n results (all, without n).
       query: async (q, district, n) => {
         const result = await search(index, q, district || "");
