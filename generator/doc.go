@@ -205,11 +205,15 @@ bound keeps under 130 MB), for each page rendered at once (two per core).
 	/districts/<slug>/         a district that has communities
 	/brands/                   the brand list, when content/brands.md exists
 	/<path>/                   a plain page
+	/search/                   the search page, when layouts/search.html exists; ?q= holds
+	                           the query, &district= a district's slug
 	/404.html                  the page hosts serve for a missing address
 	/feed.xml                  Atom feed of 50 communities: the newest by date, then in reading order
 	/sitemap.xml               every page but the 404 page
 	/robots.txt
 	/assets/<name>.<hash>.<ext> an asset; <hash> is 10 hex digits of its content's SHA-256
+	/assets/search/<kind><n>.<hash>.json  the search index (see Search)
+	/assets/pinzhi-search.<hash>.js       the search page's script, pinzhi's own
 
 Every page is written as <path>/index.html. All links carry the base URL's
 path ("/pinzhi/communities/houdajie/"), so a site built for a subpath never
@@ -224,7 +228,7 @@ layouts/partials/*.html and of its kind's file, which defines "main" (base
 calls it with {{block "main" .}}). Templates are Go's [html/template]: text
 from front matter is always escaped. A layout's "." is a [PageData]:
 
-	.Kind         home, community, district, districts, brands, page or 404
+	.Kind         home, community, district, districts, brands, page, search or 404
 	.Title        the page's title
 	.Description  for <meta name="description">
 	.Path         the page's path from the site root: "communities/houdajie/"
@@ -244,6 +248,9 @@ from front matter is always escaped. A layout's "." is a [PageData]:
 	.Page         on a plain page, a [PlainPage]: .Title .Summary .Date .Path .URL
 	.Content      the body, as HTML: the editor's note on the home page, the
 	              profile, the brand list's lead (without the list), a page's text
+	.Search       on the search page, a [SearchData]: .Index (the manifest's
+	              link), .Manifest (its content, for a data- attribute) and
+	              .Script (the link of the script that searches)
 
 Layouts read these as fields; they are methods, and each notes what the
 page shows (see Rebuilding). Every page of the model carries its link
@@ -262,6 +269,39 @@ Functions:
 	cnDate .Date            2016年11月28日 ("" for no date)
 	isoDate .Date           2016-11-28T00:00:00Z
 	join .Site.Organizers "、"
+
+# Search
+
+When layouts/search.html exists, the site has a search page at /search/
+and an index of everything a reader can find: each community (its title,
+district, leader's name and role, quote, summary and the text of its
+profile), each entry of the brand list on its own (a result links to the
+entry's anchor), the home page's and the brand list's text, and plain
+pages. The name "search" is then reserved: no plain page may have it.
+
+A query finds every page that shows all its words (whitespace separates
+words) anywhere in what is indexed, as a substring: Chinese is not cut
+into dictionary words, so "来务" finds "外来务工". Full-width Latin letters,
+digits and punctuation fold to ASCII, the ideographic space to a space,
+letters to lower case; the page's script folds queries exactly as the
+index folds texts. Results whose title or leader holds every word come
+first, then the others, each in reading order.
+
+The index is one entry per character and per pair of adjacent characters,
+with the documents holding it. Its files, all named by content:
+
+	assets/search/index.<hash>.json  the manifest: the districts, the names of
+	                                 the other files; the page carries a copy
+	assets/search/s<n>.<hash>.json   a shard: the pairs and characters whose
+	                                 hash falls in it, each with its documents
+	assets/search/b<n>.<hash>.json   a block: the texts of a run of documents
+	assets/search/d.<hash>.json      each document's district, for the filter
+
+A query loads the shards of its pairs and the blocks of the results it
+shows, so its cost grows with the query, not with the site. Nothing is
+loaded before a reader searches, and pages other than the search page
+load nothing of it. In watch mode an edit rewrites only the shards and
+blocks it changes; the folder is byte-equal to a clean build's.
 
 # Output
 
