@@ -34,6 +34,12 @@ type Options struct {
 	// Preview marks the output as the dev server's: its pages link to this
 	// machine, so it may not replace a folder holding a build's site.
 	Preview bool
+	// FileDates are the dates of the last commit of the site's files, by
+	// slash path under the site root ("content/communities/a.md"): a page
+	// whose front matter has no date takes its file's, for the feed, the
+	// sitemap and structured data. The command fills it from git; a build
+	// without it uses the site's date.
+	FileDates map[string]time.Time
 	// Context, when done, stops a build or update in progress.
 	Context context.Context
 	// Note receives one-line notes for the terminal while a build runs (a
@@ -323,6 +329,7 @@ func (b *Builder) prepare() (*state, Problems) {
 	}
 	var names source.List
 	checkNames(st.outputs, &names)
+	checkImages(m, b.assets, &names)
 	if errs, _ := names.Problems.Split(); len(errs) > 0 {
 		return st, errs
 	}

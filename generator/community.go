@@ -27,6 +27,7 @@ func decodeCommunity(l *source.Loaded, probs *source.List) *community {
 	c.Weight = r.Integer("weight")
 	c.Date = r.Date("date")
 	c.Draft = r.Boolean("draft")
+	c.image = readImage(r, l.File.Path)
 	c.Slug, c.slugLine = pageSlug(r, l.File.Path, probs)
 	c.Path = "communities/" + c.Slug + "/"
 	r.WarnUnknown()

@@ -2,7 +2,9 @@ package generator
 
 import (
 	"encoding/xml"
+	"html"
 	"io"
+	"strings"
 	"slices"
 	"time"
 )
@@ -29,11 +31,17 @@ type atomAuthor struct {
 }
 
 type atomEntry struct {
-	Title   string   `xml:"title"`
-	Link    atomLink `xml:"link"`
-	ID      string   `xml:"id"`
-	Updated string   `xml:"updated"`
-	Summary string   `xml:"summary,omitempty"`
+	Title   string       `xml:"title"`
+	Link    atomLink     `xml:"link"`
+	ID      string       `xml:"id"`
+	Updated string       `xml:"updated"`
+	Summary string       `xml:"summary,omitempty"`
+	Content *atomContent `xml:"content"`
+}
+
+type atomContent struct {
+	Type string `xml:"type,attr"`
+	Text string `xml:",chardata"`
 }
 
 // unknownDate stands for "no date in the front matter": the feed format
@@ -66,21 +74,19 @@ func writeFeed(b io.Writer, m *model, urls urlScheme, r *reads) error {
 		Title:    s.Title,
 		Subtitle: s.Description,
 		Links:    []atomLink{{Href: urls.abs("")}, {Rel: "self", Href: urls.abs("feed.xml")}},
-		ID:       urls.abs(""),
+		ID:       feedID(s, urls, ""),
 		Author:   atomAuthor{Name: firstNonEmpty(s.Reporter, firstOf(s.Organizers), s.Title)},
 	}
-	latest := s.Date
+	latest := m.site.date()
 	for _, c := range feedCommunities(m, r) {
-		date := c.Date
-		if date.IsZero() {
-			date = s.Date
-		}
+		date := c.date(m.site)
 		if date.After(latest) {
 			latest = date
 		}
+		summary := firstNonEmpty(c.Summary, c.Quote)
 		f.Entries = append(f.Entries, atomEntry{
-			Title: c.Title, Link: atomLink{Href: urls.abs(c.Path)}, ID: urls.abs(c.Path),
-			Updated: atomDate(date), Summary: firstNonEmpty(c.Summary, c.Quote),
+			Title: c.Title, Link: atomLink{Href: urls.abs(c.Path)}, ID: feedID(s, urls, c.Path),
+			Updated: atomDate(date), Summary: summary, Content: entryContent(summary, c.Title, urls.abs(c.Path)),
 		})
 	}
 	f.Updated = atomDate(latest)
@@ -88,6 +94,27 @@ func writeFeed(b io.Writer, m *model, urls urlScheme, r *reads) error {
 		return err
 	}
 	return xml.NewEncoder(b).Encode(f)
+}
+
+// feedID is the id of the feed (path "") or of an entry: a tag: URI
+// (RFC 4151) from the site's tagAuthority and the page's path, which stays
+// the same when the site moves; without tagAuthority, its address.
+func feedID(s *siteSettings, urls urlScheme, path string) string {
+	if s.TagAuthority == "" {
+		return urls.abs(path)
+	}
+	return "tag:" + s.TagAuthority + ":" + firstNonEmpty(strings.TrimSuffix(path, "/"), "feed")
+}
+
+// entryContent is what a feed reader shows of an entry: its summary or
+// quote and a link to the page.
+func entryContent(summary, title, link string) *atomContent {
+	var b strings.Builder
+	if summary != "" {
+		b.WriteString("<p>" + html.EscapeString(summary) + "</p>")
+	}
+	b.WriteString(`<p><a href="` + html.EscapeString(link) + `">阅读全文：` + html.EscapeString(title) + "</a></p>")
+	return &atomContent{Type: "html", Text: b.String()}
 }
 
 func atomDate(t time.Time) string {

@@ -18,9 +18,11 @@ import (
 // PageData is what a layout receives as ".". The pointers that do not
 // apply to a kind of page are nil.
 type PageData struct {
-	Kind        string // home, community, district, districts, brands, page or 404
+	Kind        string // home, community, district, districts, brands, page, search or 404
 	Title       string
-	Description string // for <meta name="description">
+	Description string // for <meta name="description"> and share cards
+	Type        string // for og:type: "article" for the home page and communities, else "website"
+	Image       string // the absolute address of its share image, if any
 	Path        string // the page's own site-relative path: "communities/a/"
 	Canonical   string // its absolute address, when the site has a host
 	Site        *Site
@@ -31,6 +33,9 @@ type PageData struct {
 	Page        *PlainPage  // on a plain page
 	Search      *SearchData // on the search page
 	Content     template.HTML
+	// StructuredData is the page's JSON-LD, for a <script
+	// type="application/ld+json">; "" without a host.
+	StructuredData template.JS
 }
 
 // Site is the publication, from content/_index.md.
@@ -40,6 +45,7 @@ type Site struct {
 	Column      string // the running head, e.g. 社区轮播
 	Description string
 	Language    string
+	Locale      string // the language as Open Graph writes it: zh_CN
 	BaseURL     string // absolute ("https://example.org/pinzhi/") or a path ("/pinzhi/")
 	URL         string // the link to the home page: the base URL's path
 	HasFeed     bool   // whether feed.xml and sitemap.xml are written
@@ -55,7 +61,7 @@ type Site struct {
 func siteView(s *site, r *reads) *Site {
 	r.add(depSite, 0)
 	return &Site{Title: s.Title, Headline: s.Headline, Column: s.Column, Description: s.Description, Language: s.Language,
-		BaseURL: s.BaseURL, URL: s.URL, HasFeed: s.HasFeed, Organizers: s.Organizers, Reporter: s.Reporter,
+		Locale: locale(s.Language), BaseURL: s.BaseURL, URL: s.URL, HasFeed: s.HasFeed, Organizers: s.Organizers, Reporter: s.Reporter,
 		Photo: s.Photo, Date: s.Date, s: s, r: r}
 }
 

@@ -32,6 +32,7 @@ func link(files map[string]*sourceFile, names []string, opts Options, probs *sou
 		return nil
 	}
 	m := &model{site: linkSite(settings.settings, opts, probs), communities: make([]*community, 0, len(names))}
+	m.site.committed = opts.FileDates[siteFile]
 	for _, name := range names {
 		checkLimits(files[name], m.site.limits, probs)
 	}
@@ -42,11 +43,13 @@ func link(files map[string]*sourceFile, names []string, opts Options, probs *sou
 		case sf.community != nil:
 			c := sf.community
 			c.district, c.prev, c.next, c.brands = lookupDistrict(c, m.site, probs), nil, nil, nil
+			c.committed = opts.FileDates[name]
 			claimPath(owners, c.Path, name, probs)
 			if !c.Draft || opts.Drafts {
 				m.communities = append(m.communities, c)
 			}
 		case sf.page != nil:
+			sf.page.committed = opts.FileDates[name]
 			claimPath(owners, sf.page.Path, name, probs)
 			if !sf.page.Draft || opts.Drafts {
 				m.pages = append(m.pages, sf.page)

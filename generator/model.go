@@ -25,7 +25,19 @@ type site struct {
 	URL       string // the link to the home page: the base URL's path, "/pinzhi/"
 	HasFeed   bool   // whether feed.xml and sitemap.xml are written: the base URL names a host
 	districts []*district
+	committed time.Time // of content/_index.md's last commit, when known
 }
+
+// date is the site's date: its front matter's, else that of its file's
+// last commit; zero when neither is known.
+func (s *site) date() time.Time { return firstDate(s.Date, s.committed) }
+
+// date is the community's date: its front matter's, else that of its
+// file's last commit, else the site's.
+func (c *community) date(s *site) time.Time { return firstDate(c.Date, c.committed, s.date()) }
+
+// date is the page's date, as a community's.
+func (p *plainPage) date(s *site) time.Time { return firstDate(p.Date, p.committed, s.date()) }
 
 // siteSettings is what content/_index.md says, decoded without the
 // options, which replace some of it.
@@ -43,6 +55,8 @@ type siteSettings struct {
 	Photo            *Photo
 	Date             time.Time
 	RawHTML          bool
+	TagAuthority     string   // "example.org,2016": the feed's ids are tag: URIs under it
+	image            imageRef // the share image of every page without its own
 	districtSettings []districtSetting
 	limits           markup.Limits
 }
@@ -92,6 +106,8 @@ type community struct {
 	Date         time.Time
 	Draft        bool
 	slugLine     int // of its slug: line; 0 when the file's name gives it
+	image        imageRef
+	committed    time.Time // of its file's last commit, when known
 
 	district   *district
 	brands     []*brand
@@ -127,5 +143,17 @@ type plainPage struct {
 	Draft    bool
 	Path     string // "about/"
 	URL      string
-	slugLine int
+	slugLine  int
+	image     imageRef
+	committed time.Time
+}
+
+// firstDate returns the first of ts that is not zero, or zero.
+func firstDate(ts ...time.Time) time.Time {
+	for _, t := range ts {
+		if !t.IsZero() {
+			return t
+		}
+	}
+	return time.Time{}
 }

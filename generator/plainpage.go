@@ -22,6 +22,7 @@ func decodePlainPage(l *source.Loaded, probs *source.List) *plainPage {
 	p.Summary, _, _ = r.Text("summary")
 	p.Date = r.Date("date")
 	p.Draft = r.Boolean("draft")
+	p.image = readImage(r, l.File.Path)
 	slug, slugLine := pageSlug(r, l.File.Path, probs)
 	p.slugLine = slugLine
 	r.WarnUnknown()

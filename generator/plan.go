@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/yuin/goldmark/ast"
@@ -37,7 +38,8 @@ func plan(m *model) []*output {
 	s := m.site
 	var outs []*output
 	add := func(o *output) { o.mime = "text/html"; outs = append(outs, o) }
-	add(&output{path: "index.html", kind: "home", title: firstNonEmpty(s.Headline, s.Title), file: s.file, source: siteFile})
+	add(&output{path: "index.html", kind: "home", title: firstNonEmpty(s.Headline, s.Title), description: s.Description,
+		file: s.file, source: siteFile})
 	for _, c := range m.communities {
 		add(&output{path: c.Path + "index.html", kind: "community", title: c.Title, sitePath: c.Path, community: c,
 			description: firstNonEmpty(c.Summary, c.Quote), file: c.file, source: c.file.Path, sourceLine: c.slugLine})
@@ -72,8 +74,11 @@ func (o *output) isList() bool {
 // page reads into r.
 func (o *output) pageData(m *model, r *reads) *PageData {
 	s := m.site
-	d := &PageData{Kind: o.kind, Title: o.title, Description: firstNonEmpty(o.description, s.Description), Path: o.sitePath,
+	d := &PageData{Kind: o.kind, Title: o.title, Description: o.description, Type: "website", Path: o.sitePath,
 		Site: siteView(s, r), Model: &Model{m, r}}
+	if o.kind == "home" || o.community != nil {
+		d.Type = "article"
+	}
 	if s.HasFeed && o.kind != "404" { // the 404 page is served at any address
 		d.Canonical = newURLScheme(s.BaseURL).abs(o.sitePath)
 	}
@@ -82,6 +87,16 @@ func (o *output) pageData(m *model, r *reads) *PageData {
 	}
 	if o.district != nil {
 		d.District = districtView(o.district, r)
+		d.Description = listDescription(d.District.Name+"的品质社区：", communityTitles(d.District.Communities()))
+	}
+	if o.kind == "districts" {
+		var names []string
+		for _, dv := range d.Site.Districts() {
+			if n := len(dv.Communities()); n > 0 {
+				names = append(names, fmt.Sprintf("%s%d个", dv.Name, n))
+			}
+		}
+		d.Description = listDescription("各区县的品质社区：", names)
 	}
 	if o.brands != nil {
 		d.BrandList = brandListView(o.brands, r)
@@ -90,6 +105,14 @@ func (o *output) pageData(m *model, r *reads) *PageData {
 		d.Page = plainPageView(o.page, r)
 	}
 	return d
+}
+
+func communityTitles(cs []*Community) []string {
+	titles := make([]string, len(cs))
+	for i, c := range cs {
+		titles[i] = c.Title
+	}
+	return titles
 }
 
 func firstNonEmpty(s ...string) string {

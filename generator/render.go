@@ -348,6 +348,12 @@ func (w *worker) execute(o *output, r *reads, rec *record) error {
 		if w.searchTexts {
 			rec.searchText = search.Text(w.body.Bytes())
 		}
+		if data.Description == "" {
+			data.Description = firstSentence(w.body.Bytes())
+		}
+	}
+	if err := w.share(o, data, r); err != nil {
+		return err
 	}
 	return l.tmpl.Execute(&w.page, data)
 }

@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -33,6 +34,8 @@ func decodeSite(l *source.Loaded, probs *source.List) *siteSettings {
 	s.Reporter, _, _ = r.Text("reporter")
 	s.Date = r.Date("date")
 	s.RawHTML = r.Boolean("rawHTML")
+	s.image = readImage(r, l.File.Path)
+	s.TagAuthority = readTagAuthority(r, probs, l.File.Path)
 	if p := r.Mapping("photo", "write photo: on a line of its own, then indented lines caption: … and credit: …"); p != nil {
 		s.Photo = &Photo{}
 		s.Photo.Caption, _, _ = p.Text("caption")
@@ -173,4 +176,18 @@ func districtNames(ds []*district) []string {
 
 func districtList(ds []*district) string {
 	return fmt.Sprintf("one of %s, as listed in %s", strings.Join(districtNames(ds), "、"), siteFile)
+}
+
+// tagAuthorityPattern is a tag: URI's authority (RFC 4151): a domain and a
+// date on which it was the publisher's.
+var tagAuthorityPattern = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+,\d{4}(-\d{2}(-\d{2})?)?$`)
+
+func readTagAuthority(r *source.Reader, probs *source.List, file string) string {
+	v, line, _ := r.Text("tagAuthority")
+	if v != "" && !tagAuthorityPattern.MatchString(v) {
+		probs.Add(file, line, "write a domain the paper held and a date it held it: tagAuthority: example.org,2016",
+			"tagAuthority %q is not a domain and a date", v)
+		return ""
+	}
+	return v
 }

@@ -64,19 +64,15 @@ func writeSitemap(b io.Writer, m *model, pages []*output, urls urlScheme, r *rea
 	return xml.NewEncoder(b).Encode(set)
 }
 
-// date is the page's own date, else the site's.
+// date is the page's date (see community.date), else the site's.
 func (o *output) date(m *model, r *reads) time.Time {
 	switch {
 	case o.community != nil:
 		r.add(depFront, o.community.id)
-		if !o.community.Date.IsZero() {
-			return o.community.Date
-		}
+		return o.community.date(m.site)
 	case o.page != nil:
 		r.add(depFront, o.page.id)
-		if !o.page.Date.IsZero() {
-			return o.page.Date
-		}
+		return o.page.date(m.site)
 	}
-	return m.site.Date
+	return m.site.date()
 }

@@ -88,7 +88,7 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 
 func (f *siteFlags) options(out string) generator.Options {
 	return generator.Options{SrcDir: f.src, Out: out, BaseURL: f.baseURL, Drafts: f.drafts,
-		Note: func(n string) { fmt.Fprintln(os.Stderr, n) }}
+		FileDates: gitDates(f.src), Note: func(n string) { fmt.Fprintln(os.Stderr, n) }}
 }
 
 func build(args []string, stderr io.Writer) int {

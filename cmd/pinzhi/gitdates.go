@@ -1,0 +1,48 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// gitDates returns the date of the last commit of every file of the site
+// in src, by slash path under src, when src is in a git repository and git
+// is installed; else nil. One git log reads them all: the newest commit
+// naming a file is its last. The dates are those of commits, so the same
+// commit always gives the same site.
+func gitDates(src string) map[string]time.Time {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "git", "-C", src, "log", "--format=%x00%cI", "--name-only", "--relative", "--no-renames", "--", ".")
+	out, err := cmd.Output()
+	if err != nil {
+		return nil
+	}
+	return parseGitDates(out)
+}
+
+// parseGitDates reads git log's output: a NUL and a date a commit, then
+// the names of its files, newest commit first.
+func parseGitDates(out []byte) map[string]time.Time {
+	dates := map[string]time.Time{}
+	var date time.Time
+	lines := bufio.NewScanner(bytes.NewReader(out))
+	lines.Buffer(nil, 1<<20)
+	for lines.Scan() {
+		line := lines.Text()
+		if d, ok := strings.CutPrefix(line, "\x00"); ok {
+			date, _ = time.Parse(time.RFC3339, d)
+			continue
+		}
+		name := filepath.ToSlash(strings.TrimSpace(line))
+		if _, seen := dates[name]; name != "" && !seen && !date.IsZero() {
+			dates[name] = date
+		}
+	}
+	return dates
+}

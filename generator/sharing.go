@@ -1,0 +1,195 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"pinzhi/generator/internal/search"
+	"pinzhi/generator/internal/source"
+)
+
+// What a page tells those who link to it: its description, its share card
+// (Open Graph, Twitter) and its structured data (JSON-LD), for search
+// engines and for the card WeChat and others show under a shared link.
+
+// descriptionRunes bounds a description made from a text: about what a
+// search result or a share card shows of it.
+const descriptionRunes = 120
+
+// firstSentence returns the first sentence of the first paragraph of a
+// page's body HTML, or its first descriptionRunes characters with "…".
+func firstSentence(body []byte) string {
+	start := bytes.Index(body, []byte("<p>"))
+	if start < 0 {
+		return ""
+	}
+	end := bytes.Index(body[start:], []byte("</p>"))
+	if end < 0 {
+		end = len(body) - start
+	}
+	text := strings.TrimSpace(search.Text(body[start : start+end]))
+	n := 0
+	for i, r := range text {
+		n++
+		if strings.ContainsRune("。！？!?", r) {
+			return text[:i+utf8.RuneLen(r)]
+		}
+		if n == descriptionRunes {
+			return text[:i+utf8.RuneLen(r)] + "…"
+		}
+	}
+	return text
+}
+
+// listDescription names a list's items after a lead, as many as fit in a
+// description, and says how many there are.
+func listDescription(lead string, items []string) string {
+	var b strings.Builder
+	b.WriteString(lead)
+	for i, item := range items {
+		if utf8.RuneCountInString(b.String())+utf8.RuneCountInString(item) > descriptionRunes {
+			fmt.Fprintf(&b, "等%d个", len(items))
+			break
+		}
+		if i > 0 {
+			b.WriteString("、")
+		}
+		b.WriteString(item)
+	}
+	return b.String() + "。"
+}
+
+// An imageRef is a share image named in front matter: a file in assets/.
+type imageRef struct {
+	name string // under assets/: "share.jpg"
+	file string // the content file naming it
+	line int
+}
+
+// readImage reads the image: field of a front matter.
+func readImage(r *source.Reader, file string) imageRef {
+	name, line, _ := r.Text("image")
+	name = strings.TrimPrefix(strings.TrimPrefix(name, "/"), assetsDir+"/")
+	return imageRef{name: name, file: file, line: line}
+}
+
+// checkImages reports share images that assets/ does not have.
+func checkImages(m *model, assets assetSet, probs *source.List) {
+	refs := []imageRef{m.site.image}
+	for _, c := range m.communities {
+		refs = append(refs, c.image)
+	}
+	for _, p := range m.pages {
+		refs = append(refs, p.image)
+	}
+	for _, ref := range refs {
+		if _, ok := assets[ref.name]; ref.name != "" && !ok {
+			probs.Add(ref.file, ref.line, "put the picture in assets/ and give its name there: image: share.jpg",
+				"image %q is not a file in assets/", ref.name)
+		}
+	}
+}
+
+// shareImage returns the absolute address of the page's share image: its
+// own, else the site's; "" when there is none or no host to make it
+// absolute.
+func (o *output) shareImage(m *model, urls urlScheme, assets assetSet) string {
+	ref := m.site.image
+	switch {
+	case o.community != nil && o.community.image.name != "":
+		ref = o.community.image
+	case o.page != nil && o.page.image.name != "":
+		ref = o.page.image
+	}
+	a, ok := assets[ref.name]
+	if ref.name == "" || !ok || !urls.absolute() {
+		return ""
+	}
+	return urls.abs(a.Out)
+}
+
+// structuredData returns the page's JSON-LD: a NewsArticle for the home
+// page and each community, and a BreadcrumbList for every page below the
+// home page. It needs absolute addresses: "" without a host.
+func (o *output) structuredData(d *PageData, m *model, urls urlScheme, r *reads) (template.JS, error) {
+	if !urls.absolute() || o.kind == "404" {
+		return "", nil
+	}
+	var items []any
+	if o.kind == "home" || o.community != nil {
+		items = append(items, newsArticle(d, m, o.date(m, r), urls.abs("")))
+	}
+	if crumbs := o.breadcrumbs(m, urls); len(crumbs) > 1 {
+		list := make([]any, len(crumbs))
+		for i, c := range crumbs {
+			list[i] = map[string]any{"@type": "ListItem", "position": i + 1, "name": c[0], "item": c[1]}
+		}
+		items = append(items, map[string]any{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": list})
+	}
+	if len(items) == 0 {
+		return "", nil
+	}
+	// json.Marshal escapes <, > and &, so the text cannot end the script.
+	data, err := json.Marshal(items)
+	return template.JS(data), err
+}
+
+func newsArticle(d *PageData, m *model, date time.Time, home string) map[string]any {
+	s := m.site
+	a := map[string]any{
+		"@context": "https://schema.org", "@type": "NewsArticle",
+		"headline": d.Title, "description": d.Description, "url": d.Canonical, "mainEntityOfPage": d.Canonical,
+		"isPartOf": map[string]any{"@type": "WebSite", "name": s.Title, "url": home},
+	}
+	if d.Image != "" {
+		a["image"] = []string{d.Image}
+	}
+	if !date.IsZero() {
+		a["datePublished"] = date.Format(time.RFC3339)
+	}
+	if s.Reporter != "" {
+		a["author"] = map[string]any{"@type": "Person", "name": s.Reporter}
+	}
+	var publishers []any
+	for _, name := range s.Organizers {
+		publishers = append(publishers, map[string]any{"@type": "Organization", "name": name})
+	}
+	if len(publishers) > 0 {
+		a["publisher"] = publishers
+	}
+	return a
+}
+
+// breadcrumbs are the names and addresses of the pages above this one and
+// of itself, from the home page down.
+func (o *output) breadcrumbs(m *model, urls urlScheme) [][2]string {
+	crumbs := [][2]string{{m.site.Title, urls.abs("")}}
+	switch {
+	case o.community != nil && o.community.district != nil:
+		crumbs = append(crumbs, [2]string{o.community.district.Name, urls.abs(o.community.district.Path)})
+	case o.district != nil:
+		crumbs = append(crumbs, [2]string{"区县一览", urls.abs("districts/")})
+	}
+	if o.kind != "home" {
+		crumbs = append(crumbs, [2]string{o.title, urls.abs(o.sitePath)})
+	}
+	return crumbs
+}
+
+// locale is the Open Graph form of a language tag: zh-CN is zh_CN.
+func locale(lang string) string { return strings.ReplaceAll(lang, "-", "_") }
+
+// share completes what the page tells those who link to it, once its body
+// is rendered: the description falls back to the site's.
+func (w *worker) share(o *output, d *PageData, r *reads) error {
+	d.Description = firstNonEmpty(d.Description, w.model.site.Description)
+	d.Image = o.shareImage(w.model, w.env.urls, w.env.assets)
+	var err error
+	d.StructuredData, err = o.structuredData(d, w.model, w.env.urls, r)
+	return err
+}
