@@ -4,8 +4,8 @@ import (
 	"encoding/xml"
 	"html"
 	"io"
-	"strings"
 	"slices"
+	"strings"
 	"time"
 )
 

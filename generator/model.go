@@ -135,14 +135,14 @@ type brand struct {
 
 // plainPage is any other Markdown file under content/.
 type plainPage struct {
-	file     *source.File
-	id       uint32
-	Title    string
-	Summary  string
-	Date     time.Time
-	Draft    bool
-	Path     string // "about/"
-	URL      string
+	file      *source.File
+	id        uint32
+	Title     string
+	Summary   string
+	Date      time.Time
+	Draft     bool
+	Path      string // "about/"
+	URL       string
 	slugLine  int
 	image     imageRef
 	committed time.Time

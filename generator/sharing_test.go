@@ -163,7 +163,7 @@ func TestFeedDatesAndIDs(t *testing.T) {
 		}
 	}
 	cases := []struct{ id, updated string }{
-		{"tag:example.org,2016:communities/libang", "2016-11-20T00:00:00Z"},      // front matter
+		{"tag:example.org,2016:communities/libang", "2016-11-20T00:00:00Z"},        // front matter
 		{"tag:example.org,2016:communities/houdajie", "2016-11-25T09:30:00+08:00"}, // last commit
 		{"tag:example.org,2016:communities/lingxiao", "1970-01-01T00:00:00Z"},      // nothing better
 	}
