@@ -64,7 +64,7 @@ it most resembles. A key given with no value ("quote:") counts as absent.
 	title        the site's title (required), in every page's <title> and header
 	headline     the home page's headline; the title when absent
 	column       the running head, e.g. 社区轮播
-	description  for <meta name="description"> and the feed
+	description  the home page's description (see Sharing) and the feed's subtitle
 	language     the pages' lang attribute; zh-CN when absent
 	baseURL      where the site is served, e.g. https://example.org/pinzhi/; replaced by
 	             the --base-url flag. Without a host ("/pinzhi/", or none at all: "/")
@@ -74,6 +74,10 @@ it most resembles. A key given with no value ("quote:") counts as absent.
 	reporter     a name
 	photo        caption and credit of a photograph that is printed as text
 	date         the publication's date (2016-11-28 or RFC 3339), for the feed
+	image        the share image of every page without its own: a file in assets/
+	             ("share.jpg"; "/assets/share.jpg" is the same)
+	tagAuthority a domain and a date it was the paper's, e.g. example.org,2016: the
+	             feed's ids are then tag: URIs (RFC 4151) that stay when the site moves
 	rawHTML      true lets raw HTML in Markdown through; false when absent
 	districts    the ordered list of districts (required), each a name and a slug:
 	               - name: 海曙区
@@ -88,9 +92,10 @@ The body is the editor's note, shown on the home page.
 	district  a configured district's name or slug (required)
 	leader    name (required) and role, e.g.  leader: {name: 吴民丽, role: 党委书记}
 	quote     the leader's words, shown as a pull quote; nothing is shown without one
-	summary   a line for lists, the feed and <meta name="description">
+	summary   a line for lists, the feed and the page's description
 	weight    reading order: smaller first; pages without one come last, by slug
-	date      the page's date, for the feed and the sitemap
+	date      the page's date, for the feed, the sitemap and structured data
+	image     the page's share image: a file in assets/
 	slug      the page's URL segment; the file name when absent
 	draft     true leaves the page out unless --drafts is given
 
@@ -112,7 +117,7 @@ content/about.md becomes /about/, content/a/b.md becomes /a/b/, and
 content/a/index.md or content/a/_index.md becomes /a/. Folder and file names
 are made into slugs: ASCII letters lowercased, every run of spaces and other
 characters unsafe in a URL turned into one "-", Chinese kept. Keys: title
-(required), summary, date, slug, draft. A page may not take a path the
+(required), summary, date, image, slug, draft. A page may not take a path the
 generator writes itself (communities/, districts/, brands/, assets/, …).
 
 # New files
@@ -208,7 +213,8 @@ bound keeps under 130 MB), for each page rendered at once (two per core).
 	/search/                   the search page, when layouts/search.html exists; ?q= holds
 	                           the query, &district= a district's slug
 	/404.html                  the page hosts serve for a missing address
-	/feed.xml                  Atom feed of 50 communities: the newest by date, then in reading order
+	/feed.xml                  Atom feed of 50 communities: the newest by date, then in reading
+	                           order; each entry with its summary or quote and a link as content
 	/sitemap.xml               every page but the 404 page
 	/robots.txt
 	/assets/<name>.<hash>.<ext> an asset; <hash> is 10 hex digits of its content's SHA-256
@@ -218,8 +224,10 @@ bound keeps under 130 MB), for each page rendered at once (two per core).
 Every page is written as <path>/index.html. All links carry the base URL's
 path ("/pinzhi/communities/houdajie/"), so a site built for a subpath never
 links outside it; the feed, the sitemap and canonical links are absolute.
-A feed entry or the feed itself without any date in front matter says
-1970-01-01T00:00:00Z: output never depends on when it was built.
+Dates follow the rule under Sharing; output never depends on when it was
+built. With tagAuthority set, the feed's id is tag:<authority>:feed and an
+entry's tag:<authority>:<path> (tag:example.org,2016:communities/houdajie);
+without it, their addresses.
 
 # Layouts
 
@@ -230,10 +238,11 @@ from front matter is always escaped. A layout's "." is a [PageData]:
 
 	.Kind         home, community, district, districts, brands, page, search or 404
 	.Title        the page's title
-	.Description  for <meta name="description">
+	.Description  for <meta name="description"> and share cards (see Sharing)
+	.Type .Image .StructuredData  for share cards (see Sharing)
 	.Path         the page's path from the site root: "communities/houdajie/"
 	.Canonical    its absolute address ("" on the 404 page, or without a host)
-	.Site         the [Site]: .Title .Headline .Column .Description .Language
+	.Site         the [Site]: .Title .Headline .Column .Description .Language .Locale
 	              .BaseURL .URL (the home page's link) .HasFeed .Organizers
 	              .Reporter .Photo (.Caption .Credit) .Date
 	              .Districts (each a [District]: .Name .Slug .Path .URL .Communities)
@@ -302,6 +311,38 @@ shows, so its cost grows with the query, not with the site. Nothing is
 loaded before a reader searches, and pages other than the search page
 load nothing of it. In watch mode an edit rewrites only the shards and
 blocks it changes; the folder is byte-equal to a clean build's.
+
+# Sharing
+
+Every page but the 404 page tells those who link to it what it is:
+
+	description  <meta name="description"> and og:description: a community's
+	             summary, else its quote, else the first sentence of its body
+	             (to 。！？, or its first 120 characters); the home page's
+	             description, else the first sentence of the editor's note; a
+	             district page names its communities; the districts page counts
+	             them; the brand list and plain pages their summary, else their
+	             first sentence; the site's description when nothing else is
+	og:*         og:type (article for the home page and communities, else website),
+	             og:title, og:description, og:url, og:image, og:locale (the
+	             language: zh_CN), og:site_name; a Twitter card (summary_large_image
+	             with an image, else summary)
+	JSON-LD      a NewsArticle for the home page and each community (headline,
+	             description, url, image, datePublished, the reporter as author,
+	             the organizers as publishers) and a BreadcrumbList for every
+	             page below the home page
+
+Layouts get these as .Description, .Type, .Image (absolute) and
+.StructuredData (JSON, escaped for a <script type="application/ld+json">).
+Addresses in a share card must be absolute: without a host in the base URL
+there is no og:url, og:image or JSON-LD.
+
+A page's date, wherever one is shown to machines (the feed, the sitemap,
+JSON-LD), is its front matter's date; else the date of the last commit of
+its file, when the site is in a git repository (pinzhi's command reads it
+with one git log a build; [Options].FileDates); else the site's date, by
+the same rule; else none, which the feed, needing one, writes as
+1970-01-01T00:00:00Z. The same commit gives the same dates.
 
 # Output
 
