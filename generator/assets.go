@@ -11,6 +11,7 @@ import (
 
 	"github.com/tdewolff/minify/v2"
 
+	"pinzhi/generator/internal/images"
 	"pinzhi/generator/internal/source"
 )
 
@@ -21,6 +22,9 @@ type asset struct {
 	Name string // as written in layouts: "site.css", "img/logo.svg"
 	Out  string // site-relative: "assets/site.1a2b3c4d5e.css"
 	data []byte // minified where the type allows it
+	// A JPEG or PNG also has its sizes (see internal/images): the file
+	// as it is stays for links to it.
+	photo *photo
 }
 
 // assetSet is every asset of a build, by Name.
@@ -33,7 +37,7 @@ const maxAssetSize = 64 << 20
 // loadAssets reads assets/, minifies what can be minified and names each
 // file after a hash of its content, so hosts can cache it forever. Files
 // and folders no build reads (see source.Ignored) are left out.
-func loadAssets(fsys fs.FS, minifier *minify.M, probs *source.List) assetSet {
+func loadAssets(fsys fs.FS, minifier *minify.M, cache images.Cache, probs *source.List) assetSet {
 	set := assetSet{}
 	err := fs.WalkDir(fsys, assetsDir, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -52,6 +56,9 @@ func loadAssets(fsys fs.FS, minifier *minify.M, probs *source.List) assetSet {
 			return nil
 		}
 		a, p := loadAsset(fsys, name, minifier)
+		if p == nil && photoTypes[path.Ext(strings.ToLower(name))] {
+			a.photo, p = makePhoto(name, a.data, cache)
+		}
 		if p != nil {
 			probs.AddAll(source.Problems{*p})
 			return nil
@@ -123,7 +130,13 @@ func (s assetSet) fingerprint() uint64 {
 func (s assetSet) outputs() []*output {
 	outs := make([]*output, 0, len(s))
 	for _, name := range sortedKeys(s) {
-		outs = append(outs, &output{path: s[name].Out, data: s[name].data, source: assetsDir + "/" + name})
+		a := s[name]
+		outs = append(outs, &output{path: a.Out, data: a.data, source: assetsDir + "/" + name})
+		if a.photo != nil {
+			for _, v := range a.photo.variants {
+				outs = append(outs, &output{path: v.Out, data: v.data, source: assetsDir + "/" + name})
+			}
+		}
 	}
 	return outs
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tdewolff/minify/v2"
 
+	"pinzhi/generator/internal/images"
 	"pinzhi/generator/internal/markup"
 	"pinzhi/generator/internal/publish"
 	"pinzhi/generator/internal/source"
@@ -40,6 +41,10 @@ type Options struct {
 	// sitemap and structured data. The command fills it from git; a build
 	// without it uses the site's date.
 	FileDates map[string]time.Time
+	// ImageCache is a folder where the sizes made of photographs are kept
+	// between builds, by their content; "" keeps none. The command uses
+	// the user's cache folder.
+	ImageCache string
 	// Context, when done, stops a build or update in progress.
 	Context context.Context
 	// Note receives one-line notes for the terminal while a build runs (a
@@ -299,7 +304,7 @@ func (b *Builder) loadLayouts() {
 
 func (b *Builder) loadAssets() {
 	var probs source.List
-	b.assets = loadAssets(b.opts.Src, b.minifier, &probs)
+	b.assets = loadAssets(b.opts.Src, b.minifier, images.Cache{Dir: b.opts.ImageCache}, &probs)
 	b.assetProblems = probs.Problems
 }
 
@@ -330,6 +335,7 @@ func (b *Builder) prepare() (*state, Problems) {
 	var names source.List
 	checkNames(st.outputs, &names)
 	checkImages(m, b.assets, &names)
+	checkPhotos(m, b.assets, &names)
 	if errs, _ := names.Problems.Split(); len(errs) > 0 {
 		return st, errs
 	}
@@ -343,7 +349,7 @@ func (b *Builder) prepare() (*state, Problems) {
 	}
 	st.values = newDepValues(m, &b.names, b.assets.fingerprint(), b.layouts, b.files)
 	b.env.urls, b.env.assets, b.env.layouts, b.env.values = newURLScheme(m.site.BaseURL), b.assets, b.layouts, st.values
-	st.r = &renderer{fsys: b.opts.Src, model: m, md: markup.New(markup.Options{RawHTML: m.site.RawHTML}),
+	st.r = &renderer{fsys: b.opts.Src, model: m, md: markup.New(markup.Options{RawHTML: m.site.RawHTML, Picture: bodyPictures(b.assets, b.env.urls)}),
 		links:   &linkRewriter{urls: b.env.urls, assets: b.assets.links()},
 		layouts: b.layouts, minifier: b.minifier, names: &b.names, values: st.values,
 		env: b.env, limits: m.site.limits, ctx: b.opts.Context, collectRefs: b.collectRefs, searchTexts: st.searchPage != nil}

@@ -28,6 +28,7 @@ func decodeCommunity(l *source.Loaded, probs *source.List) *community {
 	c.Date = r.Date("date")
 	c.Draft = r.Boolean("draft")
 	c.image = readImage(r, l.File.Path)
+	c.Photo = readPhoto(r, l.File.Path)
 	c.Slug, c.slugLine = pageSlug(r, l.File.Path, probs)
 	c.Path = "communities/" + c.Slug + "/"
 	r.WarnUnknown()

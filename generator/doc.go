@@ -72,9 +72,11 @@ it most resembles. A key given with no value ("quote:") counts as absent.
 	             addresses, are not written, and a warning says so.
 	organizers   a list of names
 	reporter     a name
-	photo        caption and credit of a photograph that is printed as text
+	photo        a photograph (see Photos): src, a JPEG or PNG in assets/, and its
+	             caption and credit, printed as the paper prints them; without src
+	             the caption alone is printed
 	date         the publication's date (2016-11-28 or RFC 3339), for the feed
-	image        the share image of every page without its own: a file in assets/
+	image        the share image of every page without its own: a JPEG or PNG in assets/
 	             ("share.jpg"; "/assets/share.jpg" is the same)
 	tagAuthority a domain and a date it was the paper's, e.g. example.org,2016: the
 	             feed's ids are then tag: URIs (RFC 4151) that stay when the site moves
@@ -95,7 +97,8 @@ The body is the editor's note, shown on the home page.
 	summary   a line for lists, the feed and the page's description
 	weight    reading order: smaller first; pages without one come last, by slug
 	date      the page's date, for the feed, the sitemap and structured data
-	image     the page's share image: a file in assets/
+	image     the page's share image: a JPEG or PNG in assets/
+	photo     the community's photograph: src, caption and credit, as in _index.md
 	slug      the page's URL segment; the file name when absent
 	draft     true leaves the page out unless --drafts is given
 
@@ -275,6 +278,9 @@ Functions:
 	                        the value; for a community it is made once per build
 	                        and kept while the community's front matter is the
 	                        same, which is what makes lists of 10,000 cheap
+	picture "award.jpg" "alt" "100vw"
+	                        the <picture> of a JPEG or PNG of assets/ in all its sizes
+	                        (see Photos), loaded at once; an error for any other file
 	cnDate .Date            2016年11月28日 ("" for no date)
 	isoDate .Date           2016-11-28T00:00:00Z
 	join .Site.Organizers "、"
@@ -312,6 +318,28 @@ loaded before a reader searches, and pages other than the search page
 load nothing of it. In watch mode an edit rewrites only the shards and
 blocks it changes; the folder is byte-equal to a clean build's.
 
+# Photos
+
+Every JPEG and PNG of assets/ is offered in sizes: 480, 960 and 1440
+pixels wide, those narrower than the picture, and the picture's own width
+when it is narrower than 1440; each in its own format and in WebP, named
+assets/<name>-<width>.<hash>.<ext>. The file itself is published too, for
+links to it. A picture in a page's Markdown (![alt](/assets/x.jpg)) and a
+photo of front matter are shown as a <picture>: WebP for browsers that take
+it, every size in srcset with sizes for the column it fills, width and
+height set so the page does not move while it loads; pictures in a body
+load lazily, a layout's photos at once. The sizes are made once: a cache
+keyed by the picture's content keeps them between builds (the user's cache
+folder, [Options].ImageCache). A file that is not a JPEG or PNG, is cut
+short or corrupt, or has more than 40 million pixels or a side over 20,000
+(a decompression bomb is a few kilobytes that decode to gigabytes) is an
+error naming it, checked before it is decoded; a photo's src or an image
+that names no such picture is an error at its line. Colour profiles and
+EXIF orientation are not read: prepare pictures upright, in sRGB.
+
+Layouts show a photo with the picture function: {{picture .Src .Caption
+"(min-width: 64rem) 62rem, 100vw"}} (layouts/partials/photo.html).
+
 # Sharing
 
 Every page but the 404 page tells those who link to it what it is:
@@ -325,7 +353,9 @@ Every page but the 404 page tells those who link to it what it is:
 	             first sentence; the site's description when nothing else is
 	og:*         og:type (article for the home page and communities, else website),
 	             og:title, og:description, og:url, og:image, og:locale (the
-	             language: zh_CN), og:site_name; a Twitter card (summary_large_image
+	             language: zh_CN), og:site_name; og:image is the page's image, else
+	             its photo, else the site's image, else the site's photo (a photo's
+	             largest JPEG or PNG); a Twitter card (summary_large_image
 	             with an image, else summary)
 	JSON-LD      a NewsArticle for the home page and each community (headline,
 	             description, url, image, datePublished, the reporter as author,

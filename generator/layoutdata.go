@@ -108,6 +108,7 @@ type Community struct {
 	Weight  int
 	Date    time.Time
 	Draft   bool
+	Photo   *Photo
 
 	c *community
 	r *reads
@@ -120,7 +121,7 @@ func communityView(c *community, r *reads) *Community {
 	r.add(depFront, c.id)
 	r.add(depSite, 0) // its URL carries the base path
 	return &Community{Title: c.Title, Slug: c.Slug, Path: c.Path, URL: c.URL, Leader: c.Leader, Quote: c.Quote,
-		Summary: c.Summary, Weight: c.Weight, Date: c.Date, Draft: c.Draft, c: c, r: r}
+		Summary: c.Summary, Weight: c.Weight, Date: c.Date, Draft: c.Draft, Photo: c.Photo, c: c, r: r}
 }
 
 func communityViews(cs []*community, r *reads) []*Community {

@@ -66,10 +66,14 @@ type districtSetting struct {
 	line       int
 }
 
-// Photo is a photograph's caption and credit, printed as text.
+// Photo is a photograph with its caption and credit, printed as the
+// paper prints them. Src, a picture in assets/, may be empty while the
+// editor waits for the picture: the caption is printed alone.
 type Photo struct {
+	Src     string // under assets/: "award.jpg"
 	Caption string
 	Credit  string
+	src     imageRef
 }
 
 // district is one of the configured districts and the communities in it.
@@ -107,6 +111,7 @@ type community struct {
 	Draft        bool
 	slugLine     int // of its slug: line; 0 when the file's name gives it
 	image        imageRef
+	Photo        *Photo
 	committed    time.Time // of its file's last commit, when known
 
 	district   *district

@@ -73,12 +73,18 @@ type imageRef struct {
 
 // readImage reads the image: field of a front matter.
 func readImage(r *source.Reader, file string) imageRef {
-	name, line, _ := r.Text("image")
+	return readImageKey(r, file, "image")
+}
+
+// readImageKey reads a field naming a file of assets/.
+func readImageKey(r *source.Reader, file, key string) imageRef {
+	name, line, _ := r.Text(key)
 	name = strings.TrimPrefix(strings.TrimPrefix(name, "/"), assetsDir+"/")
 	return imageRef{name: name, file: file, line: line}
 }
 
-// checkImages reports share images that assets/ does not have.
+// checkImages reports share images that assets/ does not have, or that
+// are not pictures a share card can show.
 func checkImages(m *model, assets assetSet, probs *source.List) {
 	refs := []imageRef{m.site.image}
 	for _, c := range m.communities {
@@ -88,29 +94,48 @@ func checkImages(m *model, assets assetSet, probs *source.List) {
 		refs = append(refs, p.image)
 	}
 	for _, ref := range refs {
-		if _, ok := assets[ref.name]; ref.name != "" && !ok {
+		a := assets[ref.name]
+		switch {
+		case ref.name == "":
+		case a == nil:
 			probs.Add(ref.file, ref.line, "put the picture in assets/ and give its name there: image: share.jpg",
 				"image %q is not a file in assets/", ref.name)
+		case a.photo == nil:
+			probs.Add(ref.file, ref.line, "give a JPEG or PNG: share cards show no other kind of picture",
+				"image %q is not a JPEG or PNG", ref.name)
 		}
 	}
 }
 
 // shareImage returns the absolute address of the page's share image: its
-// own, else the site's; "" when there is none or no host to make it
-// absolute.
+// own image, else its photo, else the site's image, else the site's photo
+// (a photo's largest size in its own format); "" when there is none or no
+// host to make it absolute.
 func (o *output) shareImage(m *model, urls urlScheme, assets assetSet) string {
-	ref := m.site.image
-	switch {
-	case o.community != nil && o.community.image.name != "":
-		ref = o.community.image
-	case o.page != nil && o.page.image.name != "":
-		ref = o.page.image
-	}
-	a, ok := assets[ref.name]
-	if ref.name == "" || !ok || !urls.absolute() {
+	if !urls.absolute() {
 		return ""
 	}
-	return urls.abs(a.Out)
+	var own imageRef
+	var photo *Photo
+	switch {
+	case o.community != nil:
+		own, photo = o.community.image, o.community.Photo
+	case o.page != nil:
+		own = o.page.image
+	}
+	for _, name := range []string{own.name, photoSrc(photo), m.site.image.name, photoSrc(m.site.Photo)} {
+		if a := assets[name]; name != "" && a != nil {
+			return urls.abs(a.shareOut())
+		}
+	}
+	return ""
+}
+
+func photoSrc(p *Photo) string {
+	if p == nil {
+		return ""
+	}
+	return p.Src
 }
 
 // structuredData returns the page's JSON-LD: a NewsArticle for the home

@@ -63,8 +63,8 @@ func TestDescriptions(t *testing.T) {
 // share image of the site or of the page, absolute.
 func TestShareCard(t *testing.T) {
 	site := repoSite(t)
-	put(site, "assets/share.png", "png")
-	put(site, "assets/houdajie.jpg", "jpg")
+	put(site, "assets/share.png", jpegOf(t, 300, 200)) // a JPEG named .png is read for what it is
+	put(site, "assets/houdajie.jpg", jpegOf(t, 400, 300))
 	put(site, siteFile, strings.Replace(siteText(t), "reporter: 张昊\n", "reporter: 张昊\nimage: share.png\ndate: 2016-11-28\n", 1))
 	houdajie := string(site["content/communities/houdajie.md"].Data)
 	put(site, "content/communities/houdajie.md", strings.Replace(houdajie, "weight: 1\n", "weight: 1\nimage: /assets/houdajie.jpg\n", 1))
@@ -80,10 +80,10 @@ func TestShareCard(t *testing.T) {
 			t.Errorf("%s = %q, want %q", key, got, want)
 		}
 	}
-	if got := meta(page, "og:image"); !regexp.MustCompile(`^https://example.org/pinzhi/assets/houdajie\.[0-9a-f]{10}\.jpg$`).MatchString(got) {
+	if got := meta(page, "og:image"); !regexp.MustCompile(`^https://example.org/pinzhi/assets/houdajie-400\.[0-9a-f]{10}\.jpg$`).MatchString(got) {
 		t.Errorf("the community's own image: og:image %q", got)
 	}
-	if got := meta(files["communities/libang/index.html"], "og:image"); !strings.Contains(got, "/assets/share.") {
+	if got := meta(files["communities/libang/index.html"], "og:image"); !strings.Contains(got, "/assets/share-300.") {
 		t.Errorf("the site's image: og:image %q", got)
 	}
 
@@ -115,13 +115,18 @@ func TestShareCard(t *testing.T) {
 	}
 }
 
-func TestShareImageMissing(t *testing.T) {
-	site := repoSite(t)
-	put(site, "content/communities/x.md", communityFile("image: nowhere.jpg\n"))
-	_, _, err := buildInto(t, site, Options{})
-	want := `content/communities/x.md:7: image "nowhere.jpg" is not a file in assets/`
-	if err == nil || !strings.Contains(err.Error(), want) {
-		t.Fatalf("got %v, want %s", err, want)
+func TestShareImageProblems(t *testing.T) {
+	cases := []struct{ image, want string }{
+		{"nowhere.jpg", `content/communities/x.md:7: image "nowhere.jpg" is not a file in assets/`},
+		{"/assets/favicon.svg", `content/communities/x.md:7: image "favicon.svg" is not a JPEG or PNG; give a JPEG or PNG`},
+	}
+	for _, c := range cases {
+		site := repoSite(t)
+		put(site, "content/communities/x.md", communityFile("image: "+c.image+"\n"))
+		_, _, err := buildInto(t, site, Options{})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("image: %s: got %v, want %s", c.image, err, c.want)
+		}
 	}
 }
 

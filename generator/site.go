@@ -36,12 +36,7 @@ func decodeSite(l *source.Loaded, probs *source.List) *siteSettings {
 	s.RawHTML = r.Boolean("rawHTML")
 	s.image = readImage(r, l.File.Path)
 	s.TagAuthority = readTagAuthority(r, probs, l.File.Path)
-	if p := r.Mapping("photo", "write photo: on a line of its own, then indented lines caption: … and credit: …"); p != nil {
-		s.Photo = &Photo{}
-		s.Photo.Caption, _, _ = p.Text("caption")
-		s.Photo.Credit, _, _ = p.Text("credit")
-		p.WarnUnknown()
-	}
+	s.Photo = readPhoto(r, l.File.Path)
 	s.districtSettings = decodeDistricts(r, probs)
 	s.limits = decodeLimits(r)
 	r.WarnUnknown()

@@ -34,8 +34,9 @@ func (e *templateEnv) funcs() template.FuncMap {
 		"isoDate": func(t time.Time) string {
 			return t.Format(time.RFC3339)
 		},
-		"join":   func(items []string, sep string) string { return strings.Join(items, sep) },
-		"render": e.render,
+		"join":    func(items []string, sep string) string { return strings.Join(items, sep) },
+		"render":  e.render,
+		"picture": e.picture,
 		tickFunc: func() (bool, error) {
 			if err := e.stop.Load(); err != nil {
 				return false, *err

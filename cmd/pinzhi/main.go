@@ -86,9 +86,19 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.drafts, "drafts", false, "build pages marked draft: true")
 }
 
+// imageCache is where the sizes of photographs are kept between builds:
+// the user's cache folder, or none when there is no such folder.
+func imageCache() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "pinzhi", "images")
+}
+
 func (f *siteFlags) options(out string) generator.Options {
 	return generator.Options{SrcDir: f.src, Out: out, BaseURL: f.baseURL, Drafts: f.drafts,
-		FileDates: gitDates(f.src), Note: func(n string) { fmt.Fprintln(os.Stderr, n) }}
+		FileDates: gitDates(f.src), ImageCache: imageCache(), Note: func(n string) { fmt.Fprintln(os.Stderr, n) }}
 }
 
 func build(args []string, stderr io.Writer) int {

@@ -23,6 +23,10 @@ import (
 // Options configure a Markdown converter.
 type Options struct {
 	RawHTML bool // let raw HTML through; it is left out otherwise
+	// Picture, when not nil, returns the HTML that shows the image whose
+	// link (as rewritten) and alt text are given, or false to leave it an
+	// <img>: a photograph is offered in several sizes.
+	Picture func(link, alt string) (string, bool)
 }
 
 // Markdown converts page bodies to HTML. One value serves a whole build
@@ -43,9 +47,10 @@ func New(opts Options) *Markdown {
 		goldmark.WithExtensions(extension.GFM, extension.CJK, CJKEmphasis),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(linkTransformer{}, 100)),
+			parser.WithASTTransformers(util.Prioritized(linkTransformer{opts.Picture}, 100)),
 		),
-		goldmark.WithRendererOptions(rendererOptions...),
+		goldmark.WithRendererOptions(append(rendererOptions,
+			gmrenderer.WithNodeRenderers(util.Prioritized(pictureRenderer{}, 100)))...),
 	)}
 }
 
@@ -121,6 +126,9 @@ func findNoAlt(doc ast.Node, source []byte, found func(dest string, line int)) {
 	var lines LineIndex
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		img, ok := n.(*ast.Image)
+		if p, isPicture := n.(*pictureNode); isPicture {
+			img, ok = p.img, true
+		}
 		if !ok || !entering {
 			return ast.WalkContinue, nil
 		}
@@ -140,15 +148,18 @@ func (m *Markdown) Parse(body []byte) ast.Node {
 }
 
 // linkTransformer hands every link and image destination to the
-// conversion's LinkFunc.
-type linkTransformer struct{}
+// conversion's LinkFunc, and replaces images that picture shows.
+type linkTransformer struct {
+	picture func(link, alt string) (string, bool)
+}
 
 // Transform implements parser.ASTTransformer.
-func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	links, _ := pc.Get(linksKey).(LinkFunc)
 	if links == nil {
 		return
 	}
+	var pictures []*ast.Image
 	source := reader.Source()
 	lines := NewLineIndex(source)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -165,6 +176,14 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 			return ast.WalkContinue, nil
 		}
 		*dest = []byte(links(string(*dest), lines.At(inlineStart(n, source))))
+		if img, ok := n.(*ast.Image); ok && t.picture != nil {
+			pictures = append(pictures, img)
+		}
 		return ast.WalkContinue, nil
 	})
+	for _, img := range pictures {
+		if html, ok := t.picture(string(img.Destination), PlainText(img, source)); ok {
+			img.Parent().ReplaceChild(img.Parent(), img, &pictureNode{html: html, img: img})
+		}
+	}
 }

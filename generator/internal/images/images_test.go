@@ -1,0 +1,142 @@
+package images
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func picture(w, h int) *image.NRGBA {
+	m := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			m.Set(x, y, color.NRGBA{uint8(x), uint8(y), 128, 255})
+		}
+	}
+	return m
+}
+
+func encoded(t *testing.T, format string, w, h int) []byte {
+	var b bytes.Buffer
+	var err error
+	switch format {
+	case "jpeg":
+		err = jpeg.Encode(&b, picture(w, h), nil)
+	case "png":
+		err = png.Encode(&b, picture(w, h))
+	case "gif":
+		err = gif.Encode(&b, picture(w, h), nil)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// bomb is a valid PNG of one pixel whose header claims w×h pixels: a few
+// bytes that would decode to gigabytes.
+func bomb(t *testing.T, w, h uint32) []byte {
+	data := encoded(t, "png", 1, 1)
+	ihdr := data[8+8 : 8+8+13] // after the signature, the chunk's length and type
+	binary.BigEndian.PutUint32(ihdr[0:], w)
+	binary.BigEndian.PutUint32(ihdr[4:], h)
+	binary.BigEndian.PutUint32(data[8+8+13:], crc32.ChecksumIEEE(data[8+4:8+8+13]))
+	return data
+}
+
+func TestMake(t *testing.T) {
+	jpg := encoded(t, "jpeg", 1200, 800)
+	cases := []struct {
+		name   string
+		data   []byte
+		widths []int  // of the variants of each format
+		ext    string // the source's format's
+		err    string
+	}{
+		{"a JPEG wider than two widths", jpg, []int{480, 960, 1200}, ".jpg", ""},
+		{"a PNG narrower than every width", encoded(t, "png", 300, 200), []int{300}, ".png", ""},
+		{"a JPEG exactly as wide as a width", encoded(t, "jpeg", 960, 10), []int{480, 960}, ".jpg", ""},
+		{"a wide JPEG", encoded(t, "jpeg", 3000, 20), []int{480, 960, 1440}, ".jpg", ""},
+		{"a GIF", encoded(t, "gif", 10, 10), nil, "", "is a gif picture; pages offer JPEG and PNG"},
+		{"text", []byte("not a picture at all"), nil, "", "is not a JPEG or PNG picture"},
+		{"a JPEG cut short", jpg[:len(jpg)/2], nil, "", "is corrupt"},
+		{"a decompression bomb", bomb(t, 100_000, 100_000), nil, "", "is 100000×100000 pixels, more than the 40 million"},
+		{"a long thin bomb", bomb(t, 30_000, 10), nil, "", "is 30000×10 pixels"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p, err := Make(c.data, Cache{})
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.err) {
+					t.Fatalf("error %v, want %q", err, c.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var own, webp []int
+			for _, v := range p.Variants {
+				m, format, err := image.Decode(bytes.NewReader(v.Data))
+				if v.Ext == ".webp" {
+					webp = append(webp, v.Width)
+					if !bytes.HasPrefix(v.Data, []byte("RIFF")) || !bytes.Equal(v.Data[8:12], []byte("WEBP")) {
+						t.Errorf("%d%s is not WebP", v.Width, v.Ext)
+					}
+					continue
+				}
+				own = append(own, v.Width)
+				if err != nil || v.Ext != c.ext || "."+format != strings.Replace(v.Ext, "jpg", "jpeg", 1) || m.Bounds().Dx() != v.Width || m.Bounds().Dy() != v.Height {
+					t.Errorf("%d%s decodes as %s %v: %v", v.Width, v.Ext, format, m.Bounds(), err)
+				}
+				if want := max(1, (p.Height*v.Width+p.Width/2)/p.Width); v.Height != want {
+					t.Errorf("%d wide: %d high, want %d", v.Width, v.Height, want)
+				}
+			}
+			if !slices.Equal(own, c.widths) || !slices.Equal(webp, c.widths) {
+				t.Errorf("widths %v and %v, want %v", own, webp, c.widths)
+			}
+		})
+	}
+}
+
+// TestCache: a second Make of the same source takes its variants from the
+// cache and encodes nothing.
+func TestCache(t *testing.T) {
+	cache := Cache{Dir: t.TempDir()}
+	src := encoded(t, "jpeg", 1000, 500)
+	first, err := Make(src, cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(cache.Dir, "v"+version, "*", "*"))
+	if len(files) != len(first.Variants) {
+		t.Fatalf("%d files in the cache for %d variants", len(files), len(first.Variants))
+	}
+	for _, f := range files {
+		os.WriteFile(f, []byte("kept: "+filepath.Base(f)), 0o644) // what Make returns now is what the cache held
+	}
+	again, err := Make(src, cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range again.Variants {
+		if !bytes.HasPrefix(v.Data, []byte("kept: ")) {
+			t.Errorf("%d%s was encoded again", v.Width, v.Ext)
+		}
+	}
+	other, _ := Make(encoded(t, "jpeg", 1000, 501), cache)
+	if bytes.HasPrefix(other.Variants[0].Data, []byte("kept: ")) {
+		t.Error("another source got the first one's variants")
+	}
+}
