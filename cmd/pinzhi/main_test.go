@@ -62,7 +62,7 @@ func TestExitStatus(t *testing.T) {
 		stderr string
 		stdout string
 	}{
-		{"build", []string{"build"}, 0, "built 31 files into public", ""},
+		{"build", []string{"build"}, 0, "built 32 files into public", ""},
 		{"build with phases", []string{"build", "-v"}, 0, "  render ", ""},
 		{"build with flags", []string{"build", "--src", ".", "--out", "elsewhere", "--base-url", "https://x.org/a/", "--drafts"}, 0, "into elsewhere", ""},
 		{"unknown command", []string{"bild"}, 2, `unknown command "bild"`, ""},
@@ -78,7 +78,7 @@ func TestExitStatus(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			stdout, stderr, code := pinzhi(t, dir, c.args...)
 			if code != c.code || !strings.Contains(stderr, c.stderr) || !strings.Contains(stdout, c.stdout) {
-				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, c.code, stdout, stderr)
+				t.Errorf("exit %d, want %d; stdout wants %q, stderr %q\nstdout: %s\nstderr: %s", code, c.code, c.stdout, c.stderr, stdout, stderr)
 			}
 		})
 	}
