@@ -103,6 +103,10 @@ func Open(opts Options) (*Folder, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := f.settleLists(); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cannot put the lists beside %s in order: %w", opts.Out, err)
+	}
 	// Again under the lock: another process may have swapped it meanwhile.
 	l, err := f.owned()
 	if err != nil {
@@ -138,6 +142,24 @@ func sibling(out, suffix string) string {
 	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+suffix)
 }
 
+// listFiles are the files where a list naming one of this output's
+// folders may be: beside the output folder, beside its staging folder, and
+// beside a staging folder made for one build (see Stage.fresh). A list
+// names its folder by device and inode, so a crash between renaming
+// folders and rewriting their lists leaves every folder named by one of
+// them.
+func (f *Folder) listFiles() []string {
+	files := []string{listFile(f.out), listFile(f.staging())}
+	fresh := "." + filepath.Base(f.staging()) + tempMark
+	entries, _ := os.ReadDir(filepath.Dir(f.out))
+	for _, e := range entries {
+		if name := e.Name(); strings.HasPrefix(name, fresh) && strings.HasSuffix(name, ".files") && e.Type().IsRegular() {
+			files = append(files, filepath.Join(filepath.Dir(f.out), name))
+		}
+	}
+	return files
+}
+
 // owned returns the list of the output folder when pinzhi may write it,
 // and an error saying why not otherwise.
 func (f *Folder) owned() (*list, error) {
@@ -150,7 +172,7 @@ func (f *Folder) owned() (*list, error) {
 	case !info.IsDir():
 		return nil, fmt.Errorf("output %s is not a folder; remove it or choose another --out", f.shown)
 	}
-	l := findList(folderKey(info), listFile(f.out), listFile(f.staging()))
+	l := findList(folderKey(info), f.listFiles()...)
 	if l == nil {
 		if empty, err := isEmpty(f.out); err != nil || !empty {
 			return nil, f.notOurs()

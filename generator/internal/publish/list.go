@@ -111,26 +111,33 @@ func writeList(dir string, files []string, writing bool, mode Mode, foreign ...s
 	if !info.IsDir() {
 		return fmt.Errorf("%s: not a folder", dir)
 	}
+	l := &list{key: folderKey(info), files: files, foreign: foreign, writing: writing, mode: mode}
+	return writeFileAtomic(listFile(dir), encodeList(l))
+}
+
+// encodeList is a list file's content: a header naming the folder, the
+// files, then the foreign entries.
+func encodeList(l *list) []byte {
 	var b bytes.Buffer
 	w := bufio.NewWriter(&b)
-	fmt.Fprintf(w, "%s %s", listHeader, folderKey(info))
-	if writing {
+	fmt.Fprintf(w, "%s %s", listHeader, l.key)
+	if l.writing {
 		w.WriteString(" writing")
 	}
-	fmt.Fprintf(w, " %s\n", mode)
-	for _, f := range files {
+	fmt.Fprintf(w, " %s\n", l.mode)
+	for _, f := range l.files {
 		w.WriteString(f)
 		w.WriteByte('\n')
 	}
-	if len(foreign) > 0 {
+	if len(l.foreign) > 0 {
 		w.WriteString(foreignMark + "\n")
-		for _, f := range foreign {
+		for _, f := range l.foreign {
 			w.WriteString(f)
 			w.WriteByte('\n')
 		}
 	}
 	w.Flush()
-	return writeFileAtomic(listFile(dir), b.Bytes())
+	return b.Bytes()
 }
 
 // writeFileAtomic puts data at name under a temporary name first, so that

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"maps"
@@ -541,5 +542,68 @@ func TestAddLate(t *testing.T) {
 	}
 	if after := tree(t, dir); !maps.Equal(before, after) {
 		t.Errorf("a rolled back update left changes:\nbefore %v\nafter  %v", before, after)
+	}
+}
+
+// crash stands for the process being killed: Commit stops where it is,
+// and nothing after it runs.
+type crash struct{}
+
+// publishCrashing publishes site and stops it dead right after its nth
+// exchange (of the folders, then of their lists).
+func publishCrashing(t *testing.T, out string, site map[string]string, n int) {
+	t.Helper()
+	f, err := Open(Options{Out: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close() // the lock, as the system releases a killed process's
+	calls := 0
+	f.exchange = func(a, b string) error {
+		err := exchangeFolders(a, b)
+		if calls++; calls == n && err == nil {
+			panic(crash{})
+		}
+		return err
+	}
+	s, err := f.Stage(slices.Sorted(maps.Keys(site)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range site {
+		s.Write(name, []byte(data))
+	}
+	defer func() {
+		if r := recover(); r != nil && r != (crash{}) {
+			panic(r)
+		}
+	}()
+	s.Commit()
+	t.Fatalf("the build did not reach exchange %d", n)
+}
+
+// TestKilledInCommit kills a build at each step of its swap, into the
+// usual staging folder and into one made for one build: the next builds
+// succeed, and every folder of pinzhi's stays pinzhi's.
+func TestKilledInCommit(t *testing.T) {
+	for _, freshStaging := range []bool{false, true} {
+		for step := 1; step <= 2; step++ {
+			t.Run(fmt.Sprintf("fresh %v, after exchange %d", freshStaging, step), func(t *testing.T) {
+				out := filepath.Join(t.TempDir(), "public")
+				mustPublish(t, out, siteA)
+				mustPublish(t, out, siteB)
+				if freshStaging { // someone's file where the staging folder was
+					os.RemoveAll(sibling(out, ".next"))
+					write(t, sibling(out, ".next"), "someone's")
+				}
+				publishCrashing(t, out, siteA, step)
+				for _, site := range []map[string]string{siteB, siteA, siteB} {
+					mustPublish(t, out, site)
+				}
+				if data, _ := os.ReadFile(sibling(out, ".next")); freshStaging && string(data) != "someone's" {
+					t.Errorf("the file pinzhi did not make holds %q", data)
+				}
+			})
+		}
 	}
 }

@@ -50,7 +50,7 @@ func (f *Folder) Stage(site []string) (*Stage, error) {
 	info, err := os.Lstat(s.dir)
 	var l *list
 	if err == nil && info.IsDir() {
-		l = findList(folderKey(info), listFile(s.dir), listFile(f.out))
+		l = findList(folderKey(info), f.listFiles()...)
 	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -291,7 +291,20 @@ func (s *Stage) Commit() (removed []string, err error) {
 	}
 	f.live = s.site
 	if old == nil { // renamed: its list names it under the staging folder's name
-		return removed, errors.Join(removeIfThere(listFile(s.dir)), writeList(f.out, siteFiles, false, f.mode))
+		if err := writeList(f.out, siteFiles, false, f.mode); err != nil {
+			return removed, err
+		}
+		return removed, removeIfThere(listFile(s.dir))
+	}
+	// Each list still names its own folder, under the other's name; the
+	// lists change names in one step too, so that no moment leaves a
+	// folder without one (a crash then would make it someone else's).
+	err = f.exchange(listFile(s.dir), listFile(f.out))
+	if errors.Is(err, fs.ErrNotExist) { // the output folder had no list: it was empty
+		err = os.Rename(listFile(s.dir), listFile(f.out))
+	}
+	if err != nil && !unsupported(err) {
+		return removed, err
 	}
 	kept := f.carryBack(s.dir, old.contents.foreign)
 	if err := writeList(f.out, siteFiles, false, f.mode, kept...); err != nil {
@@ -341,7 +354,7 @@ func (f *Folder) surveyLive(site map[string]bool) (*liveContents, error) {
 		return nil, err
 	}
 	var since time.Time
-	l := findList(folderKey(info), listFile(f.out), listFile(f.staging()))
+	l := findList(folderKey(info), f.listFiles()...)
 	if l == nil {
 		l = &list{mode: f.mode} // it was empty when the build began
 	} else if li, err := os.Stat(l.name); err == nil && !l.writing {
