@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs Lighthouse on every page of the bundled publication, with its
 # mobile and desktop presets, served as the README's host settings serve
-# it (bench/static), and prints each page's four scores. Exit status 1 when
-# any score is below 100.
+# it (bench/static), and prints each page's four scores, each the median of
+# $RUNS runs (default 3: Lighthouse's performance score varies from run
+# to run with what else the machine does). Exit status 1 when any score is
+# below 100.
 #
-#   bench/lighthouse.sh [PAGE ...]     (default: every page of the sitemap)
+#   RUNS=3 bench/lighthouse.sh [PAGE ...]     (default: every page of the sitemap)
 #
 # Needs go, chromium, node and npm (apt-get install chromium nodejs npm).
 # Lighthouse comes from the npm registry into a folder outside the
@@ -40,23 +42,28 @@ for page in "${pages[@]}"; do
   for preset in mobile desktop; do
     extra=()
     [ "$preset" = desktop ] && extra=(--preset=desktop)
-    CHROME_PATH=$chrome "$tools/node_modules/.bin/lighthouse" "$site$page" "${extra[@]}" --quiet \
-      --chrome-flags="$flags" --output=json --output-path="$work/report.json" \
-      --only-categories=performance,accessibility,best-practices,seo >/dev/null 2>&1 || true
-    scores=$(python3 - "$work/report.json" <<'PY'
-import json, sys
-try:
-    r = json.load(open(sys.argv[1]))
-    c = r["categories"]
-    print(" ".join(str(round((c[k]["score"] or 0) * 100)) for k in ("performance", "accessibility", "best-practices", "seo")))
-except Exception:
-    print("0 0 0 0")
+    for run in $(seq "${RUNS:-3}"); do
+      CHROME_PATH=$chrome "$tools/node_modules/.bin/lighthouse" "$site$page" "${extra[@]}" --quiet \
+        --chrome-flags="$flags" --output=json --output-path="$work/report-$run.json" \
+        --only-categories=performance,accessibility,best-practices,seo >/dev/null 2>&1 || true
+    done
+    scores=$(python3 - "$work"/report-*.json <<'PY'
+import json, statistics, sys
+keys = ("performance", "accessibility", "best-practices", "seo")
+runs = []
+for name in sys.argv[1:]:
+    try:
+        c = json.load(open(name))["categories"]
+        runs.append([round((c[k]["score"] or 0) * 100) for k in keys])
+    except Exception:
+        runs.append([0, 0, 0, 0])
+print(" ".join(str(int(statistics.median(r[i] for r in runs))) for i in range(len(keys))))
 PY
 )
     read -r perf a11y best seo <<<"$scores"
     printf "%-40s %-8s %5s %5s %5s %5s\n" "/${page}" "$preset" "$perf" "$a11y" "$best" "$seo"
     for s in $perf $a11y $best $seo; do [ "$s" -lt 100 ] && failed=1; done
-    rm -f "$work/report.json"
+    rm -f "$work"/report-*.json
   done
 done
 exit $failed
