@@ -396,7 +396,9 @@ it points, with the staging folder beside that folder; the link stays.
 What pinzhi writes, replaces and removes. pinzhi never deletes, moves or
 overwrites anything it did not write itself. It writes an output folder
 only when the folder does not exist, is empty, or is named by its list
-(which names its folder by device and inode); anything else (a folder of
+(which names its folder by device and inode, and by its time of birth
+where the file system keeps one: a deleted folder's inode is given to the
+next folder made); anything else (a folder of
 someone else's files, the site's own folder, a folder holding it, or one
 that is, holds or sits in content/, layouts/ or assets/) is refused with
 an error, and nothing is touched: no lock, no list, no staging folder.

@@ -172,7 +172,7 @@ func (f *Folder) owned() (*list, error) {
 	case !info.IsDir():
 		return nil, fmt.Errorf("output %s is not a folder; remove it or choose another --out", f.shown)
 	}
-	l := findList(folderKey(info), f.listFiles()...)
+	l := findList(folderKey(f.out, info), f.listFiles()...)
 	if l == nil {
 		if empty, err := isEmpty(f.out); err != nil || !empty {
 			return nil, f.notOurs()

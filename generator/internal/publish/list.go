@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"pinzhi/generator/internal/source"
@@ -54,10 +55,38 @@ func listFile(dir string) string {
 	return filepath.Join(filepath.Dir(dir), base+".files")
 }
 
-// folderKey names a folder by device and inode.
-func folderKey(info fs.FileInfo) string {
+// folderKey names the folder at dir, whose info is given, by device and
+// inode, and by its time of birth where the file system keeps one: an
+// inode number is given again to a folder made after one was deleted (at
+// once on ext4), and the new folder must not pass for pinzhi's.
+func folderKey(dir string, info fs.FileInfo) string {
 	dev, ino := source.FileID(info)
-	return fmt.Sprintf("%d %d", dev, ino)
+	key := fmt.Sprintf("%d %d", dev, ino)
+	if b := birth(dir); b != 0 {
+		key += fmt.Sprintf(" b%d", b)
+	}
+	return key
+}
+
+// isBirth reports whether a word of a list's header is a time of birth:
+// "b" and digits (the mode, "build", is a word too).
+func isBirth(w string) bool {
+	if len(w) < 2 || w[0] != 'b' {
+		return false
+	}
+	_, err := strconv.ParseInt(w[1:], 10, 64)
+	return err == nil
+}
+
+// sameFolder reports whether a list's key names the folder with key now.
+// A list written before keys had times of birth names its folder by
+// device and inode alone.
+func sameFolder(listKey, now string) bool {
+	l, n := strings.Fields(listKey), strings.Fields(now)
+	if len(l) < 2 || len(n) < 2 || l[0] != n[0] || l[1] != n[1] {
+		return false
+	}
+	return len(l) < 3 || len(n) < 3 || l[2] == n[2]
 }
 
 // readList parses one list file; nil when it is missing or not a list.
@@ -72,7 +101,12 @@ func readList(name string) *list {
 		return nil
 	}
 	l := &list{name: name, key: words[1] + " " + words[2], mode: Build}
-	for _, w := range words[3:] {
+	rest3 := words[3:]
+	if len(rest3) > 0 && isBirth(rest3[0]) {
+		l.key += " " + rest3[0]
+		rest3 = rest3[1:]
+	}
+	for _, w := range rest3 {
 		switch w {
 		case "writing":
 			l.writing = true
@@ -111,7 +145,7 @@ func writeList(dir string, files []string, writing bool, mode Mode, foreign ...s
 	if !info.IsDir() {
 		return fmt.Errorf("%s: not a folder", dir)
 	}
-	l := &list{key: folderKey(info), files: files, foreign: foreign, writing: writing, mode: mode}
+	l := &list{key: folderKey(dir, info), files: files, foreign: foreign, writing: writing, mode: mode}
 	return writeFileAtomic(listFile(dir), encodeList(l))
 }
 

@@ -1,6 +1,8 @@
 package publish
 
 import (
+	"time"
+
 	"errors"
 	"fmt"
 	"io"
@@ -8,6 +10,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"pinzhi/generator/internal/source"
 	"slices"
 	"strings"
 	"testing"
@@ -391,7 +394,7 @@ func keyOf(t *testing.T, dir string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return folderKey(info)
+	return folderKey(dir, info)
 }
 
 // TestFailedWritesLeaveNothing fills the disk: every write that fails
@@ -604,6 +607,64 @@ func TestKilledInCommit(t *testing.T) {
 					t.Errorf("the file pinzhi did not make holds %q", data)
 				}
 			})
+		}
+	}
+}
+
+// TestFolderMadeAgain: a staging folder deleted and made again by someone
+// else is not pinzhi's, even when the file system gives it the same inode
+// (ext4 does at once): its time of birth tells them apart. Where the file
+// system keeps no time of birth the test skips.
+func TestFolderMadeAgain(t *testing.T) {
+	dir := t.TempDir()
+	if birth(dir) == 0 {
+		t.Skip("this file system keeps no time of birth")
+	}
+	out := filepath.Join(dir, "public")
+	mustPublish(t, out, siteA)
+	mustPublish(t, out, siteB)
+	staging := sibling(out, ".next")
+	before, _ := os.Lstat(staging)
+	os.RemoveAll(staging)
+	time.Sleep(10 * time.Millisecond)
+	write(t, filepath.Join(staging, "index.html"), "someone's")
+	after, _ := os.Lstat(staging)
+	mustPublish(t, out, siteA)
+	if data, _ := os.ReadFile(filepath.Join(staging, "index.html")); string(data) != "someone's" {
+		_, inoBefore := source.FileID(before)
+		_, inoAfter := source.FileID(after)
+		t.Errorf("pinzhi wrote into a folder it did not make (inode %d, before %d): %q", inoAfter, inoBefore, data)
+	}
+}
+
+// TestOldListKeys: lists written before keys had times of birth still
+// name their folders.
+func TestOldListKeys(t *testing.T) {
+	cases := []struct {
+		list, now string
+		same      bool
+	}{
+		{"1 2", "1 2 b5", true},
+		{"1 2 b5", "1 2 b5", true},
+		{"1 2 b5", "1 2 b6", false},
+		{"1 2 b5", "1 2", true},
+		{"1 3", "1 2 b5", false},
+		{"", "1 2", false},
+	}
+	for _, c := range cases {
+		if got := sameFolder(c.list, c.now); got != c.same {
+			t.Errorf("sameFolder(%q, %q) = %v", c.list, c.now, got)
+		}
+	}
+	for header, key := range map[string]string{
+		"pinzhi-files 1 2 build\n":             "1 2",
+		"pinzhi-files 1 2 b77 writing build\n": "1 2 b77",
+		"pinzhi-files 1 2 writing preview\n":   "1 2",
+	} {
+		name := filepath.Join(t.TempDir(), "list")
+		os.WriteFile(name, []byte(header), 0o644)
+		if l := readList(name); l == nil || l.key != key {
+			t.Errorf("%q: read %+v, want key %q", header, l, key)
 		}
 	}
 }

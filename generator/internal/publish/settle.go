@@ -20,11 +20,11 @@ func (f *Folder) settleLists() error {
 	outList := listFile(f.out)
 	for _, other := range f.listFiles()[1:] {
 		l := readList(other)
-		if l == nil || l.key != outKey {
+		if l == nil || !sameFolder(l.key, outKey) {
 			continue
 		}
 		dirKey, _ := folderKeyAt(strings.TrimSuffix(other, ".files"))
-		if lo := readList(outList); lo != nil && lo.key == dirKey {
+		if lo := readList(outList); lo != nil && sameFolder(lo.key, dirKey) {
 			err := f.exchange(outList, other)
 			if !unsupported(err) {
 				return err
@@ -53,5 +53,5 @@ func folderKeyAt(dir string) (string, bool) {
 	if err != nil || !info.IsDir() {
 		return "", false
 	}
-	return folderKey(info), true
+	return folderKey(dir, info), true
 }

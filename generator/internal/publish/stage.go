@@ -50,7 +50,7 @@ func (f *Folder) Stage(site []string) (*Stage, error) {
 	info, err := os.Lstat(s.dir)
 	var l *list
 	if err == nil && info.IsDir() {
-		l = findList(folderKey(info), f.listFiles()...)
+		l = findList(folderKey(s.dir, info), f.listFiles()...)
 	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -354,7 +354,7 @@ func (f *Folder) surveyLive(site map[string]bool) (*liveContents, error) {
 		return nil, err
 	}
 	var since time.Time
-	l := findList(folderKey(info), f.listFiles()...)
+	l := findList(folderKey(f.out, info), f.listFiles()...)
 	if l == nil {
 		l = &list{mode: f.mode} // it was empty when the build began
 	} else if li, err := os.Stat(l.name); err == nil && !l.writing {
@@ -423,7 +423,7 @@ func (s *Stage) removeOldSite(old *contents) error {
 // names the folder with the given key.
 func findList(key string, files ...string) *list {
 	for _, name := range files {
-		if l := readList(name); l != nil && l.key == key {
+		if l := readList(name); l != nil && sameFolder(l.key, key) {
 			return l
 		}
 	}
