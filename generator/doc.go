@@ -334,8 +334,9 @@ folder, [Options].ImageCache). A file that is not a JPEG or PNG, is cut
 short or corrupt, or has more than 40 million pixels or a side over 20,000
 (a decompression bomb is a few kilobytes that decode to gigabytes) is an
 error naming it, checked before it is decoded; a photo's src or an image
-that names no such picture is an error at its line. Colour profiles and
-EXIF orientation are not read: prepare pictures upright, in sRGB.
+that names no such picture is an error at its line. A JPEG's EXIF
+orientation (a phone's picture stored sideways) is applied; colour
+profiles are not read: prepare pictures in sRGB.
 
 Layouts show a photo with the picture function: {{picture .Src .Caption
 "(min-width: 64rem) 62rem, 100vw"}} (layouts/partials/photo.html).

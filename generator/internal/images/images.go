@@ -79,6 +79,13 @@ func Make(data []byte, cache Cache) (*Photo, error) {
 		return nil, fmt.Errorf("is %d×%d pixels, more than the %d million a page can offer", cfg.Width, cfg.Height, MaxPixels/1_000_000)
 	}
 	own := map[string]string{"jpeg": ".jpg", "png": ".png"}[format]
+	o := 1
+	if format == "jpeg" {
+		o = orientation(data)
+	}
+	if turned(o) {
+		cfg.Width, cfg.Height = cfg.Height, cfg.Width
+	}
 	p := &Photo{Width: cfg.Width, Height: cfg.Height}
 	sum := sha256.Sum256(data)
 	key := hex.EncodeToString(sum[:16])
@@ -94,7 +101,7 @@ func Make(data []byte, cache Cache) (*Photo, error) {
 						return nil, fmt.Errorf("is corrupt (%v)", err)
 					}
 				}
-				if out, err = encode(scale(src, w, h), ext); err != nil {
+				if out, err = encode(scaleUpright(src, w, h, o), ext); err != nil {
 					return nil, fmt.Errorf("cannot be encoded as %s (%v)", ext, err)
 				}
 				cache.put(name, out)
@@ -118,6 +125,15 @@ func widths(w int) []int {
 		out = append(out, last)
 	}
 	return out
+}
+
+// scaleUpright scales src to w×h as shown, turned as its orientation o
+// says: scaled first, so that only the small picture is turned.
+func scaleUpright(src image.Image, w, h, o int) image.Image {
+	if turned(o) {
+		return orient(scale(src, h, w), o)
+	}
+	return orient(scale(src, w, h), o)
 }
 
 func scale(src image.Image, w, h int) image.Image {
@@ -146,7 +162,7 @@ func encode(m image.Image, ext string) ([]byte, error) {
 
 // version changes when variants are made differently, so that a cache
 // never serves what an older pinzhi made.
-const version = "1"
+const version = "2"
 
 func (c Cache) path(name string) string {
 	return filepath.Join(c.Dir, "v"+version, name[:2], name)

@@ -140,3 +140,58 @@ func TestCache(t *testing.T) {
 		t.Error("another source got the first one's variants")
 	}
 }
+
+// withOrientation puts an EXIF orientation into a JPEG, as a phone does.
+func withOrientation(jpg []byte, o uint16) []byte {
+	tiff := []byte{'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, byte(o >> 8), byte(o), 0, 0, 0, 0, 0, 0}
+	payload := append([]byte("Exif\x00\x00"), tiff...)
+	app1 := append([]byte{0xFF, 0xE1, byte((len(payload) + 2) >> 8), byte(len(payload) + 2)}, payload...)
+	return append(append([]byte{0xFF, 0xD8}, app1...), jpg[2:]...)
+}
+
+// TestOrientation: a phone's picture stored sideways is offered upright.
+// The source is red on its left half and blue on its right; turned as
+// each orientation says, the red half lands where want says.
+func TestOrientation(t *testing.T) {
+	src := image.NewNRGBA(image.Rect(0, 0, 600, 300))
+	for y := range 300 {
+		for x := range 600 {
+			c := color.NRGBA{0, 0, 255, 255}
+			if x < 300 {
+				c = color.NRGBA{255, 0, 0, 255}
+			}
+			src.Set(x, y, c)
+		}
+	}
+	var b bytes.Buffer
+	jpeg.Encode(&b, src, &jpeg.Options{Quality: 95})
+	cases := []struct {
+		o    uint16
+		w, h int
+		red  image.Point // a point of the red half, as shown
+	}{
+		{1, 600, 300, image.Pt(100, 150)},
+		{2, 600, 300, image.Pt(500, 150)}, // mirrored
+		{3, 600, 300, image.Pt(500, 150)}, // upside down
+		{6, 300, 600, image.Pt(150, 100)}, // turned a quarter clockwise: the left half on top
+		{8, 300, 600, image.Pt(150, 500)}, // a quarter anticlockwise
+	}
+	for _, c := range cases {
+		p, err := Make(withOrientation(b.Bytes(), c.o), Cache{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := p.Variants[len(p.Variants)/2-1] // the widest in JPEG
+		m, _, err := image.Decode(bytes.NewReader(v.Data))
+		if err != nil || p.Width != c.w || p.Height != c.h || m.Bounds().Dx() != c.w || m.Bounds().Dy() != c.h {
+			t.Errorf("orientation %d: %d×%d, variant %v (%v), want %d×%d", c.o, p.Width, p.Height, m.Bounds(), err, c.w, c.h)
+			continue
+		}
+		if r, _, bl, _ := m.At(c.red.X, c.red.Y).RGBA(); r < bl {
+			t.Errorf("orientation %d: %v is not red", c.o, c.red)
+		}
+	}
+	if o := orientation([]byte("\xff\xd8\xff\xe1\x00")); o != 1 {
+		t.Errorf("a header cut short reads as orientation %d", o)
+	}
+}
