@@ -69,14 +69,7 @@ func (t *Tx) Add(files []string) error {
 	if t.done {
 		return errClosed
 	}
-	grew := false
-	for _, a := range files {
-		if !t.f.live[a] && !t.added[a] {
-			t.added[a] = true
-			grew = true
-		}
-	}
-	if !grew {
+	if !addNew(t.added, files, func(a string) bool { return t.f.live[a] || t.added[a] }) {
 		return nil
 	}
 	may := slices.Concat(t.f.Files(), sortedSet(t.added))

@@ -105,14 +105,7 @@ func (s *Stage) Add(files []string) error {
 	if s.done {
 		return errClosed
 	}
-	grew := false
-	for _, f := range files {
-		if !s.site[f] {
-			s.site[f] = true
-			grew = true
-		}
-	}
-	if !grew {
+	if !addNew(s.site, files, func(f string) bool { return s.site[f] }) {
 		return nil
 	}
 	may := maps.Clone(s.site)
@@ -120,6 +113,19 @@ func (s *Stage) Add(files []string) error {
 		may[h] = true
 	}
 	return writeList(s.dir, sortedSet(may), true, s.f.mode)
+}
+
+// addNew adds to set the files known does not know, and reports whether
+// there were any: then the list must be written again.
+func addNew(set map[string]bool, files []string, known func(string) bool) bool {
+	grew := false
+	for _, f := range files {
+		if !known(f) {
+			set[f] = true
+			grew = true
+		}
+	}
+	return grew
 }
 
 // inTheWay says which entries pinzhi did not write stand where the site
