@@ -94,3 +94,15 @@ func benchmarkUpdate(b *testing.B, old, new string) {
 		}
 	}
 }
+
+// BenchmarkBuildPublication builds the bundled publication into the folder
+// of the run before, as an editor's repeated builds do.
+func BenchmarkBuildPublication(b *testing.B) {
+	site := repoSite(b)
+	out := filepath.Join(b.TempDir(), "public")
+	for b.Loop() {
+		if _, err := Build(Options{Src: site, Out: out}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

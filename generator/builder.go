@@ -35,12 +35,13 @@ type Options struct {
 	// Preview marks the output as the dev server's: its pages link to this
 	// machine, so it may not replace a folder holding a build's site.
 	Preview bool
-	// FileDates are the dates of the last commit of the site's files, by
-	// slash path under the site root ("content/communities/a.md"): a page
-	// whose front matter has no date takes its file's, for the feed, the
-	// sitemap and structured data. The command fills it from git; a build
-	// without it uses the site's date.
-	FileDates map[string]time.Time
+	// FileDates returns the dates of the last commit of the site's files,
+	// by slash path under the site root ("content/communities/a.md"): a
+	// page whose front matter has no date takes its file's, for the feed,
+	// the sitemap and structured data. It is called when the model is
+	// linked, after the files are read, so that the command can ask git
+	// meanwhile. Without it pages take the site's date.
+	FileDates func() map[string]time.Time
 	// ImageCache is a folder where the sizes made of photographs are kept
 	// between builds, by their content; "" keeps none. The command uses
 	// the user's cache folder.

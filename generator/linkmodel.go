@@ -3,6 +3,7 @@ package generator
 import (
 	"cmp"
 	"slices"
+	"time"
 
 	"pinzhi/generator/internal/markup"
 	"pinzhi/generator/internal/source"
@@ -32,7 +33,11 @@ func link(files map[string]*sourceFile, names []string, opts Options, probs *sou
 		return nil
 	}
 	m := &model{site: linkSite(settings.settings, opts, probs), communities: make([]*community, 0, len(names))}
-	m.site.committed = opts.FileDates[siteFile]
+	dates := map[string]time.Time{}
+	if opts.FileDates != nil {
+		dates = opts.FileDates()
+	}
+	m.site.committed = dates[siteFile]
 	for _, name := range names {
 		checkLimits(files[name], m.site.limits, probs)
 	}
@@ -43,13 +48,13 @@ func link(files map[string]*sourceFile, names []string, opts Options, probs *sou
 		case sf.community != nil:
 			c := sf.community
 			c.district, c.prev, c.next, c.brands = lookupDistrict(c, m.site, probs), nil, nil, nil
-			c.committed = opts.FileDates[name]
+			c.committed = dates[name]
 			claimPath(owners, c.Path, name, probs)
 			if !c.Draft || opts.Drafts {
 				m.communities = append(m.communities, c)
 			}
 		case sf.page != nil:
-			sf.page.committed = opts.FileDates[name]
+			sf.page.committed = dates[name]
 			claimPath(owners, sf.page.Path, name, probs)
 			if !sf.page.Draft || opts.Drafts {
 				m.pages = append(m.pages, sf.page)

@@ -147,7 +147,7 @@ func TestFeedDatesAndIDs(t *testing.T) {
 		Content string `xml:"content"`
 	}
 	feed := func(base string) map[string]entry {
-		out, _ := mustBuild(t, site, Options{BaseURL: base, FileDates: dates})
+		out, _ := mustBuild(t, site, Options{BaseURL: base, FileDates: func() map[string]time.Time { return dates }})
 		var f struct {
 			ID      string  `xml:"id"`
 			Entries []entry `xml:"entry"`

@@ -7,8 +7,17 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 )
+
+// gitDatesLater starts reading the dates from git and returns a function
+// that waits for them: a build reads the site meanwhile.
+func gitDatesLater(src string) func() map[string]time.Time {
+	done := make(chan map[string]time.Time, 1)
+	go func() { done <- gitDates(src) }()
+	return sync.OnceValue(func() map[string]time.Time { return <-done })
+}
 
 // gitDates returns the date of the last commit of every file of the site
 // in src, by slash path under src, when src is in a git repository and git
@@ -18,7 +27,7 @@ import (
 func gitDates(src string) map[string]time.Time {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "git", "-C", src, "log", "--format=%x00%cI", "--name-only", "--relative", "--no-renames", "--", ".")
+	cmd := exec.CommandContext(ctx, "git", "-C", src, "log", "--format=%x00%cI", "--name-only", "--relative", "--no-renames", "--", "content")
 	out, err := cmd.Output()
 	if err != nil {
 		return nil
