@@ -247,12 +247,12 @@ from front matter is always escaped. A layout's "." is a [PageData]:
 	.Canonical    its absolute address ("" on the 404 page, or without a host)
 	.Site         the [Site]: .Title .Headline .Column .Description .Language .Locale
 	              .BaseURL .URL (the home page's link) .HasFeed .Organizers
-	              .Reporter .Photo (.Caption .Credit) .Date
+	              .Reporter .Photo (.Src .Caption .Credit) .Date
 	              .Districts (each a [District]: .Name .Slug .Path .URL .Communities)
 	.Model        the [Model]: .Communities .Brands (a [BrandList]) .Pages
 	.Community    on a community page, a [Community]: .Title .Slug .Path .URL
 	              .District .Leader (.Name .Role) .Quote .Summary .Weight .Date
-	              .Draft .Brands .Prev .Next
+	              .Draft .Photo .Brands .Prev .Next
 	.District     on a district page
 	.BrandList    on the brand list page: .Title .Path .URL .Entries (each a
 	              [Brand]: .Text .Community .Name .Anchor .Profile, the linked
