@@ -105,6 +105,12 @@ var minifiedTypes = map[string]string{
 	".html": "text/html", ".webmanifest": "application/json",
 }
 
+// assetName is the name under assets/ of a file as an editor or a layout
+// may write it: "photo.jpg", "/photo.jpg" and "/assets/photo.jpg" alike.
+func assetName(written string) string {
+	return strings.TrimPrefix(strings.TrimPrefix(written, "/"), assetsDir+"/")
+}
+
 // links returns the table the Markdown link rewriter uses: "assets/x" to
 // its hashed output path.
 func (s assetSet) links() map[string]string {

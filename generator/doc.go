@@ -272,7 +272,8 @@ Functions:
 
 	url "districts/"        the link to a site path: the base path joined with it
 	absURL "feed.xml"       the absolute address
-	asset "site.css"        the link to an asset under its hashed name; an error
+	asset "site.css"        the link to an asset under its hashed name ("/site.css" and
+	                        "/assets/site.css" name it too); an error
 	                        when assets/ has no such file
 	render "card" .         the HTML of a template of base.html or partials/ for
 	                        the value; for a community it is made once per build

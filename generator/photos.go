@@ -147,7 +147,7 @@ func checkPhotos(m *model, assets assetSet, probs *source.List) {
 // picture is the layouts' picture function: the <picture> of a photo of
 // assets/, loaded at once (a layout shows its photos near the top).
 func (e *templateEnv) picture(name, alt, sizes string) (template.HTML, error) {
-	a := e.assets[strings.TrimPrefix(strings.TrimPrefix(name, "/"), assetsDir+"/")]
+	a := e.assets[assetName(name)]
 	if a == nil || a.photo == nil {
 		return "", fmt.Errorf("no JPEG or PNG %q in %s/", name, assetsDir)
 	}

@@ -79,8 +79,7 @@ func readImage(r *source.Reader, file string) imageRef {
 // readImageKey reads a field naming a file of assets/.
 func readImageKey(r *source.Reader, file, key string) imageRef {
 	name, line, _ := r.Text(key)
-	name = strings.TrimPrefix(strings.TrimPrefix(name, "/"), assetsDir+"/")
-	return imageRef{name: name, file: file, line: line}
+	return imageRef{name: assetName(name), file: file, line: line}
 }
 
 // checkImages reports share images that assets/ does not have, or that
@@ -150,11 +149,11 @@ func (o *output) structuredData(d *PageData, m *model, urls urlScheme, r *reads)
 		items = append(items, newsArticle(d, m, o.date(m, r), urls.abs("")))
 	}
 	if crumbs := o.breadcrumbs(m, urls); len(crumbs) > 1 {
-		list := make([]any, len(crumbs))
+		list := ldBreadcrumbs{Context: schemaOrg, Type: "BreadcrumbList", Items: make([]ldListItem, len(crumbs))}
 		for i, c := range crumbs {
-			list[i] = map[string]any{"@type": "ListItem", "position": i + 1, "name": c[0], "item": c[1]}
+			list.Items[i] = ldListItem{Type: "ListItem", Position: i + 1, Name: c[0], Item: c[1]}
 		}
-		items = append(items, map[string]any{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": list})
+		items = append(items, list)
 	}
 	if len(items) == 0 {
 		return "", nil
@@ -164,28 +163,58 @@ func (o *output) structuredData(d *PageData, m *model, urls urlScheme, r *reads)
 	return template.JS(data), err
 }
 
-func newsArticle(d *PageData, m *model, date time.Time, home string) map[string]any {
+// The JSON-LD types pinzhi writes, as schema.org names their properties:
+// structs, not maps, since every page of a build marshals them.
+const schemaOrg = "https://schema.org"
+
+type ldArticle struct {
+	Context     string    `json:"@context"`
+	Type        string    `json:"@type"`
+	Headline    string    `json:"headline"`
+	Description string    `json:"description,omitempty"`
+	URL         string    `json:"url"`
+	MainEntity  string    `json:"mainEntityOfPage"`
+	IsPartOf    ldThing   `json:"isPartOf"`
+	Image       []string  `json:"image,omitempty"`
+	Published   string    `json:"datePublished,omitempty"`
+	Author      *ldThing  `json:"author,omitempty"`
+	Publisher   []ldThing `json:"publisher,omitempty"`
+}
+
+type ldThing struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
+type ldBreadcrumbs struct {
+	Context string       `json:"@context"`
+	Type    string       `json:"@type"`
+	Items   []ldListItem `json:"itemListElement"`
+}
+
+type ldListItem struct {
+	Type     string `json:"@type"`
+	Position int    `json:"position"`
+	Name     string `json:"name"`
+	Item     string `json:"item"`
+}
+
+func newsArticle(d *PageData, m *model, date time.Time, home string) ldArticle {
 	s := m.site
-	a := map[string]any{
-		"@context": "https://schema.org", "@type": "NewsArticle",
-		"headline": d.Title, "description": d.Description, "url": d.Canonical, "mainEntityOfPage": d.Canonical,
-		"isPartOf": map[string]any{"@type": "WebSite", "name": s.Title, "url": home},
-	}
+	a := ldArticle{Context: schemaOrg, Type: "NewsArticle", Headline: d.Title, Description: d.Description,
+		URL: d.Canonical, MainEntity: d.Canonical, IsPartOf: ldThing{Type: "WebSite", Name: s.Title, URL: home}}
 	if d.Image != "" {
-		a["image"] = []string{d.Image}
+		a.Image = []string{d.Image}
 	}
 	if !date.IsZero() {
-		a["datePublished"] = date.Format(time.RFC3339)
+		a.Published = date.Format(time.RFC3339)
 	}
 	if s.Reporter != "" {
-		a["author"] = map[string]any{"@type": "Person", "name": s.Reporter}
+		a.Author = &ldThing{Type: "Person", Name: s.Reporter}
 	}
-	var publishers []any
 	for _, name := range s.Organizers {
-		publishers = append(publishers, map[string]any{"@type": "Organization", "name": name})
-	}
-	if len(publishers) > 0 {
-		a["publisher"] = publishers
+		a.Publisher = append(a.Publisher, ldThing{Type: "Organization", Name: name})
 	}
 	return a
 }

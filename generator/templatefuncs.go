@@ -83,7 +83,7 @@ func (e *templateEnv) render(name string, data any) (template.HTML, error) {
 }
 
 func (e *templateEnv) assetURL(name string) (string, error) {
-	a, ok := e.assets[strings.TrimPrefix(name, "/")]
+	a, ok := e.assets[assetName(name)]
 	if !ok {
 		return "", fmt.Errorf("no file %q in %s/", name, assetsDir)
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"io"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -28,12 +29,23 @@ func gitDates(src string) map[string]time.Time {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "git", "-C", src, "log", "--format=%x00%cI", "--name-only", "--relative", "--no-renames", "--", "content")
-	out, err := cmd.Output()
-	if err != nil {
+	pipe, err := cmd.StdoutPipe()
+	if err != nil || cmd.Start() != nil {
+		return nil
+	}
+	// A long history is read only so far: the newest commits come first,
+	// so the files named in what was read have their dates, and the others
+	// the site's.
+	out, _ := io.ReadAll(io.LimitReader(pipe, maxGitLog))
+	cmd.Process.Kill()
+	if cmd.Wait(); len(out) == 0 {
 		return nil
 	}
 	return parseGitDates(out)
 }
+
+// maxGitLog bounds what is read of git log: some hundred thousand commits.
+const maxGitLog = 32 << 20
 
 // parseGitDates reads git log's output: a NUL and a date a commit, then
 // the names of its files, newest commit first.

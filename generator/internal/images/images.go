@@ -89,7 +89,8 @@ func Make(data []byte, cache Cache) (*Photo, error) {
 	p := &Photo{Width: cfg.Width, Height: cfg.Height}
 	sum := sha256.Sum256(data)
 	key := hex.EncodeToString(sum[:16])
-	var src image.Image // decoded only when some variant is not cached
+	var src image.Image             // decoded only when some variant is not cached
+	scaled := map[int]image.Image{} // each width is scaled once, for both formats
 	for _, ext := range []string{own, ".webp"} {
 		for _, w := range widths(cfg.Width) {
 			h := max(1, (cfg.Height*w+cfg.Width/2)/cfg.Width)
@@ -101,7 +102,10 @@ func Make(data []byte, cache Cache) (*Photo, error) {
 						return nil, fmt.Errorf("is corrupt (%v)", err)
 					}
 				}
-				if out, err = encode(scaleUpright(src, w, h, o), ext); err != nil {
+				if scaled[w] == nil {
+					scaled[w] = scaleUpright(src, w, h, o)
+				}
+				if out, err = encode(scaled[w], ext); err != nil {
 					return nil, fmt.Errorf("cannot be encoded as %s (%v)", ext, err)
 				}
 				cache.put(name, out)
@@ -186,7 +190,7 @@ func (c Cache) put(name string, data []byte) {
 		return
 	}
 	tmp := p + ".tmp" + strconv.Itoa(os.Getpid())
-	if os.WriteFile(tmp, data, 0o644) == nil && os.Rename(tmp, p) != nil {
-		os.Remove(tmp)
+	if os.WriteFile(tmp, data, 0o644) != nil || os.Rename(tmp, p) != nil {
+		os.Remove(tmp) // a full disk must not leave a part of a file behind
 	}
 }
