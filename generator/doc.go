@@ -309,12 +309,16 @@ with the documents holding it. Its files, all named by content:
 	assets/search/index.<hash>.json  the manifest: the districts, the names of
 	                                 the other files; the page carries a copy
 	assets/search/s<n>.<hash>.json   a shard: the pairs and characters whose
-	                                 hash falls in it, each with its documents
+	                                 hash falls in it, each with its documents,
+	                                 and the same again for titles and leaders
 	assets/search/b<n>.<hash>.json   a block: the texts of a run of documents
 	assets/search/d.<hash>.json      each document's district, for the filter
 
-A query loads the shards of its pairs and the blocks of the results it
-shows, so its cost grows with the query, not with the site. Nothing is
+A query loads the shards of pairs that cover each word (外来, 务工, 人员
+for 外来务工人员) and the blocks of the results it shows, and checks each
+word longer than two characters against the texts; so its cost grows with
+the query, not with the site. Typing starts loading the shards before the
+pause that starts the search. Nothing is
 loaded before a reader searches, and pages other than the search page
 load nothing of it. In watch mode an edit rewrites only the shards and
 blocks it changes; the folder is byte-equal to a clean build's.

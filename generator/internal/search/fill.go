@@ -15,12 +15,7 @@ func (x *Index) Fill(docs []Doc) {
 	for i := range docs {
 		x.set[i], x.dirty[i] = true, true
 	}
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(docs)/64))
-	per := (len(docs)/workers + 63) &^ 63 // runs start at a multiple of 64: their bitmaps' words line up
-	runs := make([]*run, 0, workers)
-	for lo := 0; lo < len(docs); lo += per {
-		runs = append(runs, &run{lo: lo, hi: min(lo+per, len(docs))})
-	}
+	runs := splitRuns(docs, min(runtime.GOMAXPROCS(0), max(1, len(docs)/64)))
 	var wg sync.WaitGroup
 	for _, r := range runs {
 		wg.Go(func() { r.fill(docs) })
@@ -30,6 +25,28 @@ func (x *Index) Fill(docs []Doc) {
 		wg.Go(func() { x.parts[p].join(runs, p, len(docs)) })
 	}
 	wg.Wait()
+}
+
+// splitRuns divides docs into n runs of about as much text each: the
+// documents differ in size a thousandfold (a community's page, a brand
+// entry's line), and a run that holds the pages holds the work. Runs start
+// at a multiple of 64, so that their bitmaps' words line up.
+func splitRuns(docs []Doc, n int) []*run {
+	size := func(d *Doc) int { return len(d.Head)*2 + len(d.Fields) + len(d.Body) + 1 }
+	total := 0
+	for i := range docs {
+		total += size(&docs[i])
+	}
+	var runs []*run
+	lo, sum := 0, 0
+	for i := range docs {
+		sum += size(&docs[i])
+		if i+1 == len(docs) || (i+1)%64 == 0 && sum*n >= total*(len(runs)+1) && len(runs) < n-1 {
+			runs = append(runs, &run{lo: lo, hi: i + 1})
+			lo = i + 1
+		}
+	}
+	return runs
 }
 
 // A run is the documents lo to hi and the grams they hold. Grams are

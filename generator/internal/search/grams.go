@@ -33,11 +33,13 @@ func (g gram) runes() []rune {
 
 func (g gram) String() string { return string(g.runes()) }
 
-// hash is FNV-1a over the gram's characters as 32-bit numbers: which file
-// of the index holds the gram. search.js computes the same.
+// hash is FNV-1a over the gram's characters as 32-bit numbers, without a
+// head gram's mark: which file of the index holds the gram. A head gram
+// shares its file with the unmarked one, since every query asks for both.
+// search.js computes the same.
 func (g gram) hash() uint32 {
 	h := uint32(2166136261)
-	for _, r := range g.runes() {
+	for _, r := range (g &^ headGram).runes() {
 		h ^= uint32(r)
 		h *= 16777619
 	}

@@ -38,13 +38,17 @@
     return [...new Set(out)];
   };
 
-  // grams of a word: itself when it is one character, else its pairs of
-  // adjacent characters, all of which a text holding it holds.
+  // grams of a word: itself when it is one character, else pairs of
+  // adjacent characters that cover it (外来, 务工, 人员 for 外来务工人员),
+  // all of which a text holding it holds. The pairs between them would
+  // narrow the candidates little and cost a file each; texts are checked
+  // for the whole word anyway.
   const grams = (word) => {
     const cs = Array.from(word);
     if (cs.length === 1) return cs;
     const out = [];
-    for (let i = 1; i < cs.length; i++) out.push(cs[i - 1] + cs[i]);
+    for (let i = 0; i + 1 < cs.length; i += 2) out.push(cs[i] + cs[i + 1]);
+    if (cs.length % 2) out.push(cs[cs.length - 2] + cs[cs.length - 1]);
     return out;
   };
   const HEAD = "\u0001";
@@ -79,35 +83,33 @@
     }
     return out;
   };
-  const ids = (s) => {
-    const out = [];
+  // bitset decodes a posting into a set of document ids, a bit each:
+  // intersecting sets of every document of a large site is then a few
+  // hundred ANDs, not a walk through thousands of numbers.
+  const bitset = (s, docs) => {
+    const set = new Uint32Array(Math.ceil(docs / 32));
+    const add = (id) => (set[id >>> 5] |= 1 << (id & 31));
     if (s[0] === "~") {
       // A dense posting: a bitmap, six documents a digit, lowest first.
       for (let i = 1; i < s.length; i++) {
         const v = VALUE[s.charCodeAt(i)];
-        for (let bit = 0; bit < 6; bit++) if (v & (1 << bit)) out.push(6 * (i - 1) + bit);
+        for (let bit = 0; bit < 6; bit++) if (v & (1 << bit)) add(6 * (i - 1) + bit);
       }
-      return out;
+      return set;
     }
     let next = 0;
     for (const gap of numbers(s)) {
       next += gap;
-      out.push(next);
+      add(next);
       next++;
     }
-    return out;
+    return set;
   };
-  // intersect keeps what two ascending lists share.
-  const intersect = (a, b) => {
+  // members lists a set's ids, ascending.
+  const members = (set) => {
     const out = [];
-    for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-      if (a[i] < b[j]) i++;
-      else if (a[i] > b[j]) j++;
-      else {
-        out.push(a[i]);
-        i++;
-        j++;
-      }
+    for (let w = 0; w < set.length; w++) {
+      for (let bits = set[w]; bits; bits &= bits - 1) out.push(32 * w + 31 - Math.clz32(bits & -bits));
     }
     return out;
   };
@@ -120,6 +122,7 @@
       this.inline = inline;
       this.site = new URL("../../", this.url);
       this.files = new Map();
+      this.postings = new Map();
     }
     load(name) {
       const url = new URL(name, this.url).href;
@@ -143,11 +146,18 @@
       if (!this.district) this.district = numbers(await this.load(m.district)).map((n) => n - 1);
       return this.district;
     }
-    async posting(gram) {
-      const m = await this.manifest();
-      const shard = await this.load(m.shards[hash(gram) % m.shards.length]);
-      const s = shard[gram];
-      return s === undefined ? [] : ids(s);
+    // posting returns the set of documents holding gram. A head gram
+    // (marked) sits in the same shard as the unmarked one.
+    posting(gram) {
+      if (!this.postings.has(gram)) {
+        const p = this.manifest().then(async (m) => {
+          const shard = await this.load(m.shards[hash(gram.replace(HEAD, "")) % m.shards.length]);
+          return bitset(shard[gram] || "", m.docs);
+        });
+        p.catch(() => this.postings.delete(gram));
+        this.postings.set(gram, p);
+      }
+      return this.postings.get(gram);
     }
     async doc(id) {
       const m = await this.manifest();
@@ -158,15 +168,10 @@
     // candidates are the documents holding every gram of every word: all
     // of them hold the words, when no word is longer than two characters.
     async candidates(ws, mark) {
-      let docs = null;
-      for (const w of ws) {
-        for (const g of grams(w)) {
-          const p = await this.posting(mark + g);
-          docs = docs === null ? p : intersect(docs, p);
-          if (!docs.length) return docs;
-        }
-      }
-      return docs || [];
+      const sets = await Promise.all(ws.flatMap(grams).map((g) => this.posting(mark + g)));
+      const docs = sets[0].slice();
+      for (const set of sets.slice(1)) for (let w = 0; w < docs.length; w++) docs[w] &= set[w];
+      return docs;
     }
   }
 
@@ -191,10 +196,11 @@
       index.load(m.blocks[b]).catch(() => {});
     }
     await Promise.all(loads);
-    let docs = await index.candidates(ws, "");
-    const head = new Set(await index.candidates(ws, HEAD));
+    let docs = members(await index.candidates(ws, ""));
+    const head = await index.candidates(ws, HEAD);
     if (d >= 0) docs = docs.filter((id) => index.district[id] === d);
-    const result = { words: ws, ranked: docs, head, count: docs.length, checked: new Map() };
+    // matches are in reading order; ranked, as they are listed.
+    const result = { words: ws, matches: docs, head, count: docs.length, checked: new Map() };
     rank(result);
     result.exact = ws.every((w) => Array.from(w).length <= 2);
     if (!result.exact && new Set(docs.map((id) => Math.floor(id / m.block))).size <= VERIFY_BLOCKS) {
@@ -211,26 +217,30 @@
     const tier = (id) => {
       const doc = result.checked.get(id);
       if (doc) return result.words.every((w) => doc.headText.includes(w)) ? 0 : 1;
-      return result.head.has(id) ? 0 : 1;
+      return (result.head[id >>> 5] >>> (id & 31)) & 1 ? 0 : 1;
     };
     const first = [], rest = [];
-    for (const id of result.ranked.sort((a, b) => a - b)) (tier(id) ? rest : first).push(id);
+    for (const id of result.matches) (tier(id) ? rest : first).push(id);
     result.ranked = first.concat(rest);
   }
 
   // verify reads the texts of the first n ranked documents not read yet,
-  // drops those that hold the grams but not the words, and ranks again.
+  // and of every other one in the blocks that hold them, which cost nothing
+  // more; drops those that hold the grams but not the words; and ranks again.
   async function verify(index, result, n) {
-    const todo = result.ranked.filter((id) => !result.checked.has(id)).slice(0, n);
+    const m = await index.manifest();
+    const unread = result.ranked.filter((id) => !result.checked.has(id));
+    const blocks = new Set(unread.slice(0, n).map((id) => Math.floor(id / m.block)));
+    const todo = unread.filter((id) => blocks.has(Math.floor(id / m.block)));
     const docs = await Promise.all(todo.map((id) => index.doc(id)));
     for (const doc of docs) result.checked.set(doc.id, doc);
     const holds = (id) => {
       const doc = result.checked.get(id);
       return !doc || result.words.every((w) => doc.text.includes(w));
     };
-    const before = result.ranked.length;
-    result.ranked = result.ranked.filter(holds);
-    result.count -= before - result.ranked.length;
+    const before = result.matches.length;
+    result.matches = result.matches.filter(holds);
+    result.count -= before - result.matches.length;
     rank(result);
   }
 
@@ -373,6 +383,12 @@
       }
     };
     const later = () => {
+      // The shards the query will need load while the reader pauses, so
+      // the search the pause starts finds them there.
+      for (const g of words(ui.input.value).flatMap(grams)) {
+        index.posting(g).catch(() => {});
+        index.posting(HEAD + g).catch(() => {});
+      }
       clearTimeout(timer);
       shownCount = PAGE;
       timer = setTimeout(update, 150);

@@ -290,3 +290,56 @@ func TestJSONString(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitRuns checks that Fill's runs cover the documents in order,
+// start at multiples of 64 and share the text evenly, also when the long
+// documents all come first, as a site's pages come before its brand
+// entries.
+func TestSplitRuns(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	pagesThenLines := append(randomDocs(r, 3000), make([]Doc, 3000)...)
+	for i := 3000; i < len(pagesThenLines); i++ {
+		pagesThenLines[i] = Doc{Head: randomText(r, 4)}
+	}
+	for _, tc := range []struct {
+		name string
+		docs []Doc
+	}{
+		{"even", randomDocs(r, 5000)},
+		{"pages then lines", pagesThenLines},
+		{"fewer than 64", randomDocs(r, 40)},
+		{"one", randomDocs(r, 1)},
+	} {
+		for _, n := range []int{1, 2, 3, 8} {
+			size := func(d Doc) int { return len(d.Head)*2 + len(d.Fields) + len(d.Body) + 1 }
+			total, most := 0, 0
+			for _, d := range tc.docs {
+				total += size(d)
+				most = max(most, size(d))
+			}
+			runs := splitRuns(tc.docs, n)
+			if len(runs) == 0 || len(runs) > n {
+				t.Fatalf("%s, %d: %d runs", tc.name, n, len(runs))
+			}
+			next := 0
+			for _, run := range runs {
+				text := 0
+				for _, d := range tc.docs[run.lo:run.hi] {
+					text += size(d)
+				}
+				switch {
+				case run.lo != next || run.hi <= run.lo:
+					t.Fatalf("%s, %d: run [%d, %d) after %d", tc.name, n, run.lo, run.hi, next)
+				case run.lo%64 != 0:
+					t.Errorf("%s, %d: run starts at %d", tc.name, n, run.lo)
+				case text > total/n+64*most:
+					t.Errorf("%s, %d: run [%d, %d) holds %d of %d bytes", tc.name, n, run.lo, run.hi, text, total)
+				}
+				next = run.hi
+			}
+			if next != len(tc.docs) {
+				t.Errorf("%s, %d: runs end at %d of %d", tc.name, n, next, len(tc.docs))
+			}
+		}
+	}
+}
