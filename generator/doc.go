@@ -275,6 +275,14 @@ Functions:
 	asset "site.css"        the link to an asset under its hashed name ("/site.css" and
 	                        "/assets/site.css" name it too); an error
 	                        when assets/ has no such file
+	inline "site.css"       the content of a stylesheet or script of assets/,
+	                        minified, for a <style> or <script> element; an error
+	                        for any other file, or one holding "</style" or
+	                        "</script". base.html inlines site.css: a stylesheet
+	                        of a few kilobytes costs less in every page than a
+	                        request that holds up the first paint. pinzhi serve
+	                        swaps the content of <style data-asset="site.css">
+	                        when site.css changes, as it swaps a linked one
 	render "card" .         the HTML of a template of base.html or partials/ for
 	                        the value; for a community it is made once per build
 	                        and kept while the community's front matter is the

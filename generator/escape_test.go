@@ -127,8 +127,8 @@ func TestBaseURLFlag(t *testing.T) {
 		if strings.Contains(data, "example.org") || strings.Contains(data, `href=/pinzhi/`) {
 			t.Errorf("%s still links to the base URL of _index.md", name)
 		}
-		if strings.HasSuffix(name, ".html") && !strings.Contains(data, "href=/2016/pinzhi/assets/site.") {
-			t.Errorf("%s does not load the stylesheet from the new base path", name)
+		if strings.HasSuffix(name, ".html") && !strings.Contains(data, "href=/2016/pinzhi/assets/favicon.") {
+			t.Errorf("%s does not load its icon from the new base path", name)
 		}
 	}
 	out, report := mustBuild(t, repoSite(t), Options{BaseURL: "/"})

@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"html/template"
+	"path"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -23,13 +24,15 @@ type templateEnv struct {
 }
 
 // funcs returns the functions layouts may call; the package doc lists
-// them. What url, absURL and asset return depends on the site's settings
-// and the names of the assets, which every page depends on anyway.
+// them. What url, absURL, asset and inline return depends on the site's
+// settings and the names of the assets (which are hashes of their
+// content), which every page depends on anyway.
 func (e *templateEnv) funcs() template.FuncMap {
 	return template.FuncMap{
 		"url":    func(p string) string { return e.urls.rel(p) },
 		"absURL": func(p string) string { return e.urls.abs(p) },
 		"asset":  e.assetURL,
+		"inline": e.inlineAsset,
 		"cnDate": cnDate,
 		"isoDate": func(t time.Time) string {
 			return t.Format(time.RFC3339)
@@ -88,6 +91,31 @@ func (e *templateEnv) assetURL(name string) (string, error) {
 		return "", fmt.Errorf("no file %q in %s/", name, assetsDir)
 	}
 	return e.urls.rel(a.Out), nil
+}
+
+// inlineAsset returns an asset's content (minified) for a <style> or
+// <script> element of the page: a small stylesheet inlined spares the
+// reader a request that blocks the first paint, and a second layout of
+// the page in browsers that lay it out before the stylesheet arrives.
+func (e *templateEnv) inlineAsset(name string) (any, error) {
+	a, ok := e.assets[assetName(name)]
+	if !ok {
+		return "", fmt.Errorf("no file %q in %s/", name, assetsDir)
+	}
+	var element string
+	var content any
+	switch path.Ext(a.Name) {
+	case ".css":
+		element, content = "style", template.CSS(a.data)
+	case ".js", ".mjs":
+		element, content = "script", template.JS(a.data)
+	default:
+		return "", fmt.Errorf("inline %q: only stylesheets (.css) and scripts (.js) can be inlined; link to it with asset", name)
+	}
+	if strings.Contains(strings.ToLower(string(a.data)), "</"+element) {
+		return "", fmt.Errorf("inline %q: it holds \"</%s\", which would end the <%s> element early; link to it with asset", name, element, element)
+	}
+	return content, nil
 }
 
 // cnDate writes a date as Chinese newspapers do: 2016年11月28日.

@@ -15,7 +15,12 @@ import (
 func TestTemplateFunctions(t *testing.T) {
 	env := &templateEnv{
 		urls:   newURLScheme("https://example.org/pinzhi/"),
-		assets: assetSet{"site.css": {Name: "site.css", Out: "assets/site.0123456789.css"}},
+		assets: assetSet{
+			"site.css":    {Name: "site.css", Out: "assets/site.0123456789.css", data: []byte(`body{font:17px/1.85 "Noto Sans CJK SC",sans-serif}a>b{color:#b3121b}`)},
+			"app.js":      {Name: "app.js", Out: "assets/app.0123456789.js", data: []byte(`if(a<b&&c)go("</x>")`)},
+			"favicon.svg": {Name: "favicon.svg", Out: "assets/favicon.0123456789.svg", data: []byte(`<svg/>`)},
+			"odd.css":     {Name: "odd.css", Out: "assets/odd.0123456789.css", data: []byte(`a::after{content:"</STYLE>"}`)},
+		},
 	}
 	date := time.Date(2016, 11, 28, 9, 30, 0, 0, time.UTC)
 	for _, c := range []struct{ layout, want, err string }{
@@ -24,6 +29,12 @@ func TestTemplateFunctions(t *testing.T) {
 		{`{{absURL "feed.xml"}}`, "https://example.org/pinzhi/feed.xml", ""},
 		{`{{asset "site.css"}}`, "/pinzhi/assets/site.0123456789.css", ""},
 		{`{{asset "nope.css"}}`, "", `no file "nope.css" in assets/`},
+		{`<style>{{inline "site.css"}}</style>`, `<style>body{font:17px/1.85 "Noto Sans CJK SC",sans-serif}a>b{color:#b3121b}</style>`, ""},
+		{`<style>{{inline "/assets/site.css"}}</style>`, `<style>body{font:17px/1.85 "Noto Sans CJK SC",sans-serif}a>b{color:#b3121b}</style>`, ""},
+		{`<script>{{inline "app.js"}}</script>`, `<script>if(a<b&&c)go("</x>")</script>`, ""},
+		{`<style>{{inline "nope.css"}}</style>`, "", `no file "nope.css" in assets/`},
+		{`{{inline "favicon.svg"}}`, "", `only stylesheets (.css) and scripts (.js) can be inlined`},
+		{`<style>{{inline "odd.css"}}</style>`, "", `it holds "</style", which would end the <style> element early`},
 		{`{{cnDate .}}`, "2016年11月28日", ""},
 		{`{{isoDate .}}`, "2016-11-28T09:30:00Z", ""},
 		{`{{render "nope" .}}`, "", `no template "nope"`},

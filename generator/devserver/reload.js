@@ -18,7 +18,8 @@
   events.addEventListener("ok", () => hideError());
 
   // A stylesheet's address carries a hash of its content; the new one
-  // replaces the link whose address differs only in that hash.
+  // replaces the link whose address differs only in that hash, and the
+  // content of a <style data-asset="site.css"> that inlines it.
   function stem(path) {
     return path.replace(/\.[0-9a-f]{10}(\.[A-Za-z0-9]+)$/, "$1");
   }
@@ -30,6 +31,13 @@
       next.addEventListener("load", () => link.remove());
       link.after(next);
     }
+    const inlined = [...document.querySelectorAll("style[data-asset]")].filter((style) =>
+      stem(href).endsWith("/assets/" + style.dataset.asset.replace(/^\/?(assets\/)?/, "")));
+    if (!inlined.length) return;
+    fetch(href)
+      .then((r) => (r.ok ? r.text() : Promise.reject(r.status)))
+      .then((css) => inlined.forEach((style) => (style.textContent = css)))
+      .catch(() => location.reload());
   }
 
   function showError(text) {
