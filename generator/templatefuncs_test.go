@@ -14,7 +14,7 @@ import (
 // layouts, as a layout would call it.
 func TestTemplateFunctions(t *testing.T) {
 	env := &templateEnv{
-		urls:   newURLScheme("https://example.org/pinzhi/"),
+		urls: newURLScheme("https://example.org/pinzhi/"),
 		assets: assetSet{
 			"site.css":    {Name: "site.css", Out: "assets/site.0123456789.css", data: []byte(`body{font:17px/1.85 "Noto Sans CJK SC",sans-serif}a>b{color:#b3121b}`)},
 			"app.js":      {Name: "app.js", Out: "assets/app.0123456789.js", data: []byte(`if(a<b&&c)go("</x>")`)},
