@@ -43,10 +43,10 @@ type File struct {
 // object from gram to the documents it occurs in; the blocks, each the
 // texts of a run of documents with their districts; the district file,
 // each document's district, which a query reads only to keep one
-// district's results. It calls emit, from several goroutines at once, for every
-// file when all is set, else for those that changed since the last
-// Encode; it returns the names of all the index's files, the manifest's
-// first.
+// district's results. The files are made on every core; emit is called
+// with one at a time, for every file when all is set, else for those that
+// changed since the last Encode. Encode returns the names of all the
+// index's files, the manifest's first.
 func (x *Index) Encode(districts [][2]string, all bool, emit func(File) error) ([]string, error) {
 	grams := x.sortedGrams()
 	enc := encoding{shards: make([]string, shardCount(x.postingBytes(grams)))}

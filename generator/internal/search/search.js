@@ -165,8 +165,9 @@
       const [path, head, body, district, label] = block[id % m.block];
       return { id, path, head, body, district, label, text: foldText(head + "\n" + body), headText: foldText(head) };
     }
-    // candidates are the documents holding every gram of every word: all
-    // of them hold the words, when no word is longer than two characters.
+    // candidates returns the set of documents holding every gram of every
+    // word (marked with mark): all of them hold the words, when no word is
+    // longer than two characters.
     async candidates(ws, mark) {
       const sets = await Promise.all(ws.flatMap(grams).map((g) => this.posting(mark + g)));
       const docs = sets[0].slice();
