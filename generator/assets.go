@@ -1,10 +1,13 @@
 package generator
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"hash/fnv"
+	"html/template"
 	"io/fs"
 	"path"
 	"strings"
@@ -25,6 +28,11 @@ type asset struct {
 	// A JPEG or PNG also has its sizes (see internal/images): the file
 	// as it is stays for links to it.
 	photo *photo
+	// inline is what a layout's inline function gives for a stylesheet
+	// or script, made once since every page may inline it; inlineErr
+	// says why it cannot be inlined.
+	inline    any
+	inlineErr error
 }
 
 // assetSet is every asset of a build, by Name.
@@ -94,7 +102,28 @@ func hashedAsset(name string, data []byte) *asset {
 	ext := path.Ext(name)
 	rel := strings.TrimPrefix(name, assetsDir+"/")
 	stem := strings.TrimSuffix(rel, ext)
-	return &asset{Name: rel, Out: assetsDir + "/" + stem + "." + hex.EncodeToString(sum[:5]) + ext, data: data}
+	a := &asset{Name: rel, Out: assetsDir + "/" + stem + "." + hex.EncodeToString(sum[:5]) + ext, data: data}
+	a.inline, a.inlineErr = inlineForm(ext, data)
+	return a
+}
+
+// inlineForm is the content of a stylesheet or script as it may stand in
+// a <style> or <script> element of a page.
+func inlineForm(ext string, data []byte) (any, error) {
+	var element string
+	var content any
+	switch ext {
+	case ".css":
+		element, content = "style", template.CSS(data)
+	case ".js", ".mjs":
+		element, content = "script", template.JS(data)
+	default:
+		return nil, errors.New("only stylesheets (.css) and scripts (.js) can be inlined; link to it with asset")
+	}
+	if bytes.Contains(bytes.ToLower(data), []byte("</"+element)) {
+		return nil, fmt.Errorf("it holds \"</%s\", which would end the <%s> element early; link to it with asset", element, element)
+	}
+	return content, nil
 }
 
 // minifiedTypes maps the extensions of files that are minified when

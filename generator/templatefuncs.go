@@ -3,7 +3,6 @@ package generator
 import (
 	"fmt"
 	"html/template"
-	"path"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -102,20 +101,10 @@ func (e *templateEnv) inlineAsset(name string) (any, error) {
 	if !ok {
 		return "", fmt.Errorf("no file %q in %s/", name, assetsDir)
 	}
-	var element string
-	var content any
-	switch path.Ext(a.Name) {
-	case ".css":
-		element, content = "style", template.CSS(a.data)
-	case ".js", ".mjs":
-		element, content = "script", template.JS(a.data)
-	default:
-		return "", fmt.Errorf("inline %q: only stylesheets (.css) and scripts (.js) can be inlined; link to it with asset", name)
+	if a.inlineErr != nil {
+		return "", fmt.Errorf("inline %q: %w", name, a.inlineErr)
 	}
-	if strings.Contains(strings.ToLower(string(a.data)), "</"+element) {
-		return "", fmt.Errorf("inline %q: it holds \"</%s\", which would end the <%s> element early; link to it with asset", name, element, element)
-	}
-	return content, nil
+	return a.inline, nil
 }
 
 // cnDate writes a date as Chinese newspapers do: 2016年11月28日.

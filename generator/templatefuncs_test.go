@@ -16,10 +16,10 @@ func TestTemplateFunctions(t *testing.T) {
 	env := &templateEnv{
 		urls: newURLScheme("https://example.org/pinzhi/"),
 		assets: assetSet{
-			"site.css":    {Name: "site.css", Out: "assets/site.0123456789.css", data: []byte(`body{font:17px/1.85 "Noto Sans CJK SC",sans-serif}a>b{color:#b3121b}`)},
-			"app.js":      {Name: "app.js", Out: "assets/app.0123456789.js", data: []byte(`if(a<b&&c)go("</x>")`)},
-			"favicon.svg": {Name: "favicon.svg", Out: "assets/favicon.0123456789.svg", data: []byte(`<svg/>`)},
-			"odd.css":     {Name: "odd.css", Out: "assets/odd.0123456789.css", data: []byte(`a::after{content:"</STYLE>"}`)},
+			"site.css":    hashedAsset("site.css", []byte(`body{font:17px/1.85 "Noto Sans CJK SC",sans-serif}a>b{color:#b3121b}`)),
+			"app.js":      hashedAsset("app.js", []byte(`if(a<b&&c)go("</x>")`)),
+			"favicon.svg": hashedAsset("favicon.svg", []byte(`<svg/>`)),
+			"odd.css":     hashedAsset("odd.css", []byte(`a::after{content:"</STYLE>"}`)),
 		},
 	}
 	date := time.Date(2016, 11, 28, 9, 30, 0, 0, time.UTC)
@@ -27,7 +27,7 @@ func TestTemplateFunctions(t *testing.T) {
 		{`{{url "districts/"}}`, "/pinzhi/districts/", ""},
 		{`{{url "/brands/"}}`, "/pinzhi/brands/", ""},
 		{`{{absURL "feed.xml"}}`, "https://example.org/pinzhi/feed.xml", ""},
-		{`{{asset "site.css"}}`, "/pinzhi/assets/site.0123456789.css", ""},
+		{`{{asset "site.css"}}`, "/pinzhi/" + env.assets["site.css"].Out, ""},
 		{`{{asset "nope.css"}}`, "", `no file "nope.css" in assets/`},
 		{`<style>{{inline "site.css"}}</style>`, `<style>body{font:17px/1.85 "Noto Sans CJK SC",sans-serif}a>b{color:#b3121b}</style>`, ""},
 		{`<style>{{inline "/assets/site.css"}}</style>`, `<style>body{font:17px/1.85 "Noto Sans CJK SC",sans-serif}a>b{color:#b3121b}</style>`, ""},

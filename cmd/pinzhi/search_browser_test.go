@@ -253,7 +253,7 @@ func typing(t *testing.T, ctx context.Context, site string) {
 		t.Fatal(err)
 	}
 	if err := browsertest.WaitFor(ctx, `document.documentElement.dataset.searched === "社区"`); err != nil {
-		t.Fatalf("a shared address: %v", err)
+		t.Fatalf("the results of 社区: %v", err)
 	}
 	shift := `new Promise((done) => {
 		new PerformanceObserver((list) => done(list.getEntries().filter((e) => !e.hadRecentInput).reduce((sum, e) => sum + e.value, 0)))
