@@ -24,8 +24,10 @@ command -v python3 >/dev/null || { echo "searchcost.sh: python3 is missing (apt-
 . bench/corpus.sh
 corpus "$n"
 go build -o "$work/bin/pinzhi" ./cmd/pinzhi
-without="$work/site-$n-nosearch"
-rm -rf "$without" && mkdir -p "$without"
+# The same site without its search page: a folder of this run's own,
+# sharing the corpus's content, removed on exit.
+without=$(mktemp -d)
+trap 'rm -rf "$without"' EXIT
 ln -s "$site/content" "$without/content"
 cp -r layouts assets "$without/"
 rm "$without/layouts/search.html"

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/tdewolff/minify/v2"
 
@@ -29,10 +30,17 @@ type asset struct {
 	// as it is stays for links to it.
 	photo *photo
 	// inline is what a layout's inline function gives for a stylesheet
-	// or script, made once since every page may inline it; inlineErr
-	// says why it cannot be inlined.
-	inline    any
-	inlineErr error
+	// or script, made on first use and kept, since every page may inline
+	// it; inlineErr says why it cannot be inlined.
+	inlineOnce sync.Once
+	inline     any
+	inlineErr  error
+}
+
+// inlined returns the asset as a layout's inline function gives it.
+func (a *asset) inlined() (any, error) {
+	a.inlineOnce.Do(func() { a.inline, a.inlineErr = inlineForm(path.Ext(a.Name), a.data) })
+	return a.inline, a.inlineErr
 }
 
 // assetSet is every asset of a build, by Name.
@@ -102,9 +110,7 @@ func hashedAsset(name string, data []byte) *asset {
 	ext := path.Ext(name)
 	rel := strings.TrimPrefix(name, assetsDir+"/")
 	stem := strings.TrimSuffix(rel, ext)
-	a := &asset{Name: rel, Out: assetsDir + "/" + stem + "." + hex.EncodeToString(sum[:5]) + ext, data: data}
-	a.inline, a.inlineErr = inlineForm(ext, data)
-	return a
+	return &asset{Name: rel, Out: assetsDir + "/" + stem + "." + hex.EncodeToString(sum[:5]) + ext, data: data}
 }
 
 // inlineForm is the content of a stylesheet or script as it may stand in

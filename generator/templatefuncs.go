@@ -101,10 +101,11 @@ func (e *templateEnv) inlineAsset(name string) (any, error) {
 	if !ok {
 		return "", fmt.Errorf("no file %q in %s/", name, assetsDir)
 	}
-	if a.inlineErr != nil {
-		return "", fmt.Errorf("inline %q: %w", name, a.inlineErr)
+	content, err := a.inlined()
+	if err != nil {
+		return "", fmt.Errorf("inline %q: %w", name, err)
 	}
-	return a.inline, nil
+	return content, nil
 }
 
 // cnDate writes a date as Chinese newspapers do: 2016年11月28日.

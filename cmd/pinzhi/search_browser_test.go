@@ -264,6 +264,32 @@ func typing(t *testing.T, ctx context.Context, site string) {
 		t.Errorf("the results shifted the page by %.3f (%v)", cls, err)
 	}
 
+	// A keystroke starts loading the shards at once, not after the pause
+	// (150 ms) that starts the search.
+	if err := chromedp.Do(ctx, chromedp.Navigate(site+"search/")); err != nil {
+		t.Fatal(err)
+	}
+	if err := browsertest.WaitFor(ctx, `!!window.pinzhiSearch && document.readyState === "complete"`); err != nil {
+		t.Fatal(err)
+	}
+	typed := `(() => {
+		const input = document.getElementById("search-q");
+		input.value = "众筹";
+		window.typedAt = performance.now();
+		input.dispatchEvent(new Event("input"));
+		return true;
+	})()`
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](typed)); err != nil {
+		t.Fatal(err)
+	}
+	firstShard := `performance.getEntriesByType("resource").filter((e) => e.name.includes("/assets/search/s")).map((e) => e.startTime - window.typedAt)[0]`
+	if err := browsertest.WaitFor(ctx, firstShard+` !== undefined`); err != nil {
+		t.Fatal(err)
+	}
+	if after, err := chromedp.Run(ctx, chromedp.Evaluate[float64](firstShard)); err != nil || after > 100 {
+		t.Errorf("the first shard was asked for %.0f ms after the keystroke (%v), want before the pause ends", after, err)
+	}
+
 	// A shared address opens with its results; the back button returns to
 	// them from a result.
 	if err := chromedp.Do(ctx, chromedp.Navigate(site+"search/?q=%E5%A4%96%E6%9D%A5%E5%8A%A1%E5%B7%A5")); err != nil {
