@@ -31,7 +31,13 @@ func builtUnder(t testing.TB, dir string) string {
 		t.Fatalf("build: %s", stderr)
 	}
 	files := http.StripPrefix("/sub/", http.FileServer(http.Dir(filepath.Join(dir, "public"))))
-	server := &http.Server{Handler: files}
+	// no-store: every page load and query fetches what it needs afresh,
+	// as on a reader's first visit.
+	noStore := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		files.ServeHTTP(w, r)
+	})
+	server := &http.Server{Handler: noStore}
 	go server.Serve(ln)
 	t.Cleanup(func() { server.Close() })
 	return site
@@ -262,6 +268,43 @@ func typing(t *testing.T, ctx context.Context, site string) {
 	})`
 	if cls, err := chromedp.Run(ctx, chromedp.Evaluate[float64](shift, chromedp.EvalAwaitPromise)); err != nil || cls > 0.01 {
 		t.Errorf("the results shifted the page by %.3f (%v)", cls, err)
+	}
+
+	// A query shows its first screen of results as soon as their texts are
+	// read, then the rest of its page after them; "more" adds a page
+	// after those shown.
+	if err := chromedp.Do(ctx, chromedp.Navigate(site+"search/")); err != nil {
+		t.Fatal(err)
+	}
+	if err := browsertest.WaitFor(ctx, `!!window.pinzhiSearch && document.readyState === "complete"`); err != nil {
+		t.Fatal(err)
+	}
+	type stages struct{ Screen, Page, More []string }
+	const progress = `(async () => {
+		const root = document.documentElement, form = document.querySelector("form[data-search-index]");
+		const links = () => [...document.querySelectorAll("#search-results li > a")].map((a) => a.getAttribute("href"));
+		const seen = (key) => new Promise((resolve) => {
+			const observer = new MutationObserver(() => root.dataset[key] === "社区" && (observer.disconnect(), resolve(links())));
+			observer.observe(root, { attributes: true });
+		});
+		const screen = seen("answered"), page = seen("searched");
+		form.querySelector("input[name=q]").value = "社区";
+		form.requestSubmit();
+		const out = { screen: await screen, page: await page };
+		delete root.dataset.searched;
+		const more = seen("searched");
+		document.getElementById("search-more").click();
+		out.more = await more;
+		return out;
+	})()`
+	st, err := chromedp.Run(ctx, chromedp.Evaluate[stages](progress, chromedp.EvalAwaitPromise))
+	switch {
+	case err != nil:
+		t.Errorf("社区 in stages: %v", err)
+	case len(st.Screen) != 5 || len(st.Page) != 20 || len(st.More) != 40:
+		t.Errorf("社区 showed %d results, then %d, then %d after more; want 5, 20, 40", len(st.Screen), len(st.Page), len(st.More))
+	case !slices.Equal(st.Screen, st.Page[:5]) || !slices.Equal(st.Page, st.More[:20]):
+		t.Errorf("社区's results changed order as more came: %q, then %q, then %q", st.Screen, st.Page, st.More)
 	}
 
 	// A keystroke starts loading the shards at once, not after the pause

@@ -38,17 +38,19 @@
     return [...new Set(out)];
   };
 
-  // grams of a word: itself when it is one character, else pairs of
-  // adjacent characters that cover it (外来, 务工, 人员 for 外来务工人员),
-  // all of which a text holding it holds. The pairs between them would
-  // narrow the candidates little and cost a file each; texts are checked
-  // for the whole word anyway.
+  // grams of a word: itself when it is one character, else its pairs of
+  // adjacent characters (春菊, 菊服, 服务 for 春菊服务), all of which a text
+  // holding it holds. A word of more than five characters takes only the
+  // pairs that cover it (外来, 务工, 人员 for 外来务工人员): a shard more per
+  // pair would cost more than the few candidates the others rule out.
+  // Texts are checked for the whole word anyway.
   const grams = (word) => {
     const cs = Array.from(word);
     if (cs.length === 1) return cs;
     const out = [];
-    for (let i = 0; i + 1 < cs.length; i += 2) out.push(cs[i] + cs[i + 1]);
-    if (cs.length % 2) out.push(cs[cs.length - 2] + cs[cs.length - 1]);
+    const step = cs.length > 5 ? 2 : 1;
+    for (let i = 0; i + 1 < cs.length; i += step) out.push(cs[i] + cs[i + 1]);
+    if (cs.length % 2 && step === 2) out.push(cs[cs.length - 2] + cs[cs.length - 1]);
     return out;
   };
   const HEAD = "\u0001";
@@ -105,14 +107,31 @@
     }
     return set;
   };
-  // members lists a set's ids, ascending.
-  const members = (set) => {
-    const out = [];
+  // count is the number of ids in a set.
+  const count = (set) => {
+    let n = 0;
     for (let w = 0; w < set.length; w++) {
-      for (let bits = set[w]; bits; bits &= bits - 1) out.push(32 * w + 31 - Math.clz32(bits & -bits));
+      let v = set[w] - ((set[w] >>> 1) & 0x55555555);
+      v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+      n += (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+    }
+    return n;
+  };
+  // firstIDs appends to out, up to n in all, the ids that keep accepts,
+  // ascending, of the set whose words word(w) makes: a page of results is
+  // read from the bits, never from a list of every match (20,000 for 社区
+  // in the bench corpus).
+  const firstIDs = (length, word, n, keep, out) => {
+    for (let w = 0; w < length && out.length < n; w++) {
+      for (let bits = word(w); bits && out.length < n; bits &= bits - 1) {
+        const id = 32 * w + 31 - Math.clz32(bits & -bits);
+        if (keep(id)) out.push(id);
+      }
     }
     return out;
   };
+  const has = (set, id) => (set[id >>> 5] >>> (id & 31)) & 1;
+  const drop = (set, id) => (set[id >>> 5] &= ~(1 << (id & 31)));
 
   class Index {
     // url is the manifest's address; inline its content, when the page
@@ -146,12 +165,16 @@
       if (!this.district) this.district = numbers(await this.load(m.district)).map((n) => n - 1);
       return this.district;
     }
+    // shardOf returns the name of the shard that holds gram, marked or not.
+    shardOf(gram) {
+      return this.m.shards[hash(gram.replace(HEAD, "")) % this.m.shards.length];
+    }
     // posting returns the set of documents holding gram. A head gram
     // (marked) sits in the same shard as the unmarked one.
     posting(gram) {
       if (!this.postings.has(gram)) {
         const p = this.manifest().then(async (m) => {
-          const shard = await this.load(m.shards[hash(gram.replace(HEAD, "")) % m.shards.length]);
+          const shard = await this.load(this.shardOf(gram));
           return bitset(shard[gram] || "", m.docs);
         });
         p.catch(() => this.postings.delete(gram));
@@ -176,79 +199,100 @@
     }
   }
 
-  // search returns the matching documents, ranked: those whose title or
-  // leader holds every word first, then the others, each in reading order.
+  // search returns the matching documents: a set of them, and the set of
+  // those whose title or leader (the head) holds every word, the first to
+  // be listed. Both sets are exact when no word is longer than two
+  // characters; else they hold candidates until their texts are read.
   // exact says whether count is the number of matches or an upper bound.
   const PAGE = 20;
-  const VERIFY_BLOCKS = 8;
+  // FIRST is how many results are shown before the rest of a page: what a
+  // phone's screen holds.
+  const FIRST = 5;
   async function search(index, q, districtSlug) {
     const ws = words(q);
-    if (!ws.length) return { words: ws, ranked: [], count: 0, exact: true };
+    if (!ws.length) return { words: ws, docs: new Uint32Array(0), head: new Uint32Array(0), count: 0, exact: true, checked: new Map() };
     const m = await index.manifest();
     // Load every file the query needs at once, not one after another.
     const all = ws.flatMap(grams);
     const d = m.districts.findIndex(([slug]) => slug === districtSlug);
     const loads = all.flatMap((g) => [index.posting(g), index.posting(HEAD + g)]);
     if (d >= 0) loads.push(index.districts());
-    // The texts of the first page of results are needed next. For a common
-    // query they are the first documents in reading order: asking for
-    // their blocks now, beside the shards, spares a round trip to the host.
-    for (let b = 0; b < Math.min(m.blocks.length, Math.ceil(PAGE / m.block)); b++) {
-      index.load(m.blocks[b]).catch(() => {});
-    }
+    // The texts of the first results are needed next. For a common query
+    // they are the first documents in reading order: asking for their
+    // block now, beside the shards, spares a round trip to the host, when
+    // a connection is free for it.
+    if (new Set(all.map(index.shardOf, index)).size < 6) index.load(m.blocks[0]).catch(() => {});
     await Promise.all(loads);
-    let docs = members(await index.candidates(ws, ""));
+    const docs = await index.candidates(ws, "");
+    if (d >= 0) for (let id = 0; id < m.docs; id++) if (has(docs, id) && index.district[id] !== d) drop(docs, id);
     const head = await index.candidates(ws, HEAD);
-    if (d >= 0) docs = docs.filter((id) => index.district[id] === d);
-    // matches are in reading order; ranked, as they are listed.
-    const result = { words: ws, matches: docs, head, count: docs.length, checked: new Map() };
-    rank(result);
+    for (let w = 0; w < docs.length; w++) head[w] &= docs[w];
+    const result = { words: ws, docs, head, count: count(docs), checked: new Map() };
     result.exact = ws.every((w) => Array.from(w).length <= 2);
-    if (!result.exact && new Set(docs.map((id) => Math.floor(id / m.block))).size <= VERIFY_BLOCKS) {
-      await verify(index, result, docs.length);
-      result.exact = true;
-    }
     return result;
   }
 
-  // rank orders the results: first those whose head holds every word (by
-  // their texts when read, else by the head's grams), then the rest, each
-  // in reading order.
-  function rank(result) {
-    const tier = (id) => {
-      const doc = result.checked.get(id);
-      if (doc) return result.words.every((w) => doc.headText.includes(w)) ? 0 : 1;
-      return (result.head[id >>> 5] >>> (id & 31)) & 1 ? 0 : 1;
-    };
-    const first = [], rest = [];
-    for (const id of result.matches) (tier(id) ? rest : first).push(id);
-    result.ranked = first.concat(rest);
+  // settle makes count exact when the candidates' texts are few blocks:
+  // else it stays an upper bound ("约 N").
+  const VERIFY_BLOCKS = 8;
+  async function settle(index, result) {
+    const m = await index.manifest();
+    if (result.exact || blocksHolding(result.docs, m.block, VERIFY_BLOCKS + 1) > VERIFY_BLOCKS) return;
+    await verify(index, result, Infinity);
+    result.exact = true;
   }
 
-  // verify reads the texts of the first n ranked documents not read yet,
-  // and of every other one in the blocks that hold them, which cost nothing
-  // more; drops those that hold the grams but not the words; and ranks again.
+  // blocksHolding counts the blocks of size ids that hold a member of set,
+  // up to most.
+  function blocksHolding(set, size, most) {
+    const blocks = new Set();
+    for (let w = 0; w < set.length && blocks.size < most; w++) {
+      for (let bits = set[w]; bits; bits &= bits - 1) blocks.add(Math.floor((32 * w + 31 - Math.clz32(bits & -bits)) / size));
+    }
+    return blocks.size;
+  }
+
+  // ranked lists the first n results that keep accepts (all, without it):
+  // those in the head first, then the others, each in reading order.
+  function ranked(result, n, keep = () => true) {
+    const { docs, head } = result;
+    const out = firstIDs(head.length, (w) => head[w], n, keep, []);
+    return firstIDs(docs.length, (w) => docs[w] & ~head[w], n, keep, out);
+  }
+
+  // verify reads the texts of the first n results not read yet, and of
+  // every other candidate in the blocks that hold them, which cost nothing
+  // more; drops those that hold the grams but not the words, and takes out
+  // of the head those whose head does not hold them. Until the texts are
+  // read, a candidate may be one of those, which lets the next one up:
+  // reading one more text in the same round spares a round trip to the
+  // host for the commonest case (南春菊社区“水菊服务站” among the heads
+  // holding 春菊服务's pairs). Six are still one request each on the six
+  // connections a browser opens to a host.
   async function verify(index, result, n) {
     const m = await index.manifest();
-    const unread = result.ranked.filter((id) => !result.checked.has(id));
-    const blocks = new Set(unread.slice(0, n).map((id) => Math.floor(id / m.block)));
-    const todo = unread.filter((id) => blocks.has(Math.floor(id / m.block)));
+    const unread = ranked(result, result.exact ? n : n + 1, (id) => !result.checked.has(id));
+    const todo = [];
+    for (const b of new Set(unread.map((id) => Math.floor(id / m.block)))) {
+      for (let id = b * m.block; id < Math.min(m.docs, (b + 1) * m.block); id++) {
+        if (has(result.docs, id) && !result.checked.has(id)) todo.push(id);
+      }
+    }
     const docs = await Promise.all(todo.map((id) => index.doc(id)));
-    for (const doc of docs) result.checked.set(doc.id, doc);
-    const holds = (id) => {
-      const doc = result.checked.get(id);
-      return !doc || result.words.every((w) => doc.text.includes(w));
-    };
-    const before = result.matches.length;
-    result.matches = result.matches.filter(holds);
-    result.count -= before - result.matches.length;
-    rank(result);
+    for (const doc of docs) {
+      result.checked.set(doc.id, doc);
+      if (!result.words.every((w) => doc.text.includes(w))) {
+        drop(result.docs, doc.id);
+        drop(result.head, doc.id);
+        result.count--;
+      } else if (!result.words.every((w) => doc.headText.includes(w))) drop(result.head, doc.id);
+    }
   }
 
   // shown returns the first n results with their texts, checked.
   async function shown(index, result, n) {
     while (true) {
-      const want = result.ranked.slice(0, n);
+      const want = ranked(result, n);
       if (want.every((id) => result.checked.has(id))) return want.map((id) => result.checked.get(id));
       await verify(index, result, n);
     }
@@ -311,37 +355,42 @@
     }
   }
 
-  function renderResults(ui, index, result, docs) {
-    const m = index.m;
-    ui.list.replaceChildren(
-      ...docs.map((doc) => {
-        const li = document.createElement("li");
-        const a = document.createElement("a");
-        const url = new URL(doc.path, index.site);
-        a.href = url.pathname + url.hash;
-        const titleEnd = doc.head.indexOf("\n") < 0 ? doc.head.length : doc.head.indexOf("\n");
-        appendParts(a, marked(doc.head, doc.headText, result.words, 0, titleEnd));
-        li.append(a);
-        for (const label of [doc.district >= 0 ? m.districts[doc.district][1] : "", doc.label || ""]) {
-          if (!label) continue;
-          const span = document.createElement("span");
-          span.className = "result-label";
-          span.textContent = label;
-          li.append(" ", span);
-        }
-        const s = snippet(doc, result.words);
-        if (s) {
-          const p = document.createElement("p");
-          p.className = "result-snippet";
-          if (s.cutStart) p.append("…");
-          appendParts(p, s.parts);
-          if (s.cutEnd) p.append("…");
-          li.append(p);
-        }
-        return li;
-      }),
-    );
+  // resultItem is the list item of one result: its title and labels
+  // linking to the page, and a snippet of its text.
+  function resultItem(index, result, doc) {
+    const li = document.createElement("li");
+    const a = document.createElement("a");
+    const url = new URL(doc.path, index.site);
+    a.href = url.pathname + url.hash;
+    const titleEnd = doc.head.indexOf("\n") < 0 ? doc.head.length : doc.head.indexOf("\n");
+    appendParts(a, marked(doc.head, doc.headText, result.words, 0, titleEnd));
+    li.append(a);
+    for (const label of [doc.district >= 0 ? index.m.districts[doc.district][1] : "", doc.label || ""]) {
+      if (!label) continue;
+      const span = document.createElement("span");
+      span.className = "result-label";
+      span.textContent = label;
+      li.append(" ", span);
+    }
+    const s = snippet(doc, result.words);
+    if (s) {
+      const p = document.createElement("p");
+      p.className = "result-snippet";
+      if (s.cutStart) p.append("…");
+      appendParts(p, s.parts);
+      if (s.cutEnd) p.append("…");
+      li.append(p);
+    }
+    return li;
   }
+
+  // afterPaint resolves once the next frame is painted, or after 100 ms in
+  // a hidden tab, which paints no frames.
+  const afterPaint = () =>
+    new Promise((resolve) => {
+      requestAnimationFrame(() => setTimeout(resolve));
+      setTimeout(resolve, 100);
+    });
 
   function status(result, q) {
     if (!result.words.length) return "";
@@ -361,7 +410,7 @@
       more: document.getElementById("search-more"),
     };
     const index = new Index(form.dataset.searchIndex, form.dataset.searchManifest);
-    let shownCount = PAGE, current = null, run = 0, timer = 0;
+    let shownCount = PAGE, run = 0, timer = 0;
     const update = async () => {
       const q = ui.input.value, district = ui.district ? ui.district.value : "";
       const params = new URLSearchParams();
@@ -370,18 +419,39 @@
       const address = params.toString() ? "?" + params : location.pathname;
       if (location.search !== (params.toString() ? "?" + params : "")) history.replaceState(null, "", address);
       const mine = ++run;
+      const current = () => mine === run;
       try {
         const result = await search(index, q, district);
-        const docs = await shown(index, result, shownCount);
-        if (mine !== run) return;
-        current = result;
-        ui.status.textContent = status(result, q);
-        renderResults(ui, index, result, docs);
-        if (ui.more) ui.more.hidden = result.ranked.length <= docs.length;
-        document.documentElement.dataset.searched = q; // for tests: the results of q are shown
+        // A new query shows its first screen of results as soon as their
+        // texts are read, then the rest of the page; more results simply
+        // follow those shown.
+        const shownBefore = shownCount > PAGE ? shownCount - PAGE : 0;
+        let docs = await shown(index, result, shownBefore || FIRST);
+        if (!current()) return;
+        ui.list.replaceChildren(...docs.map((doc) => resultItem(index, result, doc)));
+        showStatus(result, q, docs.length);
+        const before = docs.length;
+        // The rest is asked for once the first screen is painted: its
+        // requests and their answers held that paint up by 50 ms.
+        await afterPaint();
+        if (!current()) return;
+        document.documentElement.dataset.answered = q; // for tests: the first results of q are painted
+        docs = await shown(index, result, shownCount);
+        if (!current()) return;
+        ui.list.append(...docs.slice(before).map((doc) => resultItem(index, result, doc)));
+        await settle(index, result);
+        if (!current()) return;
+        showStatus(result, q, docs.length);
+        await afterPaint();
+        if (!current()) return;
+        document.documentElement.dataset.searched = q; // for tests: the results of q are painted
       } catch (e) {
-        if (mine === run) ui.status.textContent = "搜索索引未能载入，请检查网络后再试。";
+        if (current()) ui.status.textContent = "搜索索引未能载入，请检查网络后再试。";
       }
+    };
+    const showStatus = (result, q, listed) => {
+      ui.status.textContent = status(result, q);
+      if (ui.more) ui.more.hidden = result.count <= listed;
     };
     const later = () => {
       // The shards the query will need load while the reader pauses, so
@@ -418,6 +488,7 @@
       // query finds q and reads the first n results (all, without n).
       query: async (q, district, n) => {
         const result = await search(index, q, district || "");
+        await settle(index, result);
         const docs = await shown(index, result, n || Infinity);
         return { paths: docs.map((d) => d.path), count: result.count, exact: result.exact };
       },
