@@ -322,13 +322,15 @@ with the documents holding it. Its files, all named by content:
 	assets/search/b<n>.<hash>.json   a block: the texts of a run of documents
 	assets/search/d.<hash>.json      each document's district, for the filter
 
-A query loads the shards of pairs that cover each word (外来, 务工, 人员
-for 外来务工人员) and the blocks of the results it shows, and checks each
-word longer than two characters against the texts; so its cost grows with
-the query, not with the site. Typing starts loading the shards before the
-pause that starts the search. Nothing is
-loaded before a reader searches, and pages other than the search page
-load nothing of it. In watch mode an edit rewrites only the shards and
+A query loads the shards of each word's pairs (春菊, 菊服, 服务 for 春菊服务;
+for a word of more than five characters only the pairs that cover it:
+外来, 务工, 人员 for 外来务工人员) and the blocks of the results it shows, and
+checks each word longer than two characters against the texts; so its
+cost grows with the query, not with the site. The search page shows the
+first five results as soon as their texts are read, then the rest of a
+page of 20 after them; "more" adds 20. Typing starts loading the shards
+before the pause that starts the search. Nothing is loaded before a
+reader searches, and pages other than the search page load nothing of it. In watch mode an edit rewrites only the shards and
 blocks it changes; the folder is byte-equal to a clean build's.
 
 # Photos
