@@ -429,7 +429,7 @@
         let docs = await shown(index, result, shownBefore || FIRST);
         if (!current()) return;
         ui.list.replaceChildren(...docs.map((doc) => resultItem(index, result, doc)));
-        showStatus(result, q, docs.length);
+        showStatus(result, q);
         const before = docs.length;
         // The rest is asked for once the first screen is painted: its
         // requests and their answers held that paint up by 50 ms.
@@ -441,7 +441,7 @@
         ui.list.append(...docs.slice(before).map((doc) => resultItem(index, result, doc)));
         await settle(index, result);
         if (!current()) return;
-        showStatus(result, q, docs.length);
+        showStatus(result, q);
         await afterPaint();
         if (!current()) return;
         document.documentElement.dataset.searched = q; // for tests: the results of q are painted
@@ -449,9 +449,13 @@
         if (current()) ui.status.textContent = "搜索索引未能载入，请检查网络后再试。";
       }
     };
-    const showStatus = (result, q, listed) => {
-      ui.status.textContent = status(result, q);
-      if (ui.more) ui.more.hidden = result.count <= listed;
+    // showStatus writes the count, only when it changed: the status is read
+    // out at each change. "More" is offered when the page being shown is
+    // not all there is.
+    const showStatus = (result, q) => {
+      const text = status(result, q);
+      if (ui.status.textContent !== text) ui.status.textContent = text;
+      if (ui.more) ui.more.hidden = result.count <= shownCount;
     };
     const later = () => {
       // The shards the query will need load while the reader pauses, so
