@@ -280,19 +280,15 @@ func typing(t *testing.T, ctx context.Context, site string) {
 		t.Fatal(err)
 	}
 	type stages struct{ Screen, Page, More []string }
-	const progress = `(async () => {
+	const progress = `(async () => {` + markSeen + `
 		const root = document.documentElement, form = document.querySelector("form[data-search-index]");
 		const links = () => [...document.querySelectorAll("#search-results li > a")].map((a) => a.getAttribute("href"));
-		const seen = (key) => new Promise((resolve) => {
-			const observer = new MutationObserver(() => root.dataset[key] === "社区" && (observer.disconnect(), resolve(links())));
-			observer.observe(root, { attributes: true });
-		});
-		const screen = seen("answered"), page = seen("searched");
+		const screen = markSeen("answered", "社区", links), page = markSeen("searched", "社区", links);
 		form.querySelector("input[name=q]").value = "社区";
 		form.requestSubmit();
 		const out = { screen: await screen, page: await page };
 		delete root.dataset.searched;
-		const more = seen("searched");
+		const more = markSeen("searched", "社区", links);
 		document.getElementById("search-more").click();
 		out.more = await more;
 		return out;
@@ -356,6 +352,16 @@ func typing(t *testing.T, ctx context.Context, site string) {
 		t.Errorf("back from a result: %v", err)
 	}
 }
+
+// markSeen, in the page, returns a promise of then()'s value once the
+// search page marks q shown at stage key, called as the mark is set:
+// "answered" when the first screen of results is painted, "searched" when
+// the whole page and its count are.
+const markSeen = `const markSeen = (key, q, then) => new Promise((resolve) => {
+	const root = document.documentElement;
+	const observer = new MutationObserver(() => root.dataset[key] === q && (observer.disconnect(), resolve(then())));
+	observer.observe(root, { attributes: true });
+});`
 
 // fullToHalf writes full-width ASCII forms as ASCII, as the oracle's
 // queries need.

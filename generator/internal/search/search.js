@@ -124,12 +124,14 @@
   const firstIDs = (length, word, n, keep, out) => {
     for (let w = 0; w < length && out.length < n; w++) {
       for (let bits = word(w); bits && out.length < n; bits &= bits - 1) {
-        const id = 32 * w + 31 - Math.clz32(bits & -bits);
+        const id = lowestID(w, bits);
         if (keep(id)) out.push(id);
       }
     }
     return out;
   };
+  // lowestID is the id of the lowest bit set in bits, the set's word w.
+  const lowestID = (w, bits) => 32 * w + 31 - Math.clz32(bits & -bits);
   const has = (set, id) => (set[id >>> 5] >>> (id & 31)) & 1;
   const drop = (set, id) => (set[id >>> 5] &= ~(1 << (id & 31)));
 
@@ -247,7 +249,7 @@
   function blocksHolding(set, size, most) {
     const blocks = new Set();
     for (let w = 0; w < set.length && blocks.size < most; w++) {
-      for (let bits = set[w]; bits; bits &= bits - 1) blocks.add(Math.floor((32 * w + 31 - Math.clz32(bits & -bits)) / size));
+      for (let bits = set[w]; bits; bits &= bits - 1) blocks.add(Math.floor(lowestID(w, bits) / size));
     }
     return blocks.size;
   }
