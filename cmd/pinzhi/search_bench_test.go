@@ -74,7 +74,8 @@ func BenchmarkBrowserSearch10k(b *testing.B) {
 	// first query took a third longer than any later one. A reader's
 	// browser has long been running, so one query (not timed, and not one
 	// of benchQueries) warms it; every timed query still loads its page
-	// afresh with the cache off, so nothing of the index is warm.
+	// afresh from a host that lets nothing be cached, so nothing of the
+	// index is warm.
 	timeQuery(b, ctx, site, "宁波")
 	var screen, page, again []float64
 	most := 0
