@@ -326,7 +326,10 @@ A query loads the shards of each word's pairs (春菊, 菊服, 服务 for 春菊
 for a word of more than five characters only the pairs that cover it:
 外来, 务工, 人员 for 外来务工人员) and the blocks of the results it shows, and
 checks each word longer than two characters against the texts; so its
-cost grows with the query, not with the site. The search page shows the
+cost grows with the query, not with the site. A query is read up to its
+first 200 characters, and no more than 12 of its pairs are looked up (the
+texts are checked for every word all the same), so a pasted page or an
+address made to hang the search page costs no more than a long sentence. The search page shows the
 first five results as soon as their texts are read, then the rest of a
 page of 20 after them; "more" adds 20. Typing starts loading the shards
 before the pause that starts the search. Nothing is loaded before a

@@ -168,6 +168,7 @@ func TestBrowserSearch(t *testing.T) {
 		{"众筹 力邦", "", false},                        // no page holds both
 		{"火星社区", "", false},                         // nowhere on the site
 		{"同心少年警校", "brands/#brand-19", false},
+		{"后 大 街 社 区 居 民 众 筹 自 治 工 程", "brands/#brand-82", false}, // more grams than are looked up
 	}
 	for _, c := range table {
 		got := query(t, ctx, c.query)
@@ -206,6 +207,23 @@ func TestBrowserSearch(t *testing.T) {
 		if !slices.Equal(slices.Sorted(slices.Values(got.Paths)), slices.Sorted(slices.Values(oracle))) {
 			t.Errorf("%q (from %s): found %q, want %q", q, d.path, got.Paths, oracle)
 		}
+	}
+
+	// A query of 120,000 characters (a pasted page, or an address made to
+	// hang the page) is read up to its first 200: the first 200 here are
+	// words of a page, the rest a word found nowhere. It finds its pages
+	// by no more than 12 grams.
+	longest := slices.MaxFunc(docs, func(a, b searchDoc) int { return len(a.text) - len(b.text) })
+	head := string([]rune(strings.Join(strings.Fields(longest.text), " "))[:200])
+	long := head + strings.Repeat(" 火星来客", 24000)
+	got, want := query(t, ctx, long), query(t, ctx, head)
+	if !slices.Contains(want.Paths, longest.path) || !slices.Equal(got.Paths, want.Paths) || got.Count != want.Count {
+		t.Errorf("a query of 120,000 characters found %q (%d), want what its first 200 find: %q (%d), %s among them", got.Paths, got.Count, want.Paths, want.Count, longest.path)
+	}
+	arg, _ := json.Marshal(long)
+	grams := `window.pinzhiSearch.lookedUp(window.pinzhiSearch.words(` + string(arg) + `)).length`
+	if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](grams)); err != nil || n > 12 {
+		t.Errorf("a long query was looked up by %d grams (%v), want at most 12", n, err)
 	}
 }
 

@@ -24,11 +24,15 @@
     return s.replace(/[\uff01-\uff5e\u3000]/g, fold).toLowerCase();
   };
 
-  // words are the folded query's words: whitespace separates them.
+  // words are the folded query's words: whitespace separates them. A
+  // query is read up to its first MAX_QUERY characters: a pasted page, or
+  // an address made to hang the page, costs no more than a long sentence.
+  const MAX_QUERY = 200;
   const words = (q) => {
     const out = [];
-    let w = "";
+    let w = "", n = 0;
     for (const ch of q) {
+      if (++n > MAX_QUERY) break;
       if (isSeparator(ch)) {
         if (w) out.push(w);
         w = "";
@@ -53,6 +57,12 @@
     if (cs.length % 2 && step === 2) out.push(cs[cs.length - 2] + cs[cs.length - 1]);
     return out;
   };
+  // lookedUp are the grams a query's candidates are found by: its words'
+  // grams, the first MAX_GRAMS of them. A query with more is no less
+  // exact, since its texts are checked for its words; it only has more
+  // candidates to check, and asks for no more than MAX_GRAMS shards.
+  const MAX_GRAMS = 12;
+  const lookedUp = (ws) => [...new Set(ws.flatMap(grams))].slice(0, MAX_GRAMS);
   const HEAD = "\u0001";
 
   // hash mirrors gram.hash: FNV-1a over the code points.
@@ -190,11 +200,10 @@
       const [path, head, body, district, label] = block[id % m.block];
       return { id, path, head, body, district, label, text: foldText(head + "\n" + body), headText: foldText(head) };
     }
-    // candidates returns the set of documents holding every gram of every
-    // word (marked with mark): all of them hold the words, when no word is
-    // longer than two characters.
-    async candidates(ws, mark) {
-      const sets = await Promise.all(ws.flatMap(grams).map((g) => this.posting(mark + g)));
+    // candidates returns the set of documents holding every gram of gs
+    // (each marked with mark).
+    async candidates(gs, mark) {
+      const sets = await Promise.all(gs.map((g) => this.posting(mark + g)));
       const docs = sets[0].slice();
       for (const set of sets.slice(1)) for (let w = 0; w < docs.length; w++) docs[w] &= set[w];
       return docs;
@@ -215,7 +224,7 @@
     if (!ws.length) return { words: ws, docs: new Uint32Array(0), head: new Uint32Array(0), count: 0, exact: true, checked: new Map() };
     const m = await index.manifest();
     // Load every file the query needs at once, not one after another.
-    const all = ws.flatMap(grams);
+    const all = lookedUp(ws);
     const d = m.districts.findIndex(([slug]) => slug === districtSlug);
     const loads = all.flatMap((g) => [index.posting(g), index.posting(HEAD + g)]);
     if (d >= 0) loads.push(index.districts());
@@ -225,12 +234,13 @@
     // a connection is free for it.
     if (new Set(all.map(index.shardOf, index)).size < 6) index.load(m.blocks[0]).catch(() => {});
     await Promise.all(loads);
-    const docs = await index.candidates(ws, "");
+    const docs = await index.candidates(all, "");
     if (d >= 0) for (let id = 0; id < m.docs; id++) if (has(docs, id) && index.district[id] !== d) drop(docs, id);
-    const head = await index.candidates(ws, HEAD);
+    const head = await index.candidates(all, HEAD);
     for (let w = 0; w < docs.length; w++) head[w] &= docs[w];
     const result = { words: ws, docs, head, count: count(docs), checked: new Map() };
-    result.exact = ws.every((w) => Array.from(w).length <= 2);
+    // The candidates hold the words when every word is a gram looked up.
+    result.exact = ws.every((w) => Array.from(w).length <= 2 && all.includes(w));
     return result;
   }
 
@@ -462,7 +472,7 @@
     const later = () => {
       // The shards the query will need load while the reader pauses, so
       // the search the pause starts finds them there.
-      for (const g of words(ui.input.value).flatMap(grams)) {
+      for (const g of lookedUp(words(ui.input.value))) {
         index.posting(g).catch(() => {});
         index.posting(HEAD + g).catch(() => {});
       }
@@ -490,7 +500,7 @@
     if (ui.input.value) update();
     // For the tests: the query semantics without the page around them.
     window.pinzhiSearch = {
-      fold, isSeparator, foldText,
+      fold, isSeparator, foldText, words, lookedUp,
       // query finds q and reads the first n results (all, without n).
       query: async (q, district, n) => {
         const result = await search(index, q, district || "");
