@@ -84,10 +84,20 @@ func (e *templateEnv) render(name string, data any) (template.HTML, error) {
 	return card.html, nil
 }
 
-func (e *templateEnv) assetURL(name string) (string, error) {
+// namedAsset returns the asset a layout names, or an error that says it
+// is missing.
+func (e *templateEnv) namedAsset(name string) (*asset, error) {
 	a, ok := e.assets[assetName(name)]
 	if !ok {
-		return "", fmt.Errorf("no file %q in %s/", name, assetsDir)
+		return nil, fmt.Errorf("no file %q in %s/", name, assetsDir)
+	}
+	return a, nil
+}
+
+func (e *templateEnv) assetURL(name string) (string, error) {
+	a, err := e.namedAsset(name)
+	if err != nil {
+		return "", err
 	}
 	return e.urls.rel(a.Out), nil
 }
@@ -97,9 +107,9 @@ func (e *templateEnv) assetURL(name string) (string, error) {
 // reader a request that blocks the first paint, and a second layout of
 // the page in browsers that lay it out before the stylesheet arrives.
 func (e *templateEnv) inlineAsset(name string) (any, error) {
-	a, ok := e.assets[assetName(name)]
-	if !ok {
-		return "", fmt.Errorf("no file %q in %s/", name, assetsDir)
+	a, err := e.namedAsset(name)
+	if err != nil {
+		return "", err
 	}
 	content, err := a.inlined()
 	if err != nil {

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
+	"maps"
 	"math/rand/v2"
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,6 +18,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"pinzhi/bench/corpus"
 	"pinzhi/generator/browsertest"
 )
 
@@ -90,6 +94,77 @@ func holding(docs []searchDoc, q string) []string {
 		}
 	}
 	return out
+}
+
+// TestBrowserSearchCount checks, on a site of many blocks of texts, that
+// a query of more one-character words than are looked up (12) says its
+// count is exact only when it is: the words beyond those looked up are
+// found in the texts, and few of them are read for one result.
+func TestBrowserSearchCount(t *testing.T) {
+	dir := t.TempDir()
+	paras, err := corpus.Paragraphs(os.DirFS("../.."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := corpus.Write(dir, corpus.Files(corpus.Pages(300, paras), paras)); err != nil {
+		t.Fatal(err)
+	}
+	for _, sub := range []string{"layouts", "assets"} {
+		if out, err := exec.Command("cp", "-r", filepath.Join("../..", sub), dir).CombinedOutput(); err != nil {
+			t.Fatalf("%s", out)
+		}
+	}
+	site := builtUnder(t, dir)
+	docs := indexedDocs(t, filepath.Join(dir, "public"))
+	ctx := browsertest.Tab(t, 390, 844)
+	if err := chromedp.Do(ctx, chromedp.Navigate(site+"search/")); err != nil {
+		t.Fatal(err)
+	}
+	if err := browsertest.WaitFor(ctx, `!!window.pinzhiSearch`); err != nil {
+		t.Fatal(err)
+	}
+	q := manyWords(docs)
+	oracle := holding(docs, q)
+	arg, _ := json.Marshal(q)
+	one, err := chromedp.Run(ctx, chromedp.Evaluate[queryResult]("window.pinzhiSearch.query("+string(arg)+`, "", 1)`, chromedp.EvalAwaitPromise))
+	switch {
+	case err != nil:
+		t.Fatalf("%q: %v", q, err)
+	case len(one.Paths) != 1 || !slices.Contains(oracle, one.Paths[0]):
+		t.Errorf("%q: found %q, want one of %d pages", q, one.Paths, len(oracle))
+	case one.Count < len(oracle) || one.Exact && one.Count != len(oracle):
+		t.Errorf("%q: count %d (exact %v), want %d or, not exact, more", q, one.Count, one.Exact, len(oracle))
+	}
+}
+
+// manyWords returns thirteen one-character words: the twelve characters
+// most documents hold, and one that rules out some of the documents
+// holding those twelve but not all.
+func manyWords(docs []searchDoc) string {
+	held := map[rune]int{}
+	for _, d := range docs {
+		for _, r := range strings.ToLower(d.text) {
+			held[r]++ // a rough count: characters more often on a page count more
+		}
+	}
+	chars := slices.Collect(maps.Keys(held))
+	slices.SortFunc(chars, func(a, b rune) int { return cmp.Or(held[b]-held[a], int(a-b)) })
+	var common []string
+	for _, r := range chars {
+		if !unicode.IsSpace(r) && len(common) < 12 {
+			common = append(common, string(r))
+		}
+	}
+	twelve := strings.Join(common, " ")
+	all := len(holding(docs, twelve))
+	for _, r := range chars {
+		if q := twelve + " " + string(r); !unicode.IsSpace(r) && !slices.Contains(common, string(r)) {
+			if n := len(holding(docs, q)); n > 0 && n < all {
+				return q
+			}
+		}
+	}
+	panic("no character rules out some of the documents holding " + twelve)
 }
 
 type queryResult struct {
@@ -168,7 +243,6 @@ func TestBrowserSearch(t *testing.T) {
 		{"众筹 力邦", "", false},                        // no page holds both
 		{"火星社区", "", false},                         // nowhere on the site
 		{"同心少年警校", "brands/#brand-19", false},
-		{"后 大 街 社 区 居 民 众 筹 自 治 工 程", "brands/#brand-82", false}, // more grams than are looked up
 	}
 	for _, c := range table {
 		got := query(t, ctx, c.query)
@@ -224,6 +298,18 @@ func TestBrowserSearch(t *testing.T) {
 	grams := `window.pinzhiSearch.lookedUp(window.pinzhiSearch.words(` + string(arg) + `)).length`
 	if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](grams)); err != nil || n > 12 {
 		t.Errorf("a long query was looked up by %d grams (%v), want at most 12", n, err)
+	}
+	// The page says what it looked for as it read it, not the whole paste.
+	nowhere, _ := json.Marshal(strings.Repeat("火星来客", 30000))
+	submit := `(() => { const f = document.querySelector("form[data-search-index]"); f.querySelector("input[name=q]").value = ` + string(nowhere) + `; f.requestSubmit(); return true })()`
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](submit)); err != nil {
+		t.Fatal(err)
+	}
+	if err := browsertest.WaitFor(ctx, `document.getElementById("search-status").textContent.includes("没有找到")`); err != nil {
+		t.Fatal(err)
+	}
+	if status, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("search-status").textContent`)); err != nil || len([]rune(status)) > 220 {
+		t.Errorf("a query found nowhere was written out in %d characters (%v), want its first 200 and a few", len([]rune(status)), err)
 	}
 }
 

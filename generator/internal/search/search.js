@@ -406,7 +406,11 @@
 
   function status(result, q) {
     if (!result.words.length) return "";
-    if (!result.count) return `没有找到含有“${q.trim()}”的页面。`;
+    if (!result.count) {
+      // The query as read: a pasted page is not written out whole.
+      const read = Array.from(q.trim());
+      return `没有找到含有“${read.slice(0, MAX_QUERY).join("")}${read.length > MAX_QUERY ? "…" : ""}”的页面。`;
+    }
     return `找到${result.exact ? "" : "约"} ${result.count} 个结果。`;
   }
 
