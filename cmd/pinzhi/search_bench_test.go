@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -16,7 +15,6 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
-	"pinzhi/bench/corpus"
 	"pinzhi/generator/browsertest"
 )
 
@@ -37,19 +35,7 @@ var benchQueries = []string{"社区", "志愿服务", "外来务工人员", "居
 //
 //	go test ./cmd/pinzhi -run '^$' -bench BrowserSearch10k -benchtime 3x
 func BenchmarkBrowserSearch10k(b *testing.B) {
-	dir := b.TempDir()
-	paras, err := corpus.Paragraphs(os.DirFS("../.."))
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := corpus.Write(dir, corpus.Files(corpus.Pages(10000, paras), paras)); err != nil {
-		b.Fatal(err)
-	}
-	for _, sub := range []string{"layouts", "assets"} {
-		if out, err := exec.Command("cp", "-r", filepath.Join("../..", sub), dir).CombinedOutput(); err != nil {
-			b.Fatalf("%s", out)
-		}
-	}
+	dir := corpusSite(b, 10000)
 	site := builtUnder(b, dir)
 	ctx := browsertest.Tab(b, 390, 844)
 	// chromedp turns on DevTools' Network, DOM and CSS domains in every tab,

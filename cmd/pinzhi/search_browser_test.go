@@ -101,19 +101,7 @@ func holding(docs []searchDoc, q string) []string {
 // count is exact only when it is: the words beyond those looked up are
 // found in the texts, and few of them are read for one result.
 func TestBrowserSearchCount(t *testing.T) {
-	dir := t.TempDir()
-	paras, err := corpus.Paragraphs(os.DirFS("../.."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := corpus.Write(dir, corpus.Files(corpus.Pages(300, paras), paras)); err != nil {
-		t.Fatal(err)
-	}
-	for _, sub := range []string{"layouts", "assets"} {
-		if out, err := exec.Command("cp", "-r", filepath.Join("../..", sub), dir).CombinedOutput(); err != nil {
-			t.Fatalf("%s", out)
-		}
-	}
+	dir := corpusSite(t, 300)
 	site := builtUnder(t, dir)
 	docs := indexedDocs(t, filepath.Join(dir, "public"))
 	ctx := browsertest.Tab(t, 390, 844)
@@ -135,6 +123,26 @@ func TestBrowserSearchCount(t *testing.T) {
 	case one.Count < len(oracle) || one.Exact && one.Count != len(oracle):
 		t.Errorf("%q: count %d (exact %v), want %d or, not exact, more", q, one.Count, one.Exact, len(oracle))
 	}
+}
+
+// corpusSite writes the bench corpus of n pages into a new folder, with
+// this repository's layouts and assets, and returns the folder.
+func corpusSite(t testing.TB, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	paras, err := corpus.Paragraphs(os.DirFS("../.."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := corpus.Write(dir, corpus.Files(corpus.Pages(n, paras), paras)); err != nil {
+		t.Fatal(err)
+	}
+	for _, sub := range []string{"layouts", "assets"} {
+		if out, err := exec.Command("cp", "-r", filepath.Join("../..", sub), dir).CombinedOutput(); err != nil {
+			t.Fatalf("%s", out)
+		}
+	}
+	return dir
 }
 
 // manyWords returns thirteen one-character words: the twelve characters
