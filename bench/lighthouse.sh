@@ -3,9 +3,10 @@
 # mobile and desktop presets, served as the README's host settings serve
 # it (bench/static), and prints each page's four scores, each the median of
 # $RUNS runs (default 3: Lighthouse's performance score varies from run
-# to run with what else the machine does), after those of a control page
-# with nothing on it, which shows what this machine allows any page.
-# Exit status 1 when any score of the site's pages is below 100.
+# to run with what else the machine does), with the Speed Index and Total
+# Blocking Time that most move the performance score, after those of a
+# control page with nothing on it, which shows what this machine allows
+# any page. Exit status 1 when any score of the site's pages is below 100.
 #
 #   RUNS=3 bench/lighthouse.sh [PAGE ...]     (default: every page of the sitemap)
 #
@@ -46,9 +47,22 @@ cat >"$work/public/lighthouse-control/index.html" <<'HTML'
 HTML
 pages=(lighthouse-control/ "${pages[@]}")
 chrome=$(command -v chromium || command -v chromium-browser)
-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"
+# Lighthouse's launcher turns off Chromium's RenderDocument (a new
+# renderer document for each navigation, on by default in the browsers
+# readers have; Puppeteer stopped turning it off). Without it, this
+# headless Chromium, in about half the runs, commits a page's first frame
+# and shows it only at the next frame a second later when the frame comes
+# after the load event: a page with one heading in Chinese measured a
+# first paint of 1.2 or 2.3 s, and a Speed Index three times its real
+# one. Chromium keeps only the last --disable-features, so the launcher's
+# list is given again here, without RenderDocument.
+launcher_off=$(cd "$tools" && node --input-type=module -e '
+const { DEFAULT_FLAGS } = await import("chrome-launcher/dist/flags.js");
+const list = DEFAULT_FLAGS.find((f) => f.startsWith("--disable-features="));
+console.log(list.split("=")[1].split(",").filter((f) => f !== "RenderDocument").join(","));')
+flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run --disable-features=$launcher_off"
 failed=0
-printf "%-40s %-8s %5s %5s %5s %5s\n" page preset perf a11y best seo
+printf "%-40s %-8s %5s %5s %5s %5s %7s %6s\n" page preset perf a11y best seo si-ms tbt-ms
 for page in "${pages[@]}"; do
   for preset in mobile desktop; do
     extra=()
@@ -64,18 +78,20 @@ keys = ("performance", "accessibility", "best-practices", "seo")
 runs = []
 for name in sys.argv[1:]:
     try:
-        c = json.load(open(name))["categories"]
-        runs.append([round((c[k]["score"] or 0) * 100) for k in keys])
+        report = json.load(open(name))
+        c, a = report["categories"], report["audits"]
+        runs.append([round((c[k]["score"] or 0) * 100) for k in keys]
+                    + [round(a[m]["numericValue"]) for m in ("speed-index", "total-blocking-time")])
     except Exception:
-        runs.append([0, 0, 0, 0])
-print(" ".join(str(int(statistics.median(r[i] for r in runs))) for i in range(len(keys))))
+        runs.append([0, 0, 0, 0, 0, 0])
+print(" ".join(str(int(statistics.median(r[i] for r in runs))) for i in range(len(runs[0]))))
 PY
 )
-    read -r perf a11y best seo <<<"$scores"
-    printf "%-40s %-8s %5s %5s %5s %5s\n" "/${page}" "$preset" "$perf" "$a11y" "$best" "$seo"
+    rm -f "$work"/report-*.json
+    read -r perf a11y best seo si tbt <<<"$scores"
+    printf "%-40s %-8s %5s %5s %5s %5s %7s %6s\n" "/${page}" "$preset" "$perf" "$a11y" "$best" "$seo" "$si" "$tbt"
     [ "$page" = lighthouse-control/ ] && continue # not the site's
     for s in $perf $a11y $best $seo; do [ "$s" -lt 100 ] && failed=1; done
-    rm -f "$work"/report-*.json
   done
 done
 exit $failed
