@@ -47,20 +47,12 @@ cat >"$work/public/lighthouse-control/index.html" <<'HTML'
 HTML
 pages=(lighthouse-control/ "${pages[@]}")
 chrome=$(command -v chromium || command -v chromium-browser)
-# Lighthouse's launcher turns off Chromium's RenderDocument (a new
-# renderer document for each navigation, on by default in the browsers
-# readers have; Puppeteer stopped turning it off). Without it, this
-# headless Chromium, in about half the runs, commits a page's first frame
-# and shows it only at the next frame a second later when the frame comes
-# after the load event: a page with one heading in Chinese measured a
-# first paint of 1.2 or 2.3 s, and a Speed Index three times its real
-# one. Chromium keeps only the last --disable-features, so the launcher's
-# list is given again here, without RenderDocument.
-launcher_off=$(cd "$tools" && node --input-type=module -e '
-const { DEFAULT_FLAGS } = await import("chrome-launcher/dist/flags.js");
-const list = DEFAULT_FLAGS.find((f) => f.startsWith("--disable-features="));
-console.log(list.split("=")[1].split(",").filter((f) => f !== "RenderDocument").join(","));')
-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run --disable-features=$launcher_off"
+# Chromium runs as Lighthouse's launcher sets it, RenderDocument off
+# included, though that makes this headless Chromium show a page's first
+# frame a second late in about half the runs (a Speed Index of 2.2 s for
+# 0.8 s): turned on, it cost more in blocking time than it gave back
+# (README, "A reader's page").
+flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"
 failed=0
 printf "%-40s %-8s %5s %5s %5s %5s %7s %6s\n" page preset perf a11y best seo si-ms tbt-ms
 for page in "${pages[@]}"; do
