@@ -322,19 +322,20 @@ with the documents holding it. Its files, all named by content:
 	assets/search/b<n>.<hash>.json   a block: the texts of a run of documents
 	assets/search/d.<hash>.json      each document's district, for the filter
 
-A query loads the shards of each word's pairs (春菊, 菊服, 服务 for 春菊服务;
-for a word of more than five characters only the pairs that cover it:
-外来, 务工, 人员 for 外来务工人员) and the blocks of the results it shows, and
-checks each word longer than two characters against the texts; so its
-cost grows with the query, not with the site. A query is read up to its
-first 200 characters, and no more than 12 of its pairs are looked up (the
-texts are checked for every word all the same), so a pasted page or an
-address made to hang the search page costs no more than a long sentence. The search page shows the
+A query loads the shards of each word's pairs (春菊, 菊服, 服务 for 春菊服务; for a
+word of more than five characters only the pairs that cover it: 外来, 务工, 人员
+for 外来务工人员) and the blocks of the results it shows, and checks each word
+longer than two characters against the texts; so its cost grows with the
+query, not with the site. A query is read up to its first 200 characters,
+and no more than 12 of its pairs are looked up (the texts are checked for
+every word all the same), so a pasted page or an address made to hang the
+search page costs no more than a long sentence. The search page shows the
 first five results as soon as their texts are read, then the rest of a
 page of 20 after them; "more" adds 20. Typing starts loading the shards
-before the pause that starts the search. Nothing is loaded before a
-reader searches, and pages other than the search page load nothing of it. In watch mode an edit rewrites only the shards and
-blocks it changes; the folder is byte-equal to a clean build's.
+before the pause that starts the search. Nothing is loaded before a reader
+searches, and pages other than the search page load nothing of it. In
+watch mode an edit rewrites only the shards and blocks it changes; the
+folder is byte-equal to a clean build's.
 
 # Photos
 

@@ -28,11 +28,19 @@
   // query is read up to its first MAX_QUERY characters: a pasted page, or
   // an address made to hang the page, costs no more than a long sentence.
   const MAX_QUERY = 200;
+  // read returns the part of q that is read, and whether q was cut.
+  const read = (q) => {
+    let text = "", n = 0;
+    for (const ch of q) {
+      if (++n > MAX_QUERY) return [text, true];
+      text += ch;
+    }
+    return [text, false];
+  };
   const words = (q) => {
     const out = [];
-    let w = "", n = 0;
-    for (const ch of q) {
-      if (++n > MAX_QUERY) break;
+    let w = "";
+    for (const ch of read(q)[0]) {
       if (isSeparator(ch)) {
         if (w) out.push(w);
         w = "";
@@ -408,8 +416,8 @@
     if (!result.words.length) return "";
     if (!result.count) {
       // The query as read: a pasted page is not written out whole.
-      const read = Array.from(q.trim());
-      return `没有找到含有“${read.slice(0, MAX_QUERY).join("")}${read.length > MAX_QUERY ? "…" : ""}”的页面。`;
+      const [text, cut] = read(q);
+      return `没有找到含有“${text.trim()}${cut ? "…" : ""}”的页面。`;
     }
     return `找到${result.exact ? "" : "约"} ${result.count} 个结果。`;
   }
