@@ -8,13 +8,21 @@
 # control page with nothing on it, which shows what this machine allows
 # any page. Exit status 1 when any score of the site's pages is below 100.
 #
-#   RUNS=3 bench/lighthouse.sh [PAGE ...]     (default: every page of the sitemap)
+#   RUNS=3 THROTTLING=simulate bench/lighthouse.sh [PAGE ...]
+#
+# PAGE defaults to every page of the sitemap. THROTTLING is Lighthouse's
+# throttling method: simulate (its default) measures the page unthrottled
+# and multiplies the renderer's tasks by 4, time spent waiting included;
+# devtools slows the renderer's processor and the network as it runs
+# (README, "A reader's page", says why both are worth a look).
 #
 # Needs go, chromium, node and npm (apt-get install chromium nodejs npm).
 # Lighthouse comes from the npm registry into a folder outside the
 # repository ($LIGHTHOUSE_DIR, kept between runs when set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+throttling=${THROTTLING:-simulate}
+case $throttling in simulate|devtools) ;; *) echo "THROTTLING must be simulate or devtools, not $throttling" >&2; exit 2;; esac
 
 tools=${LIGHTHOUSE_DIR:-$(mktemp -d)}
 if [ ! -x "$tools/node_modules/.bin/lighthouse" ]; then
@@ -53,6 +61,7 @@ chrome=$(command -v chromium || command -v chromium-browser)
 # 0.8 s): turned on, it cost more in blocking time than it gave back
 # (README, "A reader's page").
 flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"
+echo "throttling: $throttling"
 failed=0
 printf "%-40s %-8s %5s %5s %5s %5s %7s %6s\n" page preset perf a11y best seo si-ms tbt-ms
 for page in "${pages[@]}"; do
@@ -61,7 +70,7 @@ for page in "${pages[@]}"; do
     [ "$preset" = desktop ] && extra=(--preset=desktop)
     for run in $(seq "${RUNS:-3}"); do
       CHROME_PATH=$chrome "$tools/node_modules/.bin/lighthouse" "$site$page" "${extra[@]}" --quiet \
-        --chrome-flags="$flags" --output=json --output-path="$work/report-$run.json" \
+        --chrome-flags="$flags" --throttling-method="$throttling" --output=json --output-path="$work/report-$run.json" \
         --only-categories=performance,accessibility,best-practices,seo >/dev/null 2>&1 || true
     done
     scores=$(python3 - "$work"/report-*.json <<'PY'
