@@ -5,7 +5,6 @@ import (
 	"regexp"
 
 	"github.com/tdewolff/minify/v2"
-	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
 	"github.com/tdewolff/minify/v2/js"
 	"github.com/tdewolff/minify/v2/json"
@@ -21,7 +20,7 @@ func newMinifier() *minify.M {
 	// The document tags stay so that a page keeps its lang attribute and the
 	// dev server finds </body> to put its reload script before.
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true})
-	m.AddFunc("text/css", css.Minify)
+	m.Add("text/css", &styleCache{})
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFunc("application/javascript", js.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
