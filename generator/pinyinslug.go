@@ -1,11 +1,10 @@
 package generator
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 
-	"github.com/mozillazg/go-pinyin"
+	"pinzhi/generator/internal/pinyin"
 )
 
 // A Reading is a character of a title that pinyin can be read more than
@@ -23,8 +22,6 @@ type Reading struct {
 // between words. It returns the characters whose reading is a guess.
 func pinyinSlug(title string) (string, []Reading) {
 	title = strings.TrimSuffix(strings.TrimSpace(nfc(title)), communityMarker)
-	args := pinyin.NewArgs()
-	args.Heteronym = true
 	var b strings.Builder
 	var guesses []Reading
 	dash := false
@@ -36,7 +33,7 @@ func pinyinSlug(title string) (string, []Reading) {
 		b.WriteString(s)
 	}
 	for _, r := range title {
-		if readings := slices.Compact(pinyin.SinglePinyin(r, args)); len(readings) > 0 { // tones dropped, 号 hào and háo are one
+		if readings := pinyin.Readings(r); len(readings) > 0 {
 			add(readings[0])
 			if len(readings) > 1 {
 				guesses = append(guesses, Reading{Char: string(r), Chosen: readings[0], Others: readings[1:]})
