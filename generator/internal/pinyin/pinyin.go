@@ -5,7 +5,8 @@
 // github.com/mozillazg/go-pinyin by go generate, and searched as text when
 // a reading is asked for. go-pinyin builds its dictionary of 41,000
 // characters into a map when the program starts, which cost every run of
-// pinzhi 12 ms, build and serve included, though only pinzhi new reads it.
+// pinzhi 12 ms of start-up and 19 ms of a build of the bundled
+// publication, though only pinzhi new reads it.
 package pinyin
 
 import (
