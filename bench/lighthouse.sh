@@ -12,7 +12,8 @@
 #
 # PAGE defaults to every page of the sitemap. THROTTLING is Lighthouse's
 # throttling method: simulate (its default) measures the page unthrottled
-# and multiplies the renderer's tasks by 4, time spent waiting included;
+# and multiplies the renderer's tasks by 4 (2 for those that lay out the
+# page), time spent waiting included;
 # devtools slows the renderer's processor and the network as it runs
 # (README, "A reader's page", says why both are worth a look).
 #
