@@ -2,10 +2,10 @@
 // without tones, commonest first: what the slug of a new page is made of.
 //
 // The table, readings.txt, is made from the dictionary of
-// github.com/mozillazg/go-pinyin by go generate, and searched as text when
-// a reading is asked for. go-pinyin builds its dictionary of 41,000
-// characters into a map when the program starts, which cost every run of
-// pinzhi 12 ms of start-up and 19 ms of a build of the bundled
+// github.com/mozillazg/go-pinyin by go generate, and searched as it is
+// embedded when a reading is asked for. go-pinyin builds its dictionary of
+// 41,000 characters into a map when the program starts, which cost every
+// run of pinzhi 12 ms of start-up and 19 ms of a build of the bundled
 // publication, though only pinzhi new reads it.
 package pinyin
 
@@ -17,24 +17,42 @@ import (
 
 //go:generate go run ./gen -o readings.txt
 
-// table holds a line a character: a newline, the character's code point
-// in hexadecimal, a space and its readings separated by commas.
+// table holds a header line, then a line a character in the order of
+// their code points: a newline, the code point in hexadecimal, a space
+// and the readings separated by commas.
 //
 //go:embed readings.txt
 var table string
 
 // Readings returns the readings of r, commonest first, or nil when the
 // dictionary does not have r. Two readings that differ only in tone are
-// one (号 hào and háo are hao).
+// one (号 hào and háo are hao). It is a binary search of the table's
+// lines, so a title of any length costs a few steps a character.
 func Readings(r rune) []string {
-	key := "\n" + strconv.FormatInt(int64(r), 16) + " "
-	i := strings.Index(table, key)
-	if i < 0 {
+	lines := strings.TrimSuffix(table, "\n")
+	lo, hi := strings.IndexByte(lines, '\n'), len(lines)
+	if lo < 0 {
 		return nil
 	}
-	line := table[i+len(key):]
-	if end := strings.IndexByte(line, '\n'); end >= 0 {
-		line = line[:end]
+	// lines[lo] is always the newline that starts a line; hi ends the range.
+	for lo < hi {
+		start := lo + strings.LastIndexByte(lines[lo:lo+(hi-lo)/2+1], '\n')
+		end := len(lines)
+		if n := strings.IndexByte(lines[start+1:], '\n'); n >= 0 {
+			end = start + 1 + n
+		}
+		code, readings, _ := strings.Cut(lines[start+1:end], " ")
+		c, err := strconv.ParseUint(code, 16, 32)
+		switch {
+		case err != nil:
+			return nil
+		case rune(c) == r:
+			return strings.Split(readings, ",")
+		case rune(c) < r:
+			lo = end
+		default:
+			hi = start
+		}
 	}
-	return strings.Split(line, ",")
+	return nil
 }

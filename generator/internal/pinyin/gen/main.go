@@ -25,7 +25,7 @@ func main() {
 	w := bufio.NewWriter(f)
 	fmt.Fprint(w, "# Made by go generate from github.com/mozillazg/go-pinyin's dictionary; do not edit.")
 	for _, r := range characters() {
-		fmt.Fprintf(w, "\n%x %s", r, strings.Join(Readings(r), ","))
+		fmt.Fprintf(w, "\n%x %s", r, strings.Join(readings(r), ","))
 	}
 	fmt.Fprintln(w)
 	if err := w.Flush(); err != nil {
@@ -46,9 +46,9 @@ func characters() []rune {
 	return rs
 }
 
-// Readings are go-pinyin's readings of r without tones, all of them,
+// readings are go-pinyin's readings of r without tones, all of them,
 // a reading that repeats the one before it dropped.
-func Readings(r rune) []string {
+func readings(r rune) []string {
 	args := gopinyin.NewArgs()
 	args.Heteronym = true
 	return slices.Compact(gopinyin.SinglePinyin(r, args))
