@@ -7,6 +7,7 @@ import (
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/parse/v2/buffer"
 )
 
 // Bounds of a styleCache: enough for the site's stylesheet and a few
@@ -34,7 +35,7 @@ func (c *styleCache) Minify(m *minify.M, w io.Writer, r io.Reader, params map[st
 	if params != nil {
 		return css.Minify(m, w, r, params)
 	}
-	src, err := io.ReadAll(r)
+	src, err := readAllOf(r)
 	if err != nil {
 		return err
 	}
@@ -49,6 +50,16 @@ func (c *styleCache) Minify(m *minify.M, w io.Writer, r io.Reader, params map[st
 	c.store(src, out.Bytes())
 	_, err = w.Write(out.Bytes())
 	return err
+}
+
+// readAllOf returns what r holds. The HTML minifier hands each <style> over
+// in a new *buffer.Reader, nothing of it read yet, whose bytes are taken
+// as they are instead of copied: a stylesheet is read for every page.
+func readAllOf(r io.Reader) ([]byte, error) {
+	if b, ok := r.(*buffer.Reader); ok {
+		return b.Bytes(), nil
+	}
+	return io.ReadAll(r)
 }
 
 func (c *styleCache) lookup(src []byte) ([]byte, bool) {

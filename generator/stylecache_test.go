@@ -3,12 +3,14 @@ package generator
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/parse/v2/buffer"
 )
 
 // The cache must write exactly what the CSS minifier writes, the first
@@ -34,9 +36,15 @@ func TestStyleCacheWritesWhatCSSMinifyWrites(t *testing.T) {
 				t.Fatal(err)
 			}
 			c := &styleCache{}
-			for i := range 3 {
+			// The HTML minifier's readers, and any other.
+			readers := []func() io.Reader{
+				func() io.Reader { return buffer.NewReader([]byte(tt.src)) },
+				func() io.Reader { return strings.NewReader(tt.src) },
+				func() io.Reader { return buffer.NewReader([]byte(tt.src)) },
+			}
+			for i, reader := range readers {
 				var got bytes.Buffer
-				if err := c.Minify(m, &got, strings.NewReader(tt.src), tt.params); err != nil {
+				if err := c.Minify(m, &got, reader(), tt.params); err != nil {
 					t.Fatal(err)
 				}
 				if got.String() != want.String() {
