@@ -13,9 +13,9 @@
 # PAGE defaults to every page of the sitemap. THROTTLING is Lighthouse's
 # throttling method: simulate (its default) measures the page unthrottled
 # and multiplies the renderer's tasks by 4 (2 for those that lay out the
-# page), time spent waiting included;
-# devtools slows the renderer's processor and the network as it runs
-# (README, "A reader's page", says why both are worth a look).
+# page), time spent waiting included; devtools slows the renderer's
+# processor and the network as it runs (README, "Simulated and applied
+# throttling", says why both are worth a look).
 #
 # Needs go, chromium, node and npm (apt-get install chromium nodejs npm).
 # Lighthouse comes from the npm registry into a folder outside the
