@@ -131,6 +131,8 @@ func NewBuilder(opts Options) *Builder {
 	if opts.Note == nil {
 		opts.Note = func(string) {}
 	}
+	note := opts.Note
+	opts.Note = func(n string) { note(source.Printable(n)) } // notes name files
 	if opts.Context == nil {
 		opts.Context = context.Background()
 	}

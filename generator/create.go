@@ -61,6 +61,11 @@ func CreateCommunity(siteDir string, c NewCommunity) (*Created, error) {
 	if strings.TrimSpace(c.Title) == "" {
 		return nil, errors.New("the community needs a title, e.g. pinzhi new community 丹顶鹤社区 --district 鄞州区")
 	}
+	unlock, err := lockContent(siteDir)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	s, err := readSite(siteDir)
 	if err != nil {
 		return nil, err
@@ -113,6 +118,11 @@ func CreatePage(siteDir, pagePath, title string) (*Created, error) {
 	if first, _, _ := strings.Cut(pagePath, "/"); first == "communities" {
 		return nil, errors.New("files in content/communities/ are communities; use pinzhi new community")
 	}
+	unlock, err := lockContent(siteDir)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	s, err := readSite(siteDir)
 	if err != nil {
 		return nil, err

@@ -4,7 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -22,6 +24,7 @@ func TestPinyinSlug(t *testing.T) {
 		{"A区·北苑社区", "aqu-beiyuan", []string{"区", "苑"}},
 		{" 社区 ", "", nil},
 		{"社区服务社区", "shequfuwu", []string{"区", "服"}},
+		{"长长长社区", "zhangzhangzhang", []string{"长"}}, // each character once, however often it stands
 	} {
 		slug, guesses := pinyinSlug(c.title)
 		var chars []string
@@ -168,4 +171,70 @@ func readFile(t *testing.T, dir, name string) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+// TestCreateConcurrently runs pinzhi new's calls at once, as two editors'
+// terminals would: of two pages whose names a case-folding host makes
+// one, one is written and the other refused; communities written at once
+// each get a weight of their own; and the site builds afterwards.
+func TestCreateConcurrently(t *testing.T) {
+	dir := siteOnDisk(t, nil)
+	type result struct {
+		c   *Created
+		err error
+	}
+	const n = 6
+	results := make(chan result, 2*n)
+	var start sync.WaitGroup
+	start.Add(1)
+	for i := range n {
+		go func() {
+			start.Wait()
+			name := "about1"
+			if i%2 == 1 {
+				name = "About1"
+			}
+			c, err := CreatePage(dir, name, "关于")
+			results <- result{c, err}
+		}()
+		go func() {
+			start.Wait()
+			c, err := CreateCommunity(dir, NewCommunity{Title: "并发社区", District: "yinzhou", Leader: "张三",
+				Slug: "bingfa" + strconv.Itoa(i)})
+			results <- result{c, err}
+		}()
+	}
+	start.Done()
+	pages, weights := 0, map[string]bool{}
+	for range 2 * n {
+		r := <-results
+		switch {
+		case r.err != nil:
+		case strings.HasPrefix(r.c.Slug, "bingfa"):
+			w := frontMatterLine(t, readFile(t, dir, r.c.File), "weight")
+			if weights[w] {
+				t.Errorf("two communities written at once both have weight %s", w)
+			}
+			weights[w] = true
+		default:
+			pages++
+		}
+	}
+	if pages != 1 || len(weights) != n {
+		t.Errorf("%d of the pages about1 and About1 were written (want 1), %d of %d communities", pages, len(weights), n)
+	}
+	if _, err := Build(Options{SrcDir: dir, Out: filepath.Join(t.TempDir(), "public")}); err != nil {
+		t.Errorf("the site does not build after pinzhi new ran concurrently: %v", err)
+	}
+}
+
+func frontMatterLine(t *testing.T, text, key string) string {
+	t.Helper()
+	for line := range strings.Lines(text) {
+		if v, ok := strings.CutPrefix(line, key+": "); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	t.Fatalf("no %s in\n%s", key, text)
+	return ""
 }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -19,7 +20,8 @@ type Reading struct {
 // pinyinSlug makes a community's slug from its title: the title without
 // its trailing 社区, each Chinese character as its pinyin without tones,
 // Latin letters and digits kept in lower case, anything else a '-'
-// between words. It returns the characters whose reading is a guess.
+// between words. It returns the characters whose reading is a guess,
+// each once, however often the title has it.
 func pinyinSlug(title string) (string, []Reading) {
 	title = strings.TrimSuffix(strings.TrimSpace(nfc(title)), communityMarker)
 	var b strings.Builder
@@ -35,7 +37,7 @@ func pinyinSlug(title string) (string, []Reading) {
 	for _, r := range title {
 		if readings := pinyin.Readings(r); len(readings) > 0 {
 			add(readings[0])
-			if len(readings) > 1 {
+			if len(readings) > 1 && !slices.ContainsFunc(guesses, func(g Reading) bool { return g.Char == string(r) }) {
 				guesses = append(guesses, Reading{Char: string(r), Chosen: readings[0], Others: readings[1:]})
 			}
 			continue

@@ -11,3 +11,9 @@ type Problem = source.Problem
 // build that returns Problems as its error has at least one that is not a
 // warning; warnings alone are reported in the build's Report instead.
 type Problems = source.Problems
+
+// Printable returns s with the characters a terminal, a log or an event
+// stream would act on (control characters, escape sequences, line
+// separators, marks that reorder text) written as escapes, as a quoted Go
+// string writes them: pinzhi prints file names and values through it.
+func Printable(s string) string { return source.Printable(s) }

@@ -107,9 +107,25 @@ func checkBaseURL(raw, path string, line int, probs *source.List) string {
 	case u.Scheme != "http" && u.Scheme != "https" || u.Host == "":
 		probs.Add(path, line, hint, "baseURL %q must start with https:// or http:// and name a host, or be a path starting with /", raw)
 		return "/"
-	case u.RawQuery != "" || u.Fragment != "":
+	case u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
 		probs.Add(path, line, hint, "baseURL %q must not have a query or a fragment", raw)
 		return "/"
+	case u.User != nil:
+		probs.Add(path, line, "write it without them, as baseURL: "+redactUser(u)+" (a host that asks for a password asks the reader's browser)",
+			"baseURL carries a user name or password before its host, which every page, the feed and the sitemap would publish")
+		return "/"
+	case hasDotSegment(u.Path):
+		probs.Add(path, line, "write the path without . and .. segments, e.g. baseURL: "+withCleanPath(u),
+			"baseURL %q has . or .. segments in its path, which browsers and servers resolve differently", raw)
+		return "/"
+	}
+	if u.Host != "" {
+		host, err := canonicalHost(u)
+		if err != nil {
+			probs.Add(path, line, hint, "baseURL %q names a host that is not a valid name: %v", raw, err)
+			return "/"
+		}
+		u.Host = host
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"

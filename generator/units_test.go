@@ -60,14 +60,30 @@ func TestBaseURL(t *testing.T) {
 		{"example.org/pinzhi", "/", "must start with https://"},
 		{"ftp://example.org/", "/", "must start with https://"},
 		{"https://example.org/?a=1", "/", "must not have a query"},
+		{"https://example.org/?", "/", "must not have a query"},
+		{"https://editor:password@staging.example.com/p/", "/", "carries a user name or password"},
+		{"https://editor@staging.example.com/p/", "/", "carries a user name or password"},
+		{"http://:secret@example.org/", "/", "carries a user name or password"},
+		{"https://例子.中国/pinzhi/", "https://xn--fsqu00a.xn--fiqs8s/pinzhi/", ""},
+		{"https://NEWS.Example.com:443/p/", "https://news.example.com/p/", ""},
+		{"http://news.example.com:80/p/", "http://news.example.com/p/", ""},
+		{"http://news.example.com:8080/p/", "http://news.example.com:8080/p/", ""},
+		{"https://news.example.com/a/../p/", "/", "has . or .. segments"},
+		{"https://news.example.com/./p/", "/", "has . or .. segments"},
+		{"https://news.example.com/p/..", "/", "has . or .. segments"},
+		{"https://xn--a.example/", "/", "not a valid name"},
 	} {
 		var probs source.List
 		got := checkBaseURL(c.raw, siteFile, 3, &probs)
 		if got != c.want {
 			t.Errorf("checkBaseURL(%q) = %q, want %q", c.raw, got, c.want)
 		}
-		if msg := probs.Problems.Error(); c.problem != "" && !strings.Contains(msg, c.problem) || c.problem == "" && msg != "" {
+		msg := probs.Problems.Error()
+		if c.problem != "" && !strings.Contains(msg, c.problem) || c.problem == "" && msg != "" {
 			t.Errorf("checkBaseURL(%q): problems %q, want %q", c.raw, msg, c.problem)
+		}
+		if strings.Contains(msg, "editor:") || strings.Contains(msg, "secret") {
+			t.Errorf("checkBaseURL(%q) printed the password: %q", c.raw, msg)
 		}
 	}
 }

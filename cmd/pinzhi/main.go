@@ -125,7 +125,7 @@ func build(args []string, stderr io.Writer) int {
 	if err != nil {
 		return reportError(stderr, err)
 	}
-	fmt.Fprintf(stderr, "built %d files into %s in %d ms\n", report.Files, *out, report.Duration.Milliseconds())
+	fmt.Fprintf(stderr, "built %d files into %s in %d ms\n", report.Files, printable(*out), report.Duration.Milliseconds())
 	if *verbose {
 		for _, p := range report.Phases {
 			fmt.Fprintf(stderr, "  %-7s %5d ms\n", p.Name, p.Duration.Milliseconds())
@@ -167,9 +167,13 @@ func reportError(w io.Writer, err error) int {
 		fmt.Fprintf(w, "build failed: %d %s; the output folder was not changed\n", len(problems), plural(len(problems), "problem", "problems"))
 		return 1
 	}
-	fmt.Fprintf(w, "build failed: %v\n", err)
+	fmt.Fprintf(w, "build failed: %s\n", printable(err.Error()))
 	return 1
 }
+
+// printable escapes what a terminal would act on in text that may hold a
+// file name (see generator.Printable).
+func printable(s string) string { return generator.Printable(s) }
 
 func plural(n int, one, many string) string {
 	if n == 1 {

@@ -63,7 +63,7 @@ func newFile(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "pinzhi new: the site would not build with the new file; nothing was written")
 			return 1
 		}
-		fmt.Fprintln(stderr, "pinzhi new:", err)
+		fmt.Fprintln(stderr, "pinzhi new:", printable(err.Error()))
 		return 1
 	}
 	printCreated(stdout, created)
@@ -71,7 +71,7 @@ func newFile(args []string, stdout, stderr io.Writer) int {
 }
 
 func printCreated(w io.Writer, c *generator.Created) {
-	fmt.Fprintf(w, "wrote %s\n", c.File)
+	fmt.Fprintf(w, "wrote %s\n", printable(c.File))
 	fmt.Fprintf(w, "  address: %s\n", c.Address)
 	if c.Pinyin {
 		fmt.Fprintf(w, "  slug:    %s, the title's pinyin", c.Slug)

@@ -46,11 +46,11 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		progress.on = false // the first build is the long one; rebuilds say what they did
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "pinzhi serve:", err)
+		fmt.Fprintln(stderr, "pinzhi serve:", printable(err.Error()))
 		return 1
 	}
 	if err := s.Run(ctx); err != nil {
-		fmt.Fprintln(stderr, "pinzhi serve:", err)
+		fmt.Fprintln(stderr, "pinzhi serve:", printable(err.Error()))
 		return 1
 	}
 	return 0

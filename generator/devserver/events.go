@@ -57,11 +57,20 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 }
 
 // writeEvent writes one event; data of several lines takes a data: field
-// a line, as the format wants.
+// a line, as the format wants. A line ends at CR, LF or CRLF, as an
+// EventSource reads the stream: data split on LF alone would let a CR in
+// a file name end the data: field and start a field of its own choosing
+// ("x\revent: reload\r\r.md" made an error a reload).
 func writeEvent(w http.ResponseWriter, m message) {
 	fmt.Fprintf(w, "event: %s\n", m.event)
-	for _, line := range strings.Split(m.data, "\n") {
+	for _, line := range eventLines(m.data) {
 		fmt.Fprintf(w, "data: %s\n", line)
 	}
 	fmt.Fprint(w, "\n")
+}
+
+// eventLines splits data at every CR, LF and CRLF.
+func eventLines(data string) []string {
+	data = strings.ReplaceAll(data, "\r\n", "\n")
+	return strings.Split(strings.ReplaceAll(data, "\r", "\n"), "\n")
 }

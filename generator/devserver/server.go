@@ -42,6 +42,7 @@ import (
 	"time"
 
 	"pinzhi/generator"
+	"pinzhi/generator/internal/source"
 )
 
 // Options configure a Server.
@@ -209,9 +210,9 @@ func (s *Server) Run(ctx context.Context) error {
 	defer w.close()
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- s.http.Serve(s.listener) }()
-	fmt.Fprintf(s.opts.Log, "serving %s at %s (Ctrl-C to stop)\n", s.opts.Src, s.URL())
+	fmt.Fprintf(s.opts.Log, "serving %s at %s (Ctrl-C to stop)\n", source.Printable(s.opts.Src), s.URL())
 	s.printNetworkURLs()
-	fmt.Fprintf(s.opts.Log, "building into %s\n", s.out)
+	fmt.Fprintf(s.opts.Log, "building into %s\n", source.Printable(s.out))
 	for {
 		select {
 		case b := <-w.batches:
@@ -333,7 +334,7 @@ func problemsText(err error) string {
 	if errors.As(err, &ps) {
 		return ps.Error()
 	}
-	return err.Error()
+	return source.Printable(err.Error())
 }
 
 func newID() string {

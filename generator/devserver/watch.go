@@ -74,7 +74,7 @@ func (w *watcher) close() { close(w.stop) }
 // watcher must never wait on the terminal while events arrive.
 func (w *watcher) notice(msg string) {
 	select {
-	case w.notices <- msg:
+	case w.notices <- source.Printable(msg):
 	default:
 	}
 }

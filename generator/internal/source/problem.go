@@ -18,9 +18,11 @@ type Problem struct {
 	Warning bool   // a warning does not fail the build
 }
 
+// Error prints the problem on one line, its control characters escaped
+// (see Printable): a path or value may hold any of them.
 func (p Problem) Error() string {
 	var b strings.Builder
-	b.WriteString(p.Path)
+	b.WriteString(Printable(p.Path))
 	if p.Line > 0 {
 		fmt.Fprintf(&b, ":%d", p.Line)
 	}
@@ -28,10 +30,10 @@ func (p Problem) Error() string {
 	if p.Warning {
 		b.WriteString("warning: ")
 	}
-	b.WriteString(p.Message)
+	b.WriteString(Printable(p.Message))
 	if p.Hint != "" {
 		b.WriteString("; ")
-		b.WriteString(p.Hint)
+		b.WriteString(Printable(p.Hint))
 	}
 	return b.String()
 }

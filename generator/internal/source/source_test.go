@@ -165,3 +165,27 @@ func TestSpecialFiles(t *testing.T) {
 		t.Error("a FIFO was opened")
 	}
 }
+
+func TestPrintable(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"content/后大街.md", "content/后大街.md"},
+		{"x\revent: reload\r\r.md", `x\revent: reload\r\r.md`},
+		{"a\nb\r\nc", `a\nb\r\nc`},
+		{"\x1b]0;pwned\a.md", `\x1b]0;pwned\a.md`},
+		{"\u009b31m", `\u009b31m`},
+		{"\x9b31m", `\x9b31m`},
+		{"tab\there", `tab\there`},
+		{"evil\u202egnp.md", `evil\u202egnp.md`},
+		{"line\u2028sep", `line\u2028sep`},
+		{"bad\xffbyte", `bad\xffbyte`},
+		{"“引号” and 　full-width space", "“引号” and 　full-width space"},
+	} {
+		if got := Printable(c.in); got != c.want {
+			t.Errorf("Printable(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	p := Problem{Path: "content/x\x1b[2J.md", Line: 3, Message: "title \r is empty", Hint: "write \u202e it"}
+	if got, want := p.Error(), `content/x\x1b[2J.md:3: title \r is empty; write \u202e it`; got != want {
+		t.Errorf("Problem.Error() = %q, want %q", got, want)
+	}
+}
