@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -53,7 +54,7 @@ const maxAssetSize = 64 << 20
 // loadAssets reads assets/, minifies what can be minified and names each
 // file after a hash of its content, so hosts can cache it forever. Files
 // and folders no build reads (see source.Ignored) are left out.
-func loadAssets(fsys fs.FS, minifier *minify.M, cache images.Cache, probs *source.List) assetSet {
+func loadAssets(ctx context.Context, fsys fs.FS, minifier *minify.M, cache *images.Cache, probs *source.List) assetSet {
 	set := assetSet{}
 	err := fs.WalkDir(fsys, assetsDir, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -73,7 +74,7 @@ func loadAssets(fsys fs.FS, minifier *minify.M, cache images.Cache, probs *sourc
 		}
 		a, p := loadAsset(fsys, name, minifier)
 		if p == nil && photoTypes[path.Ext(strings.ToLower(name))] {
-			a.photo, p = makePhoto(name, a.data, cache)
+			a.photo, p = makePhoto(ctx, name, a.data, cache)
 		}
 		if p != nil {
 			probs.AddAll(source.Problems{*p})

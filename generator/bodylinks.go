@@ -1,8 +1,11 @@
 package generator
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
+
+	"github.com/yuin/goldmark/renderer/html"
 
 	"pinzhi/generator/internal/source"
 )
@@ -46,6 +49,29 @@ func (l *linkRewriter) rewrite(dest string) (link, page string, missing bool) {
 		return l.urls.rel(p) + suffix, "", true
 	}
 	return l.urls.rel(p) + suffix, p, false
+}
+
+// deadScheme reports whether a link's scheme makes it code or a file of
+// the reader's machine (javascript:, vbscript:, file:, data: other than
+// a picture), which goldmark writes without its address, or, where the
+// site lets raw HTML through, as it is. Either way an editor meant a link
+// and gets none, so the build warns and pinzhi check reports it.
+func deadScheme(dest string) bool {
+	return html.IsDangerousURL([]byte(strings.TrimSpace(dest)))
+}
+
+// deadLink is the problem of a link deadScheme refuses: a warning of the
+// build, an error of pinzhi check.
+func deadLink(file string, line int, dest string, warning bool) source.Problem {
+	return source.Problem{Path: file, Line: line, Warning: warning,
+		Message: fmt.Sprintf("link to %s leads nowhere: pages never carry %s links, which run code or open the reader's own files", dest, scheme(dest)),
+		Hint:    "link to a page of the site (/communities/houdajie/) or to an https:// address"}
+}
+
+// scheme is a link's scheme with its colon, in lower case.
+func scheme(dest string) string {
+	s, _, _ := strings.Cut(strings.TrimSpace(dest), ":")
+	return strings.ToLower(s) + ":"
 }
 
 // bodyWarnings returns warnings about a page's body: links that lead to

@@ -78,6 +78,7 @@ type Builder struct {
 	names    interner
 	folder   *publish.Folder
 	held     bool // the folder stays open between calls: pinzhi serve
+	images   *images.Cache
 	progress progress
 
 	// The source as last loaded.
@@ -139,7 +140,7 @@ func NewBuilder(opts Options) *Builder {
 	if opts.Src == nil {
 		opts.Src = source.DirFS(opts.SrcDir)
 	}
-	b := &Builder{opts: opts, minifier: newMinifier(), md: markup.New(markup.Options{})}
+	b := &Builder{opts: opts, minifier: newMinifier(), md: markup.New(markup.Options{}), images: images.NewCache(opts.ImageCache, opts.Note)}
 	b.env = &templateEnv{urls: newURLScheme("/")}
 	return b
 }
@@ -307,7 +308,8 @@ func (b *Builder) loadLayouts() {
 
 func (b *Builder) loadAssets() {
 	var probs source.List
-	b.assets = loadAssets(b.opts.Src, b.minifier, images.Cache{Dir: b.opts.ImageCache}, &probs)
+	b.assets = loadAssets(b.opts.Context, b.opts.Src, b.minifier, b.images, &probs)
+	b.images.Prune(time.Now())
 	b.assetProblems = probs.Problems
 }
 

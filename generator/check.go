@@ -3,7 +3,7 @@ package generator
 import (
 	"cmp"
 	"context"
-	"net/http"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"slices"
@@ -24,8 +24,13 @@ type CheckOptions struct {
 	// CacheFile keeps lasting answers (an OK, a 404) for a day, so that a
 	// check run again soon asks nobody twice; none when empty.
 	CacheFile string
-	Client    *http.Client     // Go's default when nil
-	Now       func() time.Time // for the cache; time.Now when nil
+	// Allow judges the addresses a request would connect to: nil asks
+	// public addresses only, and a link to another is a problem of its
+	// page. Dial connects to an address allowed (nil: a net.Dialer).
+	// Tests set both; see linkcheck.Checker.
+	Allow func(netip.Addr) bool
+	Dial  linkcheck.DialFunc
+	Now   func() time.Time // for the cache; time.Now when nil
 }
 
 // CheckReport says what Check found.
@@ -70,6 +75,7 @@ func Check(opts Options, co CheckOptions) (*CheckReport, error) {
 		return nil, err
 	}
 	c.followAll()
+	c.reportDeadLinks()
 	checkBrands(b.last.model, &c.problems)
 	report := &CheckReport{Pages: len(c.pages), Links: c.followed, External: len(c.external)}
 	if co.External {
@@ -86,6 +92,22 @@ func Check(opts Options, co CheckOptions) (*CheckReport, error) {
 	return report, nil
 }
 
+// reportDeadLinks reports, as errors, the links of bodies the build
+// warned of and wrote without their address (see deadScheme).
+func (c *siteChecker) reportDeadLinks() {
+	for _, o := range c.outputs {
+		rec := c.records[o.path]
+		if rec == nil {
+			continue
+		}
+		for _, r := range rec.refs {
+			if deadScheme(r.dest) {
+				c.problems.AddAll(source.Problems{deadLink(rec.file, r.line, r.dest, false)})
+			}
+		}
+	}
+}
+
 // samePlace reports whether two problems say one thing of one line.
 func samePlace(a, b source.Problem) bool {
 	return a.Path == b.Path && a.Line == b.Line && a.Message == b.Message
@@ -100,9 +122,12 @@ func (c *siteChecker) askExternal(ctx context.Context, co CheckOptions) {
 	}
 	var cache *linkcheck.Cache
 	if co.CacheFile != "" {
-		cache = linkcheck.OpenCache(co.CacheFile, now)
+		var err error
+		if cache, err = linkcheck.OpenCache(co.CacheFile, now); err != nil {
+			c.problems.Warn(co.CacheFile, 0, "it is written anew after this check", "the answers kept from earlier checks are not used: the file %v", err)
+		}
 	}
-	checker := &linkcheck.Checker{Client: co.Client, Concurrency: co.Concurrency, Timeout: co.Timeout,
+	checker := &linkcheck.Checker{Allow: co.Allow, Dial: co.Dial, Concurrency: co.Concurrency, Timeout: co.Timeout,
 		RetryWait: co.RetryWait, Cache: cache, Now: now, UserAgent: "pinzhi-check (link checker of a static site)"}
 	urls := make([]string, 0, len(c.external))
 	for u := range c.external {
@@ -118,6 +143,6 @@ func (c *siteChecker) askExternal(ctx context.Context, co CheckOptions) {
 		}
 	}
 	if err := cache.Save(); err != nil {
-		c.problems.Warn(co.CacheFile, 0, "check the cache folder's permissions", "cannot save the answers for tomorrow: %s", source.UnwrapPathError(err))
+		c.problems.Warn(co.CacheFile, 0, "remove what stands at that path, or check the cache folder's permissions", "cannot save the answers for tomorrow: %s", source.UnwrapPathError(err))
 	}
 }

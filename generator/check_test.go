@@ -1,10 +1,15 @@
 package generator
 
 import (
+	"context"
+	"errors"
+	"net"
 	"net/http"
+	"net/netip"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -51,7 +56,7 @@ func TestCheck(t *testing.T) {
 	put(site, "content/brands.md", brands)
 
 	cache := filepath.Join(t.TempDir(), "links.json")
-	report, err := Check(Options{Src: site}, CheckOptions{External: true, CacheFile: cache, RetryWait: time.Millisecond})
+	report, err := Check(Options{Src: site}, CheckOptions{External: true, CacheFile: cache, RetryWait: time.Millisecond, Allow: netip.Addr.IsLoopback})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,5 +109,79 @@ func TestCheckBuildFails(t *testing.T) {
 	put(site, badFile, "---\ntitle: x\n---\n")
 	if _, err := Check(Options{Src: site}, CheckOptions{}); !hasLine(problemsOf(t, err), badFile+":4: district is missing") {
 		t.Errorf("got %v", err)
+	}
+}
+
+// TestCheckOwnHost: the site's own host is recognised however it is
+// written (letter case, default port), links under the site's path are
+// checked as its pages, the same host outside that path is an outside
+// address, and links that run code or open the reader's files are
+// reported.
+func TestCheckOwnHost(t *testing.T) {
+	site := repoSite(t)
+	put(site, badFile, communityFile("")+strings.Join([]string{
+		"[报社首页](https://news.example.com/)", // line 10
+		"",
+		"[大写](https://NEWS.example.com/2016/pinzhi/communities/nosuch/)",
+		"",
+		"[端口](https://news.example.com:443/2016/pinzhi/communities/nosuch2/)",
+		"",
+		"[好](https://News.Example.com/2016/pinzhi/communities/houdajie/)",
+		"",
+		"[脚本](javascript:alert(1)) [文件](file:///etc/passwd)",
+	}, "\n"))
+	report, err := Check(Options{Src: site, BaseURL: "https://news.example.com/2016/pinzhi/"}, CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		badFile + ":12: link to https://NEWS.example.com/2016/pinzhi/communities/nosuch/ leads to no page",
+		badFile + ":14: link to https://news.example.com:443/2016/pinzhi/communities/nosuch2/ leads to no page",
+		badFile + ":18: link to file:///etc/passwd leads nowhere: pages never carry file: links",
+		badFile + ":18: link to javascript:alert(1) leads nowhere: pages never carry javascript: links",
+	}
+	for _, w := range want {
+		if !hasLine(report.Problems, w) {
+			t.Errorf("no problem starts with\n  %s\ngot:\n%v", w, report.Problems)
+		}
+	}
+	if len(report.Problems) != len(want) || report.External != 1 {
+		t.Errorf("%d problems (want %d), %d outside addresses (want 1, the paper's front page):\n%v", len(report.Problems), len(want), report.External, report.Problems)
+	}
+	if hasLine(report.Warnings, badFile+":18:") {
+		t.Errorf("the build's warning for line 18 is repeated:\n%v", report.Warnings)
+	}
+	_, built := mustBuild(t, site, Options{BaseURL: "https://news.example.com/2016/pinzhi/"})
+	if !hasLine(built.Warnings, badFile+":18: warning: link to javascript:alert(1) leads nowhere") {
+		t.Errorf("the build does not warn of the javascript: link:\n%v", built.Warnings)
+	}
+}
+
+// TestCheckPrivateAddress: --external asks no address of this machine or
+// its network, and reports a link to one as a problem of its page.
+func TestCheckPrivateAddress(t *testing.T) {
+	var asked atomic.Int32
+	local := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { asked.Add(1) }))
+	defer local.Close()
+	site := repoSite(t)
+	put(site, badFile, communityFile("")+"[内网](" + local.URL + "/admin) [元数据](http://169.254.169.254/latest/meta-data/)\n")
+	report, err := Check(Options{Src: site}, CheckOptions{External: true, RetryWait: time.Millisecond,
+		Dial: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			t.Errorf("dialled %s", addr)
+			return nil, errors.New("not connected")
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{
+		badFile + ":10: link to " + local.URL + "/admin leads to a private or local address, which no reader can reach",
+		badFile + ":10: link to http://169.254.169.254/latest/meta-data/ leads to a private or local address",
+	} {
+		if !hasLine(report.Problems, w) {
+			t.Errorf("no problem starts with\n  %s\ngot:\n%v", w, report.Problems)
+		}
+	}
+	if n := asked.Load(); n != 0 {
+		t.Errorf("the local server got %d requests", n)
 	}
 }

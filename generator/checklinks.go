@@ -154,12 +154,16 @@ func (c *siteChecker) follow(o *output, pageURL *url.URL, href string, refs map[
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return // mailto:, tel:, data:, javascript: lead to no page
 	}
-	if u.Host != c.base.Host {
+	host, _ := canonicalHost(u)
+	rel, inside := strings.CutPrefix(u.Path, c.base.Path)
+	if host != c.base.Host || !inside && namesHost(href) {
+		// Another host, or this host outside the site's path, written
+		// with the host: an address outside the site, the newspaper's
+		// own front page as much as another's.
 		u.Fragment, u.RawFragment = "", ""
 		c.external[u.String()] = append(c.external[u.String()], places...)
 		return
 	}
-	rel, inside := strings.CutPrefix(u.Path, c.base.Path)
 	if !inside {
 		c.brokenAll(places, href, "leads outside the site, whose addresses start with "+c.base.Path, "write it from the site root, e.g. /communities/houdajie/")
 		return
@@ -174,6 +178,13 @@ func (c *siteChecker) follow(o *output, pageURL *url.URL, href string, refs map[
 			c.brokenAll(places, href, fmt.Sprintf("leads to /%s, which has no #%s", strings.TrimSuffix(target, "index.html"), frag), anchorHint(ids, frag))
 		}
 	}
+}
+
+// namesHost reports whether an href names its host (https://…, //…),
+// rather than a path on the page's own.
+func namesHost(href string) bool {
+	u, err := url.Parse(strings.TrimSpace(href))
+	return err == nil && u.Host != ""
 }
 
 // target is the file a site path is served from: a folder's index.html,

@@ -1,8 +1,11 @@
 package generator
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"html/template"
+	"net/url"
 	"path"
 	"strconv"
 	"strings"
@@ -28,11 +31,14 @@ type variant struct {
 
 // makePhoto makes the sizes of the picture assets/<name>, or says what is
 // wrong with it.
-func makePhoto(name string, data []byte, cache images.Cache) (*photo, *source.Problem) {
-	p, err := images.Make(data, cache)
-	if err != nil {
-		return nil, &source.Problem{Path: name, Message: err.Error(),
-			Hint: "replace it with a JPEG or PNG photograph of at most 40 million pixels, or take it out of assets/"}
+func makePhoto(ctx context.Context, name string, data []byte, cache *images.Cache) (*photo, *source.Problem) {
+	p, err := images.Make(ctx, name, data, cache)
+	var ie *images.Error
+	switch {
+	case errors.As(err, &ie):
+		return nil, &source.Problem{Path: name, Message: ie.Message, Hint: ie.Hint}
+	case err != nil:
+		return nil, &source.Problem{Path: name, Message: "not made: " + err.Error(), Hint: "build again"}
 	}
 	ph := &photo{width: p.Width, height: p.Height}
 	stem := strings.TrimSuffix(name, path.Ext(name))
@@ -56,7 +62,7 @@ func pictureHTML(ph *photo, urls urlScheme, alt, sizes string, lazy bool) templa
 		if b.Len() > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(urls.rel(v.Out) + " " + strconv.Itoa(v.width) + "w")
+		b.WriteString(srcsetURL(urls.rel(v.Out)) + " " + strconv.Itoa(v.width) + "w")
 		if !v.webp {
 			fallback = v
 		}
@@ -65,14 +71,26 @@ func pictureHTML(ph *photo, urls urlScheme, alt, sizes string, lazy bool) templa
 	h := max(1, (ph.height*w+ph.width/2)/ph.width)
 	esc := template.HTMLEscapeString
 	var b strings.Builder
-	b.WriteString(`<picture><source type="image/webp" srcset="` + esc(srcset[true].String()) + `" sizes="` + esc(sizes) + `">`)
-	b.WriteString(`<img src="` + esc(urls.rel(fallback.Out)) + `" srcset="` + esc(srcset[false].String()) + `" sizes="` + esc(sizes) +
+	b.WriteString(`<picture>`)
+	if srcset[true].Len() > 0 {
+		b.WriteString(`<source type="image/webp" srcset="` + esc(srcset[true].String()) + `" sizes="` + esc(sizes) + `">`)
+	}
+	b.WriteString(`<img src="` + esc(srcsetURL(urls.rel(fallback.Out))) + `" srcset="` + esc(srcset[false].String()) + `" sizes="` + esc(sizes) +
 		`" width="` + strconv.Itoa(w) + `" height="` + strconv.Itoa(h) + `" alt="` + esc(alt) + `"`)
 	if lazy {
 		b.WriteString(` loading="lazy" decoding="async"`)
 	}
 	b.WriteString(`></picture>`)
 	return template.HTML(b.String())
+}
+
+// srcsetURL escapes a path for a srcset, where a space ends the address
+// and a comma the candidate: "my photo.png" would otherwise leave the
+// browser the full-size fallback. Every byte a path may not hold as it is
+// is escaped, and commas too.
+func srcsetURL(p string) string {
+	u := (&url.URL{Path: p}).EscapedPath()
+	return strings.ReplaceAll(u, ",", "%2C")
 }
 
 // bodySizes is what a picture in a page's text takes: the text column's

@@ -88,3 +88,32 @@ func TestPhotoProblems(t *testing.T) {
 		})
 	}
 }
+
+// TestPhotoNamesInSrcset: a photo whose name has a space or a comma is
+// offered by addresses a browser reads as one candidate each: every
+// candidate of every srcset is one address and one width.
+func TestPhotoNamesInSrcset(t *testing.T) {
+	site := repoSite(t)
+	put(site, "assets/my photo.jpg", jpegOf(t, 600, 400))
+	put(site, "assets/a,b 照片.jpg", jpegOf(t, 500, 300))
+	put(site, "content/communities/x.md", communityFile("slug: x\n")+
+		"\n![街景](</assets/my photo.jpg>)\n\n![另一张](</assets/a,b 照片.jpg>)\n")
+	out, _ := mustBuild(t, site, Options{})
+	page := readTree(t, out)["communities/x/index.html"]
+	sets := regexp.MustCompile(`srcset="([^"]*)"`).FindAllStringSubmatch(page, -1)
+	if len(sets) != 4 {
+		t.Fatalf("%d srcsets, want 4:\n%s", len(sets), page)
+	}
+	candidate := regexp.MustCompile(`^/pinzhi/assets/[^\s,]+ \d+w$`)
+	for _, set := range sets {
+		parts := strings.Split(set[1], ", ")
+		for _, p := range parts {
+			if !candidate.MatchString(p) {
+				t.Errorf("srcset candidate %q is not one address and a width", p)
+			}
+		}
+	}
+	if !strings.Contains(page, "/pinzhi/assets/my%20photo-480.") || !strings.Contains(page, "/pinzhi/assets/a%2Cb%20%E7%85%A7%E7%89%87-480.") {
+		t.Errorf("the addresses are not escaped:\n%s", page)
+	}
+}

@@ -370,6 +370,9 @@ func (w *worker) convertBody(o *output, rec *record) error {
 		link, page, missing := w.links.rewrite(dest)
 		fileLine := o.file.BodyLine + line - 1
 		switch {
+		case deadScheme(dest):
+			w.problem(deadLink(o.file.Path, fileLine, dest, true))
+			link = ""
 		case missing:
 			w.problem(source.Problem{Path: o.file.Path, Line: fileLine, Message: fmt.Sprintf("link to %s, which is not in assets/", dest),
 				Hint: "check the file name, or add the file to assets/"})

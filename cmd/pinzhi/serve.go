@@ -30,7 +30,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	opts := devserver.Options{
 		Src: site.src, Bind: *bind, Port: *port, FixedPort: portGiven, BaseURL: site.baseURL,
-		Drafts: site.drafts, Out: *out, Log: stdout, Poll: *poll, Context: ctx,
+		Drafts: site.drafts, Out: *out, Log: stdout, Poll: *poll, Context: ctx, ImageCache: imageCache(),
 	}
 	var progress *progressLine
 	if f, ok := stdout.(*os.File); ok {

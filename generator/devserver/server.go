@@ -58,6 +58,11 @@ type Options struct {
 	Out       string    // where the site is built; a temporary folder when empty
 	Log       io.Writer // the terminal
 	Poll      bool      // watch by polling instead of file system events
+	// ImageCache keeps the sizes made of photographs, as for a build (see
+	// generator.Options): the preview makes the same files from the same
+	// cache, so that starting it or editing the stylesheet encodes no
+	// photo a build has made.
+	ImageCache string
 	// Context, when done, stops a build in progress (Run's context stops
 	// the server): Ctrl-C must not wait for a layout that never ends.
 	Context context.Context
@@ -113,7 +118,7 @@ func New(opts Options) (*Server, error) {
 	s.files = &siteFiles{dir: s.out, stamp: s.stamp}
 	s.builder = generator.NewBuilder(generator.Options{
 		SrcDir: opts.Src, Out: s.out, BaseURL: opts.BaseURL, Origin: s.origin(),
-		Drafts: opts.Drafts, Preview: true, Note: func(n string) { fmt.Fprintln(opts.Log, n) }, Context: opts.Context,
+		Drafts: opts.Drafts, Preview: true, ImageCache: opts.ImageCache, Note: func(n string) { fmt.Fprintln(opts.Log, n) }, Context: opts.Context,
 		Progress: opts.Progress,
 	})
 	// The folder is the server's for its whole life: no build may write it

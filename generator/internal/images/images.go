@@ -8,15 +8,15 @@ package images
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"image"
+	"image/color"
 	"image/jpeg"
 	"image/png"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 
@@ -33,8 +33,18 @@ var Widths = []int{480, 960, 1440}
 // few kilobytes that decode to gigabytes) is refused before decoding.
 const MaxPixels = 40_000_000
 
+// MaxDecodedBytes bounds the memory a decoded source takes: 40 million
+// pixels of 8-bit RGBA. A PNG of 16 bits per channel takes twice as much
+// a pixel, so a small file (300 KB, 6,300×6,300) can cost 630 MB to
+// decode and scale; the pixels alone are not bound enough.
+const MaxDecodedBytes = MaxPixels * 4
+
 // maxSide bounds either side, whatever the product.
 const maxSide = 20_000
+
+// MaxWebPSide is the largest width or height a WebP picture can have.
+// A long picture (长图) may be taller: its WebP sizes are made within it.
+const MaxWebPSide = 16383
 
 // Qualities of the lossy encodings: high enough that a reader sees no
 // artefacts at the size shown.
@@ -57,26 +67,37 @@ type Photo struct {
 	Variants      []Variant
 }
 
-// A Cache keeps encoded variants on disk, by a hash of the source and of
-// how they were made. Its zero value (no folder) keeps nothing.
-type Cache struct{ Dir string }
+// An Error says what is wrong with a source, and what an editor can do.
+type Error struct {
+	Message string // "is 6300×6300 pixels of 16 bits a channel: …"
+	Hint    string
+}
+
+func (e *Error) Error() string { return e.Message }
+
+const replaceHint = "replace it with a JPEG or PNG photograph of at most 40 million pixels, or take it out of assets/"
+
+func problem(hint, format string, args ...any) error {
+	return &Error{Message: fmt.Sprintf(format, args...), Hint: hint}
+}
 
 // Make checks a source and returns its variants. An error says what is
 // wrong with the file for an editor: not a JPEG or PNG, cut short or
-// corrupt, or too large.
-func Make(data []byte, cache Cache) (*Photo, error) {
+// corrupt, or too large; or ctx's error once ctx is done, which stops the
+// work between two variants and abandons one being encoded. about names
+// the source in the cache's notes.
+func Make(ctx context.Context, about string, data []byte, cache *Cache) (*Photo, error) {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err == nil {
+		err = checkConfig(cfg, format)
+	}
 	switch {
 	case errors.Is(err, image.ErrFormat):
-		return nil, errors.New("is not a JPEG or PNG picture")
+		return nil, problem(replaceHint, "is not a JPEG or PNG picture")
+	case err != nil && !errors.As(err, new(*Error)):
+		return nil, problem(replaceHint, "cannot be read as a picture (%v)", err)
 	case err != nil:
-		return nil, fmt.Errorf("cannot be read as a picture (%v)", err)
-	case format != "jpeg" && format != "png":
-		return nil, fmt.Errorf("is a %s picture; pages offer JPEG and PNG", format)
-	case cfg.Width <= 0 || cfg.Height <= 0:
-		return nil, errors.New("has no pixels")
-	case cfg.Width > maxSide || cfg.Height > maxSide || cfg.Width*cfg.Height > MaxPixels:
-		return nil, fmt.Errorf("is %d×%d pixels, more than the %d million a page can offer", cfg.Width, cfg.Height, MaxPixels/1_000_000)
+		return nil, err
 	}
 	own := map[string]string{"jpeg": ".jpg", "png": ".png"}[format]
 	o := 1
@@ -92,21 +113,24 @@ func Make(data []byte, cache Cache) (*Photo, error) {
 	var src image.Image             // decoded only when some variant is not cached
 	scaled := map[int]image.Image{} // each width is scaled once, for both formats
 	for _, ext := range []string{own, ".webp"} {
-		for _, w := range widths(cfg.Width) {
-			h := max(1, (cfg.Height*w+cfg.Width/2)/cfg.Width)
+		for _, w := range formatWidths(cfg.Width, cfg.Height, ext) {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			h := height(cfg.Width, cfg.Height, w)
 			name := key + "-" + strconv.Itoa(w) + ext
-			out, ok := cache.get(name)
+			out, ok := cache.get(name, ext, w, h, about)
 			if !ok {
 				if src == nil {
 					if src, _, err = image.Decode(bytes.NewReader(data)); err != nil {
-						return nil, fmt.Errorf("is corrupt (%v)", err)
+						return nil, problem(replaceHint, "is corrupt (%v)", err)
 					}
 				}
 				if scaled[w] == nil {
 					scaled[w] = scaleUpright(src, w, h, o)
 				}
-				if out, err = encode(scaled[w], ext); err != nil {
-					return nil, fmt.Errorf("cannot be encoded as %s (%v)", ext, err)
+				if out, err = encodeWithin(ctx, scaled[w], ext); err != nil {
+					return nil, err
 				}
 				cache.put(name, out)
 			}
@@ -114,6 +138,98 @@ func Make(data []byte, cache Cache) (*Photo, error) {
 		}
 	}
 	return p, nil
+}
+
+// checkConfig refuses a source before it is decoded: a format pages do
+// not offer, no pixels, or more pixels or decoded bytes than the bounds.
+func checkConfig(cfg image.Config, format string) error {
+	switch {
+	case format != "jpeg" && format != "png":
+		return problem(replaceHint, "is a %s picture; pages offer JPEG and PNG", format)
+	case cfg.Width <= 0 || cfg.Height <= 0:
+		return problem(replaceHint, "has no pixels")
+	case cfg.Width > maxSide || cfg.Height > maxSide || cfg.Width*cfg.Height > MaxPixels:
+		return problem(replaceHint, "is %d×%d pixels, more than the %d million a page can offer", cfg.Width, cfg.Height, MaxPixels/1_000_000)
+	}
+	if n := int64(cfg.Width) * int64(cfg.Height) * bytesPerPixel(cfg.ColorModel); n > MaxDecodedBytes {
+		return problem("save it with 8 bits a channel (a JPEG, or a PNG of 8-bit colour), or smaller",
+			"is %d×%d pixels that take %d MB once decoded (%d bytes a pixel), more than the %d MB a photo may take",
+			cfg.Width, cfg.Height, n>>20, bytesPerPixel(cfg.ColorModel), MaxDecodedBytes>>20)
+	}
+	return nil
+}
+
+// bytesPerPixel is what Go's decoders hold of one pixel of a picture of
+// color model m.
+func bytesPerPixel(m color.Model) int64 {
+	switch m {
+	case color.RGBA64Model, color.NRGBA64Model:
+		return 8
+	case color.Gray16Model:
+		return 2
+	case color.GrayModel, color.AlphaModel:
+		return 1
+	case color.YCbCrModel:
+		return 3
+	}
+	if _, ok := m.(color.Palette); ok {
+		return 1
+	}
+	return 4
+}
+
+// height is the height of a source of w0×h0 scaled to w wide.
+func height(w0, h0, w int) int { return max(1, (h0*w+w0/2)/w0) }
+
+// formatWidths are the widths offered in format ext: widths(w0), but in
+// WebP only those whose height fits WebP's limit, and then, if that left
+// out the widest, the widest that fits, so that a long picture still has
+// a WebP size of most of its width.
+func formatWidths(w0, h0 int, ext string) []int {
+	all := widths(w0)
+	if ext != ".webp" {
+		return all
+	}
+	var fit []int
+	for _, w := range all {
+		if w <= MaxWebPSide && height(w0, h0, w) <= MaxWebPSide {
+			fit = append(fit, w)
+		}
+	}
+	if len(fit) < len(all) {
+		widest := min(w0, MaxWebPSide*w0/h0)
+		for widest > 1 && height(w0, h0, widest) > MaxWebPSide {
+			widest--
+		}
+		if widest >= 1 && (len(fit) == 0 || fit[len(fit)-1] < widest) {
+			fit = append(fit, widest)
+		}
+	}
+	return fit
+}
+
+// encodeWithin encodes m, or returns ctx's error as soon as ctx is done.
+// The WebP encoder cannot be interrupted: its work is left to finish in
+// the background, which a program that is stopping does not wait for.
+func encodeWithin(ctx context.Context, m image.Image, ext string) ([]byte, error) {
+	type result struct {
+		data []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		data, err := encode(m, ext)
+		done <- result{data, err}
+	}()
+	select {
+	case r := <-done:
+		if r.err != nil {
+			return nil, problem(replaceHint, "cannot be encoded as %s (%v)", formatName(ext), r.err)
+		}
+		return r.data, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // widths are the widths offered of a source w pixels wide: those of
@@ -162,35 +278,4 @@ func encode(m image.Image, ext string) ([]byte, error) {
 		err = webp.Encode(&b, m, webp.Options{Quality: webpQuality, Method: 4})
 	}
 	return b.Bytes(), err
-}
-
-// version changes when variants are made differently, so that a cache
-// never serves what an older pinzhi made.
-const version = "2"
-
-func (c Cache) path(name string) string {
-	return filepath.Join(c.Dir, "v"+version, name[:2], name)
-}
-
-func (c Cache) get(name string) ([]byte, bool) {
-	if c.Dir == "" {
-		return nil, false
-	}
-	data, err := os.ReadFile(c.path(name))
-	return data, err == nil && len(data) > 0
-}
-
-// put keeps a variant; a cache that cannot be written only costs time.
-func (c Cache) put(name string, data []byte) {
-	if c.Dir == "" {
-		return
-	}
-	p := c.path(name)
-	if os.MkdirAll(filepath.Dir(p), 0o755) != nil {
-		return
-	}
-	tmp := p + ".tmp" + strconv.Itoa(os.Getpid())
-	if os.WriteFile(tmp, data, 0o644) != nil || os.Rename(tmp, p) != nil {
-		os.Remove(tmp) // a full disk must not leave a part of a file behind
-	}
 }

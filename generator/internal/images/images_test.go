@@ -2,6 +2,7 @@ package images
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"hash/crc32"
 	"image"
@@ -9,8 +10,6 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -72,10 +71,11 @@ func TestMake(t *testing.T) {
 		{"a JPEG cut short", jpg[:len(jpg)/2], nil, "", "is corrupt"},
 		{"a decompression bomb", bomb(t, 100_000, 100_000), nil, "", "is 100000×100000 pixels, more than the 40 million"},
 		{"a long thin bomb", bomb(t, 30_000, 10), nil, "", "is 30000×10 pixels"},
+		{"a 16-bit PNG past the decoded bound", deep(t, 6300, 6300), nil, "", "is 6300×6300 pixels that take 302 MB once decoded (8 bytes a pixel)"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			p, err := Make(c.data, Cache{})
+			p, err := Make(context.Background(), "assets/x.jpg", c.data, nil)
 			if c.err != "" {
 				if err == nil || !strings.Contains(err.Error(), c.err) {
 					t.Fatalf("error %v, want %q", err, c.err)
@@ -107,37 +107,6 @@ func TestMake(t *testing.T) {
 				t.Errorf("widths %v and %v, want %v", own, webp, c.widths)
 			}
 		})
-	}
-}
-
-// TestCache: a second Make of the same source takes its variants from the
-// cache and encodes nothing.
-func TestCache(t *testing.T) {
-	cache := Cache{Dir: t.TempDir()}
-	src := encoded(t, "jpeg", 1000, 500)
-	first, err := Make(src, cache)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, _ := filepath.Glob(filepath.Join(cache.Dir, "v"+version, "*", "*"))
-	if len(files) != len(first.Variants) {
-		t.Fatalf("%d files in the cache for %d variants", len(files), len(first.Variants))
-	}
-	for _, f := range files {
-		os.WriteFile(f, []byte("kept: "+filepath.Base(f)), 0o644) // what Make returns now is what the cache held
-	}
-	again, err := Make(src, cache)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, v := range again.Variants {
-		if !bytes.HasPrefix(v.Data, []byte("kept: ")) {
-			t.Errorf("%d%s was encoded again", v.Width, v.Ext)
-		}
-	}
-	other, _ := Make(encoded(t, "jpeg", 1000, 501), cache)
-	if bytes.HasPrefix(other.Variants[0].Data, []byte("kept: ")) {
-		t.Error("another source got the first one's variants")
 	}
 }
 
@@ -177,7 +146,7 @@ func TestOrientation(t *testing.T) {
 		{8, 300, 600, image.Pt(150, 500)}, // a quarter anticlockwise
 	}
 	for _, c := range cases {
-		p, err := Make(withOrientation(b.Bytes(), c.o), Cache{})
+		p, err := Make(context.Background(), "assets/x.jpg", withOrientation(b.Bytes(), c.o), nil)
 		if err != nil {
 			t.Fatal(err)
 		}

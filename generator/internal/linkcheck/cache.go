@@ -2,10 +2,13 @@ package linkcheck
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
+	"errors"
+	"fmt"
+	"io/fs"
 	"sync"
 	"time"
+
+	"pinzhi/generator/internal/source"
 )
 
 // cacheLife is how long an answer is trusted: a day, so that checking
@@ -27,16 +30,25 @@ type Cache struct {
 // file of that name may be anything.
 const maxCacheBytes = 64 << 20
 
-// OpenCache reads the cache file, if there is one; a missing, unreadable
-// or garbled file is an empty cache.
-func OpenCache(file string, now func() time.Time) *Cache {
+// OpenCache reads the cache file, if there is one, as every cache is read
+// (source.ReadRegular: a regular file, not through a link, bounded). A
+// missing file is an empty cache; one that cannot be used is an empty
+// cache too, and the error says why, for a note: the next Save replaces
+// it.
+func OpenCache(file string, now func() time.Time) (*Cache, error) {
 	c := &Cache{file: file, now: now, entries: map[string]Result{}}
-	if info, err := os.Stat(file); err == nil && info.Mode().IsRegular() && info.Size() <= maxCacheBytes {
-		if data, err := os.ReadFile(file); err == nil {
-			json.Unmarshal(data, &c.entries)
-		}
+	data, _, err := source.ReadRegular(file, maxCacheBytes)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return c, nil
+	case err != nil:
+		return c, err
 	}
-	return c
+	if err := json.Unmarshal(data, &c.entries); err != nil {
+		c.entries = map[string]Result{}
+		return c, fmt.Errorf("is not the JSON pinzhi writes (%v)", err)
+	}
+	return c, nil
 }
 
 // Get returns the answer for url from the last day.
@@ -65,8 +77,8 @@ func (c *Cache) Put(url string, r Result) {
 }
 
 // Save writes the cache, without the answers older than a day, through a
-// temporary file renamed over the old one, so that two checks at once
-// leave one whole file.
+// temporary file renamed over the old one (source.WriteReplacing), so
+// that two checks at once leave one whole file, and a failure none.
 func (c *Cache) Save() error {
 	if c == nil || !c.changed {
 		return nil
@@ -82,21 +94,5 @@ func (c *Cache) Save() error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(c.file), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(c.file), filepath.Base(c.file)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), c.file)
+	return source.WriteReplacing(c.file, data)
 }

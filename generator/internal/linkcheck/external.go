@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"net/netip"
 	"sync"
 	"time"
 )
@@ -22,9 +24,16 @@ type Result struct {
 	Lasting bool
 }
 
-// Checker asks addresses outside the site whether they answer.
+// Checker asks addresses outside the site whether they answer. It asks
+// public addresses only (see Public), at every redirect too.
 type Checker struct {
-	Client      *http.Client  // nil means one with Timeout on each request
+	// Allow judges every address a request would connect to; nil is
+	// Public. Tests allow the loopback addresses of their own servers.
+	Allow func(netip.Addr) bool
+	// Dial connects to an address Allow accepted; nil is a net.Dialer.
+	Dial DialFunc
+	// Resolver finds a name's addresses; nil is net.DefaultResolver.
+	Resolver    *net.Resolver
 	Concurrency int           // requests at once; 8 when 0
 	Timeout     time.Duration // for one request; 10 s when 0
 	RetryWait   time.Duration // before the retry; 1 s when 0
@@ -49,6 +58,8 @@ func (c *Checker) Check(ctx context.Context, urls []string) map[string]Result {
 			todo = append(todo, u)
 		}
 	}
+	client := guardedClient(c.Allow, c.Dial, c.Resolver)
+	defer client.CloseIdleConnections()
 	var mu sync.Mutex
 	slots := make(chan struct{}, cmp.Or(c.Concurrency, 8))
 	var wg sync.WaitGroup
@@ -57,7 +68,7 @@ func (c *Checker) Check(ctx context.Context, urls []string) map[string]Result {
 		slots <- struct{}{}
 		go func() {
 			defer func() { <-slots; wg.Done() }()
-			r := c.checkOne(ctx, u)
+			r := c.checkOne(ctx, client, u)
 			mu.Lock()
 			results[u] = r
 			mu.Unlock()
@@ -76,13 +87,13 @@ func (c *Checker) Check(ctx context.Context, urls []string) map[string]Result {
 // server that answers HEAD with an error is asked again with GET, since
 // many refuse or mishandle HEAD. A failure that may pass (no answer, a
 // timeout, 429, 5xx) is tried once more after a pause.
-func (c *Checker) checkOne(ctx context.Context, url string) Result {
-	r := c.request(ctx, http.MethodHead, url)
+func (c *Checker) checkOne(ctx context.Context, client *http.Client, url string) Result {
+	r := c.request(ctx, client, http.MethodHead, url)
 	if r.OK || r.Lasting && r.Status == 0 {
 		return r
 	}
 	if r.Status != 0 {
-		if r = c.request(ctx, http.MethodGet, url); r.OK || r.Lasting {
+		if r = c.request(ctx, client, http.MethodGet, url); r.OK || r.Lasting {
 			return r
 		}
 	}
@@ -91,12 +102,12 @@ func (c *Checker) checkOne(ctx context.Context, url string) Result {
 	case <-ctx.Done():
 		return r
 	}
-	return c.request(ctx, http.MethodGet, url)
+	return c.request(ctx, client, http.MethodGet, url)
 }
 
 // request makes one request and reads the answer's status; a GET reads
 // no more of the body than it must to be polite to the connection.
-func (c *Checker) request(ctx context.Context, method, url string) Result {
+func (c *Checker) request(ctx context.Context, client *http.Client, method, url string) Result {
 	timeout := cmp.Or(c.Timeout, 10*time.Second)
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
@@ -113,11 +124,11 @@ func (c *Checker) request(ctx context.Context, method, url string) Result {
 	if c.UserAgent != "" {
 		req.Header.Set("User-Agent", c.UserAgent)
 	}
-	client := c.Client
-	if client == nil {
-		client = http.DefaultClient
-	}
 	resp, err := client.Do(req)
+	if errors.Is(err, ErrPrivate) {
+		res.Problem, res.Lasting = ErrPrivate.Error(), true
+		return res
+	}
 	if err != nil {
 		res.Problem = describe(err, timeout)
 		return res

@@ -4,10 +4,12 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -72,7 +74,7 @@ func (r *remote) asked(path string) []string {
 
 func TestCheckAnswers(t *testing.T) {
 	srv := newRemote(t)
-	c := &Checker{Timeout: 100 * time.Millisecond, RetryWait: time.Millisecond}
+	c := &Checker{Allow: loopback, Timeout: 100 * time.Millisecond, RetryWait: time.Millisecond}
 	cases := []struct {
 		path    string
 		ok      bool
@@ -109,7 +111,7 @@ func TestCheckUnreachable(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	url := srv.URL + "/x"
 	srv.Close() // nothing listens there now
-	r := (&Checker{RetryWait: time.Millisecond}).Check(context.Background(), []string{url, "http://[::1"})
+	r := (&Checker{Allow: loopback, RetryWait: time.Millisecond}).Check(context.Background(), []string{url, "http://[::1"})
 	if got := r[url]; got.OK || !strings.Contains(got.Problem, "could not be reached: ") || !strings.Contains(got.Problem, "refused") || got.Lasting {
 		t.Errorf("closed port: %+v", got)
 	}
@@ -124,7 +126,7 @@ func TestCheckConcurrency(t *testing.T) {
 	for i := range 24 {
 		urls = append(urls, srv.URL+"/busy/"+string(rune('a'+i)))
 	}
-	(&Checker{Concurrency: 3}).Check(context.Background(), urls)
+	(&Checker{Allow: loopback, Concurrency: 3}).Check(context.Background(), urls)
 	if peak := srv.peak.Load(); peak > 3 || peak < 2 {
 		t.Errorf("%d requests at once, want at most 3 and more than 1", peak)
 	}
@@ -137,8 +139,11 @@ func TestCheckCache(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "pinzhi", "links.json")
 	urls := []string{srv.URL + "/ok", srv.URL + "/gone", srv.URL + "/down"}
 	run := func() map[string]Result {
-		cache := OpenCache(file, clock)
-		r := (&Checker{RetryWait: time.Millisecond, Cache: cache, Now: clock}).Check(context.Background(), urls)
+		cache, err := OpenCache(file, clock)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := (&Checker{Allow: loopback, RetryWait: time.Millisecond, Cache: cache, Now: clock}).Check(context.Background(), urls)
 		if err := cache.Save(); err != nil {
 			t.Fatal(err)
 		}
@@ -170,9 +175,70 @@ func TestCacheFileGarbled(t *testing.T) {
 		if err := writeFile(file, data); err != nil {
 			t.Fatal(err)
 		}
-		c := OpenCache(file, time.Now)
+		c, err := OpenCache(file, time.Now)
 		if _, ok := c.Get("x"); ok {
 			t.Errorf("%q: an answer from a garbled file", data)
 		}
+		if data != `{"x": 5}` && err == nil {
+			t.Errorf("%q: a garbled file opened without a word", data)
+		}
 	}
+}
+
+// TestCacheFileUntrusted: the cache file is read as every cache is: a
+// link, a FIFO or a folder at its path is not read (in bounded time), is
+// said, and is replaced by the next Save, or, where it cannot be, leaves
+// no temporary file behind.
+func TestCacheFileUntrusted(t *testing.T) {
+	cases := []struct {
+		name  string
+		plant func(file string) error
+		saves bool
+	}{
+		{"a link to /dev/zero", func(f string) error { return os.Symlink("/dev/zero", f) }, true},
+		{"a FIFO", func(f string) error { return syscall.Mkfifo(f, 0o644) }, true},
+		{"a folder", func(f string) error { return os.Mkdir(f, 0o755) }, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			file := filepath.Join(dir, "links.json")
+			if err := c.plant(file); err != nil {
+				t.Skip(err)
+			}
+			opened := make(chan error, 1)
+			var cache *Cache
+			go func() {
+				var err error
+				cache, err = OpenCache(file, time.Now)
+				opened <- err
+			}()
+			select {
+			case err := <-opened:
+				if err == nil {
+					t.Error("opened without a word")
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("OpenCache did not return")
+			}
+			cache.Put("https://example.org/", Result{OK: true, Checked: time.Now(), Lasting: true})
+			err := cache.Save()
+			if c.saves != (err == nil) {
+				t.Errorf("Save: %v", err)
+			}
+			if c.saves {
+				if again, err := OpenCache(file, time.Now); err != nil || !has(again, "https://example.org/") {
+					t.Errorf("the saved cache does not read back: %v", err)
+				}
+			}
+			if tmps, _ := filepath.Glob(filepath.Join(dir, "*.tmp")); len(tmps) > 0 {
+				t.Errorf("temporary files left: %q", tmps)
+			}
+		})
+	}
+}
+
+func has(c *Cache, url string) bool {
+	_, ok := c.Get(url)
+	return ok
 }
