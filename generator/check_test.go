@@ -5,8 +5,8 @@ import (
 	"errors"
 	"net"
 	"net/http"
-	"net/netip"
 	"net/http/httptest"
+	"net/netip"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -164,7 +164,7 @@ func TestCheckPrivateAddress(t *testing.T) {
 	local := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { asked.Add(1) }))
 	defer local.Close()
 	site := repoSite(t)
-	put(site, badFile, communityFile("")+"[内网](" + local.URL + "/admin) [元数据](http://169.254.169.254/latest/meta-data/)\n")
+	put(site, badFile, communityFile("")+"[内网]("+local.URL+"/admin) [元数据](http://169.254.169.254/latest/meta-data/)\n")
 	report, err := Check(Options{Src: site}, CheckOptions{External: true, RetryWait: time.Millisecond,
 		Dial: func(ctx context.Context, network, addr string) (net.Conn, error) {
 			t.Errorf("dialled %s", addr)
