@@ -56,10 +56,10 @@ const maxAssetSize = 64 << 20
 // and folders no build reads (see source.Ignored) are left out.
 func loadAssets(ctx context.Context, fsys fs.FS, minifier *minify.M, cache *images.Cache, probs *source.List) assetSet {
 	set := assetSet{}
-	err := fs.WalkDir(fsys, assetsDir, func(name string, d fs.DirEntry, err error) error {
+	err := source.WalkDir(fsys, assetsDir, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if name != assetsDir {
-				probs.Add(name, 0, "check its permissions", "cannot be read: %s", source.UnwrapPathError(err))
+			if name != assetsDir || !errors.Is(err, fs.ErrNotExist) {
+				probs.AddAll(source.Problems{source.WalkProblem(name, err)})
 			}
 			return nil
 		}

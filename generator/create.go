@@ -249,6 +249,9 @@ func (s *siteForCreate) create(created *Created, text, checked, otherName string
 	if _, err := os.Lstat(target); err == nil {
 		return fmt.Errorf("%s already exists; nothing was written (%s, or edit that file)", created.File, otherName)
 	}
+	if err := s.readable(created.File); err != nil {
+		return err
+	}
 	if err := s.check(created.File, checked); err != nil {
 		return err
 	}
@@ -266,6 +269,22 @@ func (s *siteForCreate) create(created *Created, text, checked, otherName string
 		return fmt.Errorf("%s: %w; nothing was written", created.File, err)
 	}
 	return f.Close()
+}
+
+// readable refuses a file a build would not read: one under a link out of
+// the site's folder, or a loop (see source.WalkDir).
+func (s *siteForCreate) readable(name string) error {
+	for dir := path.Dir(name); dir != "." && dir != contentDir; dir = path.Dir(dir) {
+		if _, err := os.Lstat(filepath.Join(s.dir, filepath.FromSlash(dir))); err != nil {
+			continue // made by this call
+		}
+		var le *source.LinkError
+		if _, err := source.RealPath(s.fsys, dir); errors.As(err, &le) {
+			return fmt.Errorf("%s %v, so a build would not read %s; nothing was written", dir, err, name)
+		}
+		return nil // the nearest folder there is: RealPath judged every link above it too
+	}
+	return nil
 }
 
 // check loads text as the file name and links the site with it; the

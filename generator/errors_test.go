@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -289,15 +291,22 @@ func TestSymlinkLoop(t *testing.T) {
 	dir := t.TempDir()
 	writeSite(t, dir, repoSite(t))
 	loop := filepath.Join(dir, "content/communities/loop.md")
-	if err := os.Symlink(loop, loop); err != nil {
+	if err := os.Symlink("loop.md", loop); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Symlink(filepath.Join(dir, "content"), filepath.Join(dir, "content/communities/up")); err != nil {
+	if err := os.Symlink("../../content", filepath.Join(dir, "content/communities/up")); err != nil {
 		t.Fatal(err)
 	}
-	_, _, err := buildInto(t, os.DirFS(dir), Options{})
-	if !hasLine(problemsOf(t, err), "content/communities/loop.md: cannot be read: too many levels of symbolic links") {
-		t.Errorf("got %v", err)
+	for _, fsys := range []fs.FS{os.DirFS(dir), nil} {
+		_, _, err := buildInto(t, fsys, Options{SrcDir: dir})
+		for _, want := range []string{
+			"content/communities/loop.md: cannot be read: too many levels of symbolic links",
+			"content/communities/up: is a symbolic link to content, a folder that holds it",
+		} {
+			if !hasLine(problemsOf(t, err), want) {
+				t.Errorf("%T: no problem starts with %q: %v", fsys, want, err)
+			}
+		}
 	}
 }
 
@@ -346,5 +355,66 @@ func writeSite(t testing.TB, dir string, site fstest.MapFS) {
 		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestSymlinkedFolders: links to folders and files inside the site's
+// folder are followed in content/, layouts/ and assets/ alike; a link out
+// of it, or to a folder that holds it, is a problem naming the link, and
+// pinzhi new writes nowhere a build would not read.
+func TestSymlinkedFolders(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, repoSite(t))
+	shared := filepath.Join(dir, "shared")
+	os.MkdirAll(filepath.Join(shared, "pages"), 0o755)
+	os.MkdirAll(filepath.Join(shared, "pictures"), 0o755)
+	os.MkdirAll(filepath.Join(shared, "partials"), 0o755)
+	os.WriteFile(filepath.Join(shared, "pages", "gongxiang.md"), []byte(communityFile("title: 共享社区\nslug: gongxiang\n")), 0o644)
+	os.WriteFile(filepath.Join(shared, "pictures", "logo.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`), 0o644)
+	os.WriteFile(filepath.Join(shared, "partials", "extra.html"), []byte(`{{define "extra"}}x{{end}}`), 0o644)
+	link := func(target, name string) {
+		t.Helper()
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link("../../shared/pages", "content/communities/linked")
+	link("../shared/pictures", "assets/shared")
+	link("../../shared/partials/extra.html", "layouts/partials/extra.html")
+	out, _ := mustBuild(t, nil, Options{SrcDir: dir})
+	files := readTree(t, out)
+	if !strings.Contains(files["communities/gongxiang/index.html"], "共享社区") {
+		t.Error("the page in the linked folder was not built")
+	}
+	if !slices.ContainsFunc(slices.Collect(maps.Keys(files)), func(f string) bool { return strings.HasPrefix(f, "assets/shared/logo.") }) {
+		t.Error("the asset in the linked folder was not published")
+	}
+
+	outside := t.TempDir()
+	os.WriteFile(filepath.Join(outside, "secret.md"), []byte(communityFile("title: 外部\n")), 0o644)
+	link(outside, "content/communities/outside")
+	link(outside, "assets/outside")
+	link(filepath.Join(outside, "secret.md"), "layouts/partials/secret.html")
+	link("..", "content/communities/loop")
+	_, _, err := buildInto(t, nil, Options{SrcDir: dir})
+	for _, want := range []string{
+		"content/communities/loop: is a symbolic link to content, a folder that holds it",
+		"content/communities/outside: is a symbolic link out of the site's folder",
+		"assets/outside: is a symbolic link out of the site's folder",
+		"layouts/partials/secret.html: is a symbolic link out of the site's folder",
+	} {
+		if !hasLine(problemsOf(t, err), want) {
+			t.Errorf("no problem starts with %q:\n%v", want, err)
+		}
+	}
+	if _, err := CreatePage(dir, "communities-elsewhere/x", "x"); err != nil {
+		t.Errorf("a page in a new folder: %v", err)
+	}
+	link(outside, "content/away")
+	if _, err := CreatePage(dir, "away/x", "外面"); err == nil || !strings.Contains(err.Error(), "a build would not read content/away/x.md; nothing was written") {
+		t.Errorf("pinzhi new wrote through a link out of the site: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(outside, "x.md")); err == nil {
+		t.Error("a file was written outside the site")
 	}
 }

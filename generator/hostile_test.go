@@ -132,7 +132,8 @@ func TestSpecialFiles(t *testing.T) {
 		{"a link to a FIFO as a page", "content/communities/link.md", "fifo", "content/communities/link.md: is a named pipe (FIFO)"},
 		{"a FIFO beside the pages", "content/communities/notes", "", "content/communities/notes: warning: not a Markdown file; ignored"},
 		{"a FIFO as a layout", "layouts/partials/fifo.html", "", "layouts/partials/fifo.html: is a named pipe (FIFO)"},
-		{"a link to /dev/zero as an asset", "assets/zero.png", "/dev/zero", "assets/zero.png: is a device, not a file"},
+		{"a link to /dev/zero as an asset", "assets/zero.png", "/dev/zero", "assets/zero.png: is a symbolic link out of the site's folder (to /dev/zero)"},
+		{"a device inside the site, linked", "assets/zero.png", "../dev-zero", "assets/zero.png: is a device, not a file"},
 		{"a FIFO as an asset", "assets/fifo.css", "", "assets/fifo.css: is a named pipe (FIFO)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -143,6 +144,11 @@ func TestSpecialFiles(t *testing.T) {
 			switch c.target {
 			case "":
 				err = syscall.Mkfifo(full, 0o644)
+			case "../dev-zero":
+				// /dev/zero's numbers (1, 5): making a device takes root.
+				if err = syscall.Mknod(filepath.Join(dir, "dev-zero"), syscall.S_IFCHR|0o644, 1<<8|5); err == nil {
+					err = os.Symlink(c.target, full)
+				}
 			case "fifo":
 				if err = syscall.Mkfifo(filepath.Join(dir, "fifo"), 0o644); err == nil {
 					err = os.Symlink(filepath.Join(dir, "fifo"), full)

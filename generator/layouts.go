@@ -49,14 +49,14 @@ func loadLayouts(fsys fs.FS, funcs template.FuncMap, probs *source.List) layouts
 	shared := append([]string{baseLayout}, partialFiles(fsys)...)
 	texts := map[string]string{}
 	for _, kind := range optionalKinds {
-		if data, p := source.ReadBounded(fsys, kindFile(kind), maxLayoutSize); p == nil {
+		if data, p := readLayout(fsys, kindFile(kind)); p == nil {
 			texts[kindFile(kind)] = string(data)
 		} else if _, err := fs.Stat(fsys, kindFile(kind)); !errors.Is(err, fs.ErrNotExist) {
 			probs.AddAll(source.Problems{*p})
 		}
 	}
 	for _, name := range append(shared, kindFiles()...) {
-		data, p := source.ReadBounded(fsys, name, maxLayoutSize)
+		data, p := readLayout(fsys, name)
 		if p != nil {
 			if _, err := fs.Stat(fsys, name); errors.Is(err, fs.ErrNotExist) {
 				p.Hint = "every site needs it; copy it from the pinzhi repository's layouts/"
@@ -88,6 +88,17 @@ func loadLayouts(fsys fs.FS, funcs template.FuncMap, probs *source.List) layouts
 		}
 	}
 	return set
+}
+
+// readLayout reads a layout file, unless it is a link out of the site's
+// folder (see source.WalkDir: the same rule as content/ and assets/).
+func readLayout(fsys fs.FS, name string) ([]byte, *source.Problem) {
+	var le *source.LinkError
+	if _, err := source.RealPath(fsys, name); errors.As(err, &le) {
+		p := source.WalkProblem(name, err)
+		return nil, &p
+	}
+	return source.ReadBounded(fsys, name, maxLayoutSize)
 }
 
 // partialFiles lists layouts/partials/*.html but the files no build reads.

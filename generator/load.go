@@ -98,12 +98,12 @@ func loadContent(fsys fs.FS, names []string, workers int, md *markup.Markdown, k
 // ignored (see source.Ignored).
 func contentFiles(fsys fs.FS, dir string, probs *source.List) []string {
 	var names []string
-	err := fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
+	err := source.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if name == dir && errors.Is(err, fs.ErrNotExist) {
 				return err
 			}
-			probs.Add(name, 0, "check its permissions", "cannot be read: %s", source.UnwrapPathError(err))
+			probs.AddAll(source.Problems{source.WalkProblem(name, err)})
 			return nil
 		}
 		if name != dir && source.Ignored(path.Base(name)) {
@@ -124,7 +124,7 @@ func contentFiles(fsys fs.FS, dir string, probs *source.List) []string {
 	if errors.Is(err, fs.ErrNotExist) && dir == contentDir {
 		probs.Add(contentDir, 0, "run pinzhi in the site's folder or name it with --src", "folder not found")
 	}
-	return names // fs.WalkDir visits in lexical order
+	return names // source.WalkDir visits in lexical order
 }
 
 const contentDir = "content"

@@ -49,20 +49,19 @@ func (w *watcher) startPolling() <-chan change {
 func (w *watcher) snapshot() map[string]fileState {
 	files := map[string]fileState{}
 	for _, d := range sourceDirs {
-		filepath.WalkDir(filepath.Join(w.root, d), func(p string, e fs.DirEntry, err error) error {
+		source.WalkDir(source.DirFS(w.root), d, func(p string, e fs.DirEntry, err error) error {
 			if err != nil {
 				return nil
 			}
-			if e.IsDir() && source.Ignored(e.Name()) {
-				return filepath.SkipDir
+			if e.IsDir() && p != d && source.Ignored(e.Name()) {
+				return fs.SkipDir
 			}
-			info, err := e.Info()
+			info, err := fs.Stat(source.DirFS(w.root), p) // through a link: its target's changes count
 			if err != nil {
 				return nil
 			}
-			rel, _ := filepath.Rel(w.root, p)
 			_, ino := source.FileID(info)
-			files[filepath.ToSlash(rel)] = fileState{info.Size(), info.ModTime(), ino, e.IsDir()}
+			files[p] = fileState{info.Size(), info.ModTime(), ino, e.IsDir()}
 			return nil
 		})
 	}

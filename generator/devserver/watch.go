@@ -98,7 +98,7 @@ func (w *watcher) startNotify() (<-chan change, error) {
 		return nil, err
 	}
 	for _, d := range sourceDirs {
-		if err := addTree(fw, filepath.Join(w.root, d)); err != nil {
+		if err := addTree(fw, w.root, filepath.Join(w.root, d)); err != nil {
 			fw.Close()
 			return nil, err
 		}
@@ -140,11 +140,11 @@ func (w *watcher) notifyEvent(fw *fsnotify.Watcher, ev fsnotify.Event, out chan<
 		return // the site's folder holds more than its sources: public/, .git/
 	}
 	if ev.Has(fsnotify.Create) {
-		if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
+		if info, err := os.Stat(ev.Name); err == nil && info.IsDir() { // a link to a folder too
 			// A folder created or copied in: watch it and everything in it.
 			// Files already inside were made before the watch; reporting
 			// the folder has the builder read them all.
-			if err := addTree(fw, ev.Name); err != nil {
+			if err := addTree(fw, w.root, ev.Name); err != nil {
 				w.notice("cannot watch " + ev.Name + ": " + err.Error())
 			}
 		}
@@ -152,20 +152,28 @@ func (w *watcher) notifyEvent(fw *fsnotify.Watcher, ev fsnotify.Event, out chan<
 	out <- change{path: rel}
 }
 
-// addTree watches dir and every folder below it. A missing folder is fine:
-// a site need not have assets/.
-func addTree(fw *fsnotify.Watcher, dir string) error {
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() {
+// addTree watches dir, a folder under the site's folder root, and every
+// folder below it, through links as a build follows them (see
+// source.WalkDir): a link a build does not follow is the build's to
+// report. A missing folder is fine: a site need not have assets/.
+func addTree(fw *fsnotify.Watcher, root, dir string) error {
+	rel, err := filepath.Rel(root, dir)
+	if err != nil {
+		return err
+	}
+	err = source.WalkDir(source.DirFS(root), filepath.ToSlash(rel), func(p string, d fs.DirEntry, err error) error {
+		var le *source.LinkError
+		switch {
+		case errors.As(err, &le):
 			return nil
+		case err != nil:
+			return err
+		case !d.IsDir():
+			return nil
+		case p != filepath.ToSlash(rel) && source.Ignored(d.Name()):
+			return fs.SkipDir
 		}
-		if p != dir && source.Ignored(d.Name()) {
-			return filepath.SkipDir
-		}
-		return fw.Add(p)
+		return fw.Add(filepath.Join(root, filepath.FromSlash(p)))
 	})
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil

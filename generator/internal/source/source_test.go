@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -187,5 +188,65 @@ func TestPrintable(t *testing.T) {
 	p := Problem{Path: "content/x\x1b[2J.md", Line: 3, Message: "title \r is empty", Hint: "write \u202e it"}
 	if got, want := p.Error(), `content/x\x1b[2J.md:3: title \r is empty; write \u202e it`; got != want {
 		t.Errorf("Problem.Error() = %q, want %q", got, want)
+	}
+}
+
+// TestWalkDir follows links inside the file system, files and folders,
+// and reports links out of it and loops, by the link's name.
+func TestWalkDir(t *testing.T) {
+	link := func(target string) *fstest.MapFile { return &fstest.MapFile{Mode: fs.ModeSymlink, Data: []byte(target)} }
+	fsys := fstest.MapFS{
+		"content/a.md":               {Data: []byte("a")},
+		"content/shared":             link("../shared"),
+		"content/up":                 link(".."),
+		"content/self":               link("../content"),
+		"content/out":                link("../../elsewhere"),
+		"content/abs":                link("/etc"),
+		"content/file.md":            link("../shared/b.md"),
+		"content/deep/back":          link("../../content/deep"),
+		"shared/b.md":                {Data: []byte("b")},
+		"shared/inner/c.md":          {Data: []byte("c")},
+		"shared/inner/toshared":      link("../../shared"),
+		"content/zz-sibling/loopy":   link("../zz-sibling"),
+		"content/zz-sibling/note.md": {Data: []byte("n")},
+	}
+	var visited, problems []string
+	err := WalkDir(fsys, "content", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			problems = append(problems, WalkProblem(name, err).Error())
+			return nil
+		}
+		kind := "file"
+		if d.IsDir() {
+			kind = "dir"
+		}
+		visited = append(visited, name+" "+kind)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantVisited := []string{"content dir", "content/a.md file", "content/deep dir", "content/file.md file",
+		"content/shared dir", "content/shared/b.md file", "content/shared/inner dir", "content/shared/inner/c.md file",
+		"content/zz-sibling dir", "content/zz-sibling/note.md file"}
+	if !slices.Equal(visited, wantVisited) {
+		t.Errorf("visited\n%q\nwant\n%q", visited, wantVisited)
+	}
+	wantProblems := []string{
+		"content/abs: is a symbolic link out of the site's folder (to /etc)",
+		"content/deep/back: is a symbolic link to content/deep, a folder that holds it",
+		"content/out: is a symbolic link out of the site's folder (to ../../elsewhere)",
+		"content/self: is a symbolic link to content, a folder that holds it",
+		"content/shared/inner/toshared: is a symbolic link to shared, a folder that holds it",
+		"content/up: is a symbolic link to ., a folder that holds it",
+		"content/zz-sibling/loopy: is a symbolic link to content/zz-sibling, a folder that holds it",
+	}
+	if len(problems) != len(wantProblems) {
+		t.Errorf("problems\n%s", strings.Join(problems, "\n"))
+	}
+	for _, w := range wantProblems {
+		if !slices.ContainsFunc(problems, func(p string) bool { return strings.HasPrefix(p, w) }) {
+			t.Errorf("no problem starts with %q:\n%s", w, strings.Join(problems, "\n"))
+		}
 	}
 }
