@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
 )
@@ -269,11 +271,12 @@ func TestWarnings(t *testing.T) {
 type failingFS struct {
 	fs.FS
 	name string
+	err  error // fs.ErrPermission when nil
 }
 
 func (f failingFS) Open(name string) (fs.File, error) {
 	if name == f.name {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+		return nil, &fs.PathError{Op: "open", Path: name, Err: cmp.Or(f.err, fs.ErrPermission)}
 	}
 	return f.FS.Open(name)
 }
@@ -281,8 +284,12 @@ func (f failingFS) Open(name string) (fs.File, error) {
 func TestUnreadableFile(t *testing.T) {
 	site := repoSite(t)
 	put(site, badFile, communityFile(""))
-	_, _, err := buildInto(t, failingFS{site, badFile}, Options{})
-	if !hasLine(problemsOf(t, err), badFile+": cannot be read: permission denied") {
+	_, _, err := buildInto(t, failingFS{site, badFile, nil}, Options{})
+	if !hasLine(problemsOf(t, err), badFile+": cannot be read: permission denied; check the file's permissions") {
+		t.Errorf("got %v", err)
+	}
+	_, _, err = buildInto(t, failingFS{site, badFile, syscall.ENAMETOOLONG}, Options{})
+	if !hasLine(problemsOf(t, err), badFile+": cannot be read: file name too long; shorten the file's name or a folder's above it") {
 		t.Errorf("got %v", err)
 	}
 }

@@ -42,6 +42,8 @@ func init() {
 func unportable(name string) string {
 	stem, _, _ := strings.Cut(name, ".")
 	switch {
+	case len(name) > maxNameBytes:
+		return fmt.Sprintf("the name is %d bytes long, more than the %d a file system allows (255 in one name, less what pinzhi adds while it writes the file)", len(name), maxNameBytes)
 	case windowsReserved[strings.ToLower(stem)]:
 		return fmt.Sprintf("%q is a name Windows keeps for a device", name)
 	case strings.HasSuffix(name, ".") || strings.HasSuffix(name, " "):
@@ -57,6 +59,15 @@ func unportable(name string) string {
 	return ""
 }
 
+// maxNameBytes is the longest name of an output file: 255 bytes, the
+// limit of ext4, APFS and NTFS alike, less the 21 of the temporary name
+// a file is written under before it takes its own.
+const maxNameBytes = 255 - 21
+
+// maxPathBytes bounds an output file's path under the output folder,
+// far below the system's 4,096 for the whole path.
+const maxPathBytes = 1024
+
 // checkNames reports the files of the site whose names do not work on
 // every host: a name Windows cannot hold, or two names that are one
 // where letter case is folded or Unicode normalised. Each problem names
@@ -64,6 +75,11 @@ func unportable(name string) string {
 func checkNames(outs []*output, probs *source.List) {
 	seen := make(map[string]*output, len(outs))
 	for _, o := range outs {
+		if len(o.path) > maxPathBytes {
+			probs.Add(o.source, o.sourceLine, "give it a shorter name, or move it less deep into folders",
+				"its file %.60s… is %d bytes long, more than the %d a site's path may have", o.path, len(o.path), maxPathBytes)
+			continue
+		}
 		for _, seg := range strings.Split(o.path, "/") {
 			if why := unportable(seg); why != "" {
 				probs.Add(o.source, o.sourceLine, "rename it, or give it a slug: line with another name",

@@ -7,6 +7,7 @@ import (
 	"hash/crc64"
 	"io"
 	"io/fs"
+	"syscall"
 	"unicode/utf8"
 )
 
@@ -146,6 +147,8 @@ func ReadBounded(fsys fs.FS, name string, limit int64) ([]byte, *Problem) {
 	case errors.Is(err, errTooLarge):
 		return nil, &Problem{Path: name, Message: fmt.Sprintf("is more than the %d MB a file here may have", limit>>20),
 			Hint: "split it into several pages, or move large data out of the site's folder"}
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return nil, &Problem{Path: name, Message: "cannot be read: " + UnwrapPathError(err), Hint: nameTooLongHint}
 	case err != nil:
 		return nil, &Problem{Path: name, Message: "cannot be read: " + UnwrapPathError(err), Hint: "check the file's permissions, or that a symbolic link points at a real file"}
 	}
@@ -173,6 +176,9 @@ func readBoundedFS(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	}
 	return b.Bytes(), err
 }
+
+// nameTooLongHint says what to do about a name the system refuses.
+const nameTooLongHint = "shorten the file's name or a folder's above it: a name may have 255 bytes (85 Chinese characters), a path 4,096"
 
 func notRegular(name string, mode fs.FileMode) *Problem {
 	return &Problem{Path: name, Message: "is " + describeMode(mode) + ", not a file; it is not read",

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 )
 
 // Symbolic links in a site's folders are followed where they stay inside
@@ -43,7 +44,11 @@ func WalkProblem(name string, err error) Problem {
 		}
 		return Problem{Path: name, Message: le.Error(), Hint: hint}
 	}
-	return Problem{Path: name, Message: "cannot be read: " + UnwrapPathError(err), Hint: "check its permissions"}
+	hint := "check its permissions"
+	if errors.Is(err, syscall.ENAMETOOLONG) {
+		hint = nameTooLongHint
+	}
+	return Problem{Path: name, Message: "cannot be read: " + UnwrapPathError(err), Hint: hint}
 }
 
 // WalkDir walks the tree at root in lexical order, like fs.WalkDir,
