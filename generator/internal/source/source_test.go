@@ -194,7 +194,9 @@ func TestPrintable(t *testing.T) {
 // TestWalkDir follows links inside the file system, files and folders,
 // and reports links out of it and loops, by the link's name.
 func TestWalkDir(t *testing.T) {
-	link := func(target string) *fstest.MapFile { return &fstest.MapFile{Mode: fs.ModeSymlink, Data: []byte(target)} }
+	link := func(target string) *fstest.MapFile {
+		return &fstest.MapFile{Mode: fs.ModeSymlink, Data: []byte(target)}
+	}
 	fsys := fstest.MapFS{
 		"content/a.md":               {Data: []byte("a")},
 		"content/shared":             link("../shared"),
