@@ -196,3 +196,42 @@ func TestBrowserOnTheNetwork(t *testing.T) {
 		t.Fatalf("the page opened at %s did not show the edit: %v", lan, err)
 	}
 }
+
+// TestBrowserHostileNames names content files with a carriage return
+// that spells an event of its own and with a terminal escape sequence,
+// while a page is open in Chromium: the page shows the error overlay,
+// with the names escaped, and is never reloaded; serve's log carries no
+// control character.
+func TestBrowserHostileNames(t *testing.T) {
+	ctx := browsertest.Tab(t, 390, 844)
+	dir := copySite(t)
+	server := startServe(t, dir, strconv.Itoa(freePort(t)))
+	if err := chromedp.Do(ctx, chromedp.Navigate(server.url+"communities/houdajie/")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.notReloaded = true`)); err != nil {
+		t.Fatal(err)
+	}
+	page := []byte("---\ntitle: 无区社区\n---\n") // no district: an error naming the file
+	os.WriteFile(filepath.Join(dir, "content/communities", "x\revent: reload\r\r.md"), page, 0o644)
+	if err := browsertest.WaitFor(ctx, `!!document.getElementById("pinzhi-error")`); err != nil {
+		t.Fatalf("no error overlay: %v", err)
+	}
+	time.Sleep(500 * time.Millisecond) // long enough for reloads to show
+	overlay, err := chromedp.Run(ctx, chromedp.Text("#pinzhi-error"))
+	if err != nil || !strings.Contains(overlay, `content/communities/x\revent: reload\r\r.md`) {
+		t.Errorf("the overlay does not show the name escaped: %q %v", overlay, err)
+	}
+	if still, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.notReloaded === true`)); err != nil || !still {
+		t.Errorf("the page was reloaded by a name: %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, "content/communities", "\x1b]0;pwned\a\x1b[2J.md"), page, 0o644)
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(server.printed(), "pwned") && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	log := server.printed()
+	if !strings.Contains(log, `\x1b]0;pwned\a\x1b[2J.md`) || strings.ContainsAny(log, "\x1b\a\r") {
+		t.Errorf("serve's log shows the name raw or not at all:\n%q", log)
+	}
+}
