@@ -69,7 +69,11 @@ it most resembles. A key given with no value ("quote:") counts as absent.
 	baseURL      where the site is served, e.g. https://example.org/pinzhi/; replaced by
 	             the --base-url flag. Without a host ("/pinzhi/", or none at all: "/")
 	             the site works, but feed.xml and sitemap.xml, which need absolute
-	             addresses, are not written, and a warning says so.
+	             addresses, are not written, and a warning says so. A base URL with
+	             a user name or password, a query, a fragment, or . or .. in its
+	             path is an error; its host is written in lower case, an
+	             internationalised name in its xn-- form (RFC 3986 §3.2.2), and
+	             the scheme's default port (:443, :80) is dropped.
 	organizers   a list of names
 	reporter     a name
 	photo        a photograph (see Photos): src, a JPEG or PNG in assets/, and its
@@ -349,11 +353,16 @@ it, every size in srcset with sizes for the column it fills, width and
 height set so the page does not move while it loads; pictures in a body
 load lazily, a layout's photos at once. The sizes are made once: a cache
 keyed by the picture's content keeps them between builds (the user's cache
-folder, [Options].ImageCache). A file that is not a JPEG or PNG, is cut
-short or corrupt, or has more than 40 million pixels or a side over 20,000
-(a decompression bomb is a few kilobytes that decode to gigabytes) is an
-error naming it, checked before it is decoded; a photo's src or an image
-that names no such picture is an error at its line. A JPEG's EXIF
+folder, [Options].ImageCache, for build and serve alike; see Untrusted
+input). A file that is not a JPEG or PNG, is cut short or corrupt, has
+more than 40 million pixels or a side over 20,000, or would take more than
+160 MB once decoded (a 16-bit PNG takes 8 bytes a pixel; a decompression
+bomb is a few kilobytes that decode to gigabytes) is an error naming it,
+checked before it is decoded; a photo's src or an image that names no
+such picture is an error at its line. WebP holds at most 16,383 pixels a
+side: a taller picture (a 长图) gets its WebP sizes within that, the widest
+that fits, and its own format's in full. Addresses in srcset are escaped
+(a space or a comma in a name would split a candidate). A JPEG's EXIF
 orientation (a phone's picture stored sideways) is applied; colour
 profiles are not read: prepare pictures in sRGB.
 
@@ -470,11 +479,64 @@ URL; a bad base URL; brand entries as above; a link to a file not in
 assets/; a layout that is missing, fails to parse or fails to execute
 (named by its file and line, once for all the pages it failed on); a body
 or a page past one of the Limits; a device, FIFO or socket where a file
-is read; a name that does not work on every host (see Slugs); a file
-that cannot be written (a full disk, a file size limit). An output folder
+is read; a symbolic link out of the site's folder or to a folder that
+holds it (see Untrusted input); a name that does not work on every host
+(see Slugs), or an output name longer than 234 bytes (255 less pinzhi's
+temporary name) or path longer than 1,024; a file that cannot be written
+(a full disk, a file size limit). An output folder
 pinzhi may not write (see Output) is a plain error, not a Problem. Warnings: unknown keys,
 files that are not Markdown, a link to a site path no page has, ** or __
-left as text (emphasis that did not parse), a base URL without a host.
+left as text (emphasis that did not parse), a base URL without a host, a
+link whose scheme runs code or opens the reader's files (javascript:,
+vbscript:, file:, data: other than a picture: written without its
+address, and an error of pinzhi check).
+
+# Untrusted input
+
+Whatever a site's folders or pinzhi's caches hold, and whoever put it
+there, a build ends in bounded time and memory, publishes nothing it did
+not check, and names the file.
+
+Symbolic links are followed where they stay inside the site's folder,
+files and folders alike, in content/, layouts/ and assets/ (a folder of
+pages shared between two sites kept in one folder builds as if it were
+there), and the preview watches the folders they lead to. A link out of
+the site's folder is an error naming it (whatever it points at would be
+published), as is a link to a folder that holds it (a loop); pinzhi new
+writes nothing under such a link.
+
+Caches are read as untrusted input, by one rule: the sizes of photos
+(<user cache>/pinzhi/images) and the answers of outside addresses
+(<user cache>/pinzhi/external-links.json) are read only from regular
+files, never through a link, from a FIFO or a device, and bounded in size;
+a photo's size is used only if it decodes as its format at the size its
+name promises. Anything else is made again, written over through a
+temporary file renamed into place, with a note. The photo cache is pruned
+once a day: sizes unused for 90 days, then the least recently used past
+2 GiB, and nothing but files named as pinzhi names them. Photo work stops
+when a build is stopped (Ctrl-C in pinzhi serve).
+
+Names and values are printed escaped wherever pinzhi prints them (the
+terminal, serve's log, the preview's overlay, check's report): control
+characters, line and paragraph separators and marks that reorder text
+are written as Go writes them in a quoted string (\r, \x1b, \u202e), so
+a file name cannot move the cursor, set a terminal's title or read as
+another name. The preview's event stream splits its data at CR, LF and
+CRLF, as an EventSource reads it, so a name cannot add an event.
+
+pinzhi check --external asks public addresses only. Every name is
+resolved and every address it has judged before a connection is made, at
+every redirect too: loopback, private (RFC 1918, unique local), link-local
+(169.254.169.254 is a cloud's metadata service), shared and reserved
+addresses are never asked, and a link to one is a problem of its page: no
+reader can reach it. No proxy of the environment is used. A link with the
+site's own host (compared without letter case and default port) under the
+site's path is checked as a page of the site; the same host outside that
+path is an outside address.
+
+pinzhi new holds content/ (flock on the folder; no lock file) from
+reading the site to writing the file, so that two at once cannot both
+take one name, nor one weight.
 
 # Rebuilding
 

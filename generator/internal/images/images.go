@@ -154,7 +154,7 @@ func checkConfig(cfg image.Config, format string) error {
 	if n := int64(cfg.Width) * int64(cfg.Height) * bytesPerPixel(cfg.ColorModel); n > MaxDecodedBytes {
 		return problem("save it with 8 bits a channel (a JPEG, or a PNG of 8-bit colour), or smaller",
 			"is %d×%d pixels that take %d MB once decoded (%d bytes a pixel), more than the %d MB a photo may take",
-			cfg.Width, cfg.Height, n>>20, bytesPerPixel(cfg.ColorModel), MaxDecodedBytes>>20)
+			cfg.Width, cfg.Height, n/1_000_000, bytesPerPixel(cfg.ColorModel), MaxDecodedBytes/1_000_000)
 	}
 	return nil
 }
