@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -296,5 +297,35 @@ func TestBrokenAtStart(t *testing.T) {
 	}
 	if !strings.Contains(page(t, s.URL()), "后大街社区") {
 		t.Error("the site is not served after the fix")
+	}
+}
+
+// TestEventData: data with CR, LF or CRLF in it (a file name may hold
+// any) stays the data of one event, as an EventSource reads the stream:
+// no line of it starts a field of its own, and none ends the event early.
+func TestEventData(t *testing.T) {
+	for _, data := range []string{"a\nb", "x\revent: reload\r\r.md", "a\r\nevent: css\r\n\r\nb", "\r\r\n\n"} {
+		rec := httptest.NewRecorder()
+		writeEvent(rec, message{"error", data})
+		// The stream as an EventSource splits it: at CR, LF and CRLF.
+		stream := strings.ReplaceAll(strings.ReplaceAll(rec.Body.String(), "\r\n", "\n"), "\r", "\n")
+		body, ok := strings.CutSuffix(stream, "\n\n")
+		lines := strings.Split(body, "\n")
+		if !ok || lines[0] != "event: error" {
+			t.Errorf("%q: not one error event:\n%q", data, stream)
+			continue
+		}
+		var got []string
+		for _, line := range lines[1:] {
+			d, isData := strings.CutPrefix(line, "data: ")
+			if !isData {
+				t.Errorf("%q: a line that is not data: %q", data, line)
+			}
+			got = append(got, d)
+		}
+		want := strings.Split(strings.ReplaceAll(strings.ReplaceAll(data, "\r\n", "\n"), "\r", "\n"), "\n")
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%q: data lines %q, want %q", data, got, want)
+		}
 	}
 }
