@@ -7,7 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash/fnv"
+	"hash/maphash"
 	"html/template"
 	"io/fs"
 	"path"
@@ -158,13 +158,12 @@ func (s assetSet) links() map[string]string {
 }
 
 // fingerprint changes whenever any asset's hashed name does.
-func (s assetSet) fingerprint() uint64 {
-	h := fnv.New64a()
+func (s assetSet) fingerprint(seed maphash.Seed) uint64 {
+	h := newHasher(seed)
 	for _, name := range sortedKeys(s) {
-		h.Write([]byte(s[name].Out))
-		h.Write([]byte{0})
+		h.str(s[name].Out)
 	}
-	return h.Sum64()
+	return h.sum()
 }
 
 // outputs are the files of the assets, as a build writes them: already

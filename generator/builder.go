@@ -2,6 +2,7 @@ package generator
 
 import (
 	"context"
+	"hash/maphash"
 	"io/fs"
 	"maps"
 	"runtime"
@@ -79,6 +80,7 @@ type Builder struct {
 	folder   *publish.Folder
 	held     bool // the folder stays open between calls: pinzhi serve
 	images   *images.Cache
+	seed     maphash.Seed // of every digest of what pages showed
 	progress progress
 
 	// The source as last loaded.
@@ -140,7 +142,7 @@ func NewBuilder(opts Options) *Builder {
 	if opts.Src == nil {
 		opts.Src = source.DirFS(opts.SrcDir)
 	}
-	b := &Builder{opts: opts, minifier: newMinifier(), md: markup.New(markup.Options{}), images: images.NewCache(opts.ImageCache, opts.Note)}
+	b := &Builder{opts: opts, minifier: newMinifier(), md: markup.New(markup.Options{}), images: images.NewCache(opts.ImageCache, opts.Note), seed: maphash.MakeSeed()}
 	b.env = &templateEnv{urls: newURLScheme("/")}
 	return b
 }
@@ -302,7 +304,7 @@ func (b *Builder) loadAll() {
 
 func (b *Builder) loadLayouts() {
 	var probs source.List
-	b.layouts = loadLayouts(b.opts.Src, b.env.funcs(), &probs)
+	b.layouts = loadLayouts(b.opts.Src, b.env.funcs(), b.seed, &probs)
 	b.layoutProblems = probs.Problems
 }
 
@@ -352,7 +354,7 @@ func (b *Builder) prepare() (*state, Problems) {
 			o.fileID = b.files[o.file.Path].id
 		}
 	}
-	st.values = newDepValues(m, &b.names, b.assets.fingerprint(), b.layouts, b.files)
+	st.values = newDepValues(b.seed, m, &b.names, b.assets.fingerprint(b.seed), b.layouts, b.files)
 	b.env.urls, b.env.assets, b.env.layouts, b.env.values = newURLScheme(m.site.BaseURL), b.assets, b.layouts, st.values
 	st.r = &renderer{fsys: b.opts.Src, model: m, md: markup.New(markup.Options{RawHTML: m.site.RawHTML, Picture: bodyPictures(b.assets, b.env.urls)}),
 		links:   &linkRewriter{urls: b.env.urls, assets: b.assets.links()},

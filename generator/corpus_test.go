@@ -18,7 +18,7 @@ func corpusDir(b testing.TB, n int) string {
 	if _, err := os.Stat(filepath.Join(dir, "content")); err == nil {
 		return dir
 	}
-	paras, err := corpus.Paragraphs(os.DirFS(".."))
+	paras, err := corpus.Paragraphs(os.DirFS("../testdata/site"))
 	if err != nil {
 		b.Fatal(err)
 	}

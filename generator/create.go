@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"testing/fstest"
 	"time"
 	"unicode"
 
@@ -290,9 +289,8 @@ func (s *siteForCreate) readable(name string) error {
 // check loads text as the file name and links the site with it; the
 // errors it adds to the site's own are returned.
 func (s *siteForCreate) check(name, text string) error {
-	overlay := fstest.MapFS{name: {Data: []byte(text)}}
 	files := maps.Clone(s.files)
-	files[name] = loadContentFile(overlay, name, s.md, s.model.site.limits, newBodyBudget())
+	files[name] = loadContentFile(oneFile{name, []byte(text)}, name, s.md, s.model.site.limits, newBodyBudget())
 	var probs source.List
 	_, errs := s.link(files, &probs)
 	var added Problems

@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"encoding/binary"
+	"hash/maphash"
 	"slices"
 
 	"pinzhi/generator/internal/source"
@@ -83,6 +85,7 @@ func (r *reads) sorted() []dep {
 // Values are kept in arrays by id, made once per change: a change checks
 // every file's deps, hundreds of thousands of them at 10,000 pages.
 type depValues struct {
+	seed      maphash.Seed
 	single    [depPages + 1]uint64 // the deps about no one thing, by kind
 	layouts   map[uint32]uint64    // by kind
 	districts map[uint32]uint64    // members of each district, by slug
@@ -91,14 +94,14 @@ type depValues struct {
 	files                             []*source.File
 }
 
-func newDepValues(m *model, names *interner, assetNames uint64, ls layouts, files map[string]*sourceFile) *depValues {
-	v := &depValues{layouts: map[uint32]uint64{}, districts: map[uint32]uint64{}}
+func newDepValues(seed maphash.Seed, m *model, names *interner, assetNames uint64, ls layouts, files map[string]*sourceFile) *depValues {
+	v := &depValues{seed: seed, layouts: map[uint32]uint64{}, districts: map[uint32]uint64{}}
 	for _, sf := range files {
 		if sf.file != nil {
 			v.setFile(sf.id, sf.file)
 		}
 	}
-	h := newHasher()
+	h := newHasher(v.seed)
 	h.str(m.site.file.Path)
 	h.num(m.site.file.FrontHash) // the body is the home page's alone
 	h.str(m.site.BaseURL)
@@ -110,30 +113,30 @@ func newDepValues(m *model, names *interner, assetNames uint64, ls layouts, file
 	if shared := ls[sharedSet]; shared != nil {
 		v.single[depShared] = shared.hash
 	}
-	h = newHasher()
+	h = newHasher(v.seed)
 	for _, c := range m.communities {
 		h.num(uint64(c.id))
 		v.setCommunity(c)
 	}
 	v.single[depCommunities] = h.sum()
 	for _, d := range m.site.districts {
-		h = newHasher()
+		h = newHasher(v.seed)
 		for _, c := range d.communities {
 			h.num(uint64(c.id))
 		}
 		v.districts[names.id(d.Slug)] = h.sum()
 	}
 	if m.brands != nil {
-		h = newHasher()
+		h = newHasher(v.seed)
 		h.file(m.brands.file)
 		v.single[depBrandList] = h.sum()
-		h = newHasher()
+		h = newHasher(v.seed)
 		for _, b := range m.brands.entries {
 			h.num(uint64(fileID(b.profile)))
 		}
 		v.single[depBrandLinks] = h.sum()
 	}
-	h = newHasher()
+	h = newHasher(v.seed)
 	for _, p := range m.pages {
 		h.num(uint64(p.id))
 		h.str(p.Path)
@@ -169,7 +172,7 @@ func (v *depValues) setCommunity(c *community) {
 	v.grow(c.id)
 	v.prev[c.id] = uint64(fileID(c.prev))
 	v.next[c.id] = uint64(fileID(c.next))
-	h := newHasher()
+	h := newHasher(v.seed)
 	h.num(1) // in the model
 	for _, b := range c.brands {
 		h.str(b.Anchor)
@@ -216,7 +219,7 @@ func (v *depValues) value(d dep) uint64 {
 
 // digest hashes the current values of deps.
 func (v *depValues) digest(deps []dep) uint64 {
-	h := newHasher()
+	h := newHasher(v.seed)
 	for _, d := range deps {
 		h.num(uint64(d))
 		h.num(v.value(d))
@@ -286,33 +289,29 @@ func showsAny(deps, some []dep) bool {
 	return false
 }
 
-// hasher is 64-bit FNV-1a over what it is given. It allocates nothing,
-// which matters when 10,000 pages are checked on every save.
-type hasher uint64
+// A hasher digests what pages showed, with hash/maphash: it allocates
+// nothing, which matters when 10,000 pages are checked on every save. Its
+// seed is the Builder's (Builder.seed), so that the digests of two
+// builds by one Builder compare; no digest leaves the process.
+type hasher struct{ h maphash.Hash }
 
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
+func newHasher(seed maphash.Seed) *hasher {
+	h := new(hasher)
+	h.h.SetSeed(seed)
+	return h
+}
 
-func newHasher() hasher { return fnvOffset }
+func (h *hasher) sum() uint64 { return h.h.Sum64() }
 
-func (h hasher) sum() uint64 { return uint64(h) }
-
-func (h *hasher) byte(b byte) { *h = (*h ^ hasher(b)) * fnvPrime }
-
-// str adds s and a terminator, so that "ab","c" and "a","bc" differ.
 func (h *hasher) str(s string) {
-	for i := 0; i < len(s); i++ {
-		h.byte(s[i])
-	}
-	h.byte(0)
+	h.h.WriteString(s)
+	h.h.WriteByte(0)
 }
 
 func (h *hasher) num(v uint64) {
-	for i := 0; i < 8; i++ {
-		h.byte(byte(v >> (8 * i)))
-	}
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], v)
+	h.h.Write(b[:])
 }
 
 func (h *hasher) file(f *source.File) {

@@ -11,13 +11,18 @@ import (
 	"testing/fstest"
 )
 
-// repoSite returns the bundled publication (content/, layouts/, assets/ of
-// the repository) as an in-memory file system that a test may change.
+// fixtureRoots says where each folder of the test site comes from: the
+// fixture's content (testdata/site, never the live content/, which
+// editors change) and the repository's own layouts and assets.
+var fixtureRoots = map[string]string{"content": "../testdata/site", "layouts": "..", "assets": ".."}
+
+// repoSite returns the fixture publication as an in-memory file system
+// that a test may change.
 func repoSite(t testing.TB) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{}
-	root := os.DirFS("..")
 	for _, dir := range []string{"content", "layouts", "assets"} {
+		root := os.DirFS(fixtureRoots[dir])
 		err := fs.WalkDir(root, dir, func(name string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err

@@ -2,7 +2,7 @@ package generator
 
 import (
 	"errors"
-	"hash/fnv"
+	"hash/maphash"
 	"html/template"
 	"io/fs"
 	"path"
@@ -45,7 +45,7 @@ type layouts map[string]*layout
 // loadLayouts parses layouts/: base.html, the files in partials/ and one
 // file per kind. Each file's templates are named after its path, so that
 // a template error reads "layouts/community.html:12: …".
-func loadLayouts(fsys fs.FS, funcs template.FuncMap, probs *source.List) layouts {
+func loadLayouts(fsys fs.FS, funcs template.FuncMap, seed maphash.Seed, probs *source.List) layouts {
 	shared := append([]string{baseLayout}, partialFiles(fsys)...)
 	texts := map[string]string{}
 	for _, kind := range optionalKinds {
@@ -70,7 +70,7 @@ func loadLayouts(fsys fs.FS, funcs template.FuncMap, probs *source.List) layouts
 		return nil
 	}
 	set := layouts{}
-	if l, err := parseLayout(shared, texts, funcs); err != nil {
+	if l, err := parseLayout(shared, texts, funcs, seed); err != nil {
 		probs.AddAll(source.Problems{templateProblem(err, baseLayout)})
 		return nil
 	} else {
@@ -81,7 +81,7 @@ func loadLayouts(fsys fs.FS, funcs template.FuncMap, probs *source.List) layouts
 		if _, ok := texts[file]; !ok {
 			continue
 		}
-		if l, err := parseLayout(append(shared, file), texts, funcs); err != nil {
+		if l, err := parseLayout(append(shared, file), texts, funcs, seed); err != nil {
 			probs.AddAll(source.Problems{templateProblem(err, file)})
 		} else {
 			set[kind] = l
@@ -123,15 +123,16 @@ func kindFiles() []string {
 	return files
 }
 
-func parseLayout(files []string, texts map[string]string, funcs template.FuncMap) (*layout, error) {
+func parseLayout(files []string, texts map[string]string, funcs template.FuncMap, seed maphash.Seed) (*layout, error) {
 	root := template.New(baseLayout).Funcs(funcs)
-	h := fnv.New64a()
+	h := newHasher(seed)
 	for _, name := range files {
 		text, ok := texts[name]
 		if !ok {
 			continue
 		}
-		h.Write([]byte(name + "\x00" + text + "\x00"))
+		h.str(name)
+		h.str(text)
 		t := root
 		if name != baseLayout {
 			t = root.New(name)
@@ -143,7 +144,7 @@ func parseLayout(files []string, texts map[string]string, funcs template.FuncMap
 	if err := addTicks(root, funcs); err != nil {
 		return nil, err
 	}
-	return &layout{tmpl: root, hash: h.Sum64()}, nil
+	return &layout{tmpl: root, hash: h.sum()}, nil
 }
 
 // templateLocation finds "name:line" in text/template and html/template

@@ -26,12 +26,13 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// copySite copies the bundled publication into a temporary folder.
+// copySite copies the fixture publication (testdata/site's content, the
+// repository's layouts and assets) into a temporary folder.
 func copySite(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, sub := range []string{"content", "layouts", "assets"} {
-		if out, err := exec.Command("cp", "-r", filepath.Join("../..", sub), dir).CombinedOutput(); err != nil {
+	for _, from := range []string{"../../testdata/site/content", "../../layouts", "../../assets"} {
+		if out, err := exec.Command("cp", "-r", from, dir).CombinedOutput(); err != nil {
 			t.Fatalf("%s", out)
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/term"
+
 	"pinzhi/generator"
 )
 
@@ -30,11 +32,9 @@ func newProgressLine(f *os.File) *progressLine {
 	return &progressLine{w: f, on: isTerminal(f), after: progressAfter, start: time.Now()}
 }
 
-// isTerminal reports whether f is a terminal (a character device).
-func isTerminal(f *os.File) bool {
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
-}
+// isTerminal reports whether f is a terminal. A character device is not
+// enough: /dev/null is one, and a build sent there would print progress.
+func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
 
 // show is generator.Options.Progress.
 func (p *progressLine) show(pr generator.Progress) {

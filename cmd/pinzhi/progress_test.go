@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -40,5 +41,18 @@ func TestBuildQuietInLogs(t *testing.T) {
 	_, stderr, code := pinzhi(t, copySite(t), "build")
 	if code != 0 || strings.ContainsAny(stderr, "\r\033") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestDevNullIsNoTerminal: /dev/null is a character device, not a
+// terminal; a build sent there prints no progress line.
+func TestDevNullIsNoTerminal(t *testing.T) {
+	f, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer f.Close()
+	if isTerminal(f) {
+		t.Error("/dev/null is taken for a terminal")
 	}
 }

@@ -130,7 +130,7 @@ func TestBrowserSearchCount(t *testing.T) {
 func corpusSite(t testing.TB, n int) string {
 	t.Helper()
 	dir := t.TempDir()
-	paras, err := corpus.Paragraphs(os.DirFS("../.."))
+	paras, err := corpus.Paragraphs(os.DirFS("../../testdata/site"))
 	if err != nil {
 		t.Fatal(err)
 	}

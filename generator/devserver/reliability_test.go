@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -23,11 +22,7 @@ import (
 func servingOnly(t *testing.T) (root string, s *Server) {
 	t.Helper()
 	root = t.TempDir()
-	for _, d := range sourceDirs {
-		if out, err := exec.Command("cp", "-r", filepath.Join("../..", d), root).CombinedOutput(); err != nil {
-			t.Fatalf("%s", out)
-		}
-	}
+	copyFixture(t, root)
 	s, err := New(Options{Src: root, Port: 0})
 	if err != nil {
 		t.Fatal(err)

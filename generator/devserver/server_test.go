@@ -23,11 +23,7 @@ import (
 func liveSite(t *testing.T) (root string, s *Server, stop func()) {
 	t.Helper()
 	root = t.TempDir()
-	for _, d := range sourceDirs {
-		if out, err := exec.Command("cp", "-r", filepath.Join("../..", d), root).CombinedOutput(); err != nil {
-			t.Fatalf("%s", out)
-		}
-	}
+	copyFixture(t, root)
 	var log bytes.Buffer
 	s, err := New(Options{Src: root, Port: 0, Log: &syncWriter{w: &log}})
 	if err != nil {
@@ -273,11 +269,7 @@ func TestBindWarning(t *testing.T) {
 // shown the problem, and the fix brings the site.
 func TestBrokenAtStart(t *testing.T) {
 	root := t.TempDir()
-	for _, d := range sourceDirs {
-		if out, err := exec.Command("cp", "-r", filepath.Join("../..", d), root).CombinedOutput(); err != nil {
-			t.Fatalf("%s", out)
-		}
-	}
+	copyFixture(t, root)
 	const file = "content/communities/houdajie.md"
 	edit(t, root, file, "district: 镇海区", "district: 镇海")
 	s, err := New(Options{Src: root})
@@ -326,6 +318,17 @@ func TestEventData(t *testing.T) {
 		want := strings.Split(strings.ReplaceAll(strings.ReplaceAll(data, "\r\n", "\n"), "\r", "\n"), "\n")
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("%q: data lines %q, want %q", data, got, want)
+		}
+	}
+}
+
+// copyFixture copies the fixture publication (testdata/site's content,
+// the repository's layouts and assets) into root.
+func copyFixture(t *testing.T, root string) {
+	t.Helper()
+	for _, from := range []string{"../../testdata/site/content", "../../layouts", "../../assets"} {
+		if out, err := exec.Command("cp", "-r", from, root).CombinedOutput(); err != nil {
+			t.Fatalf("%s", out)
 		}
 	}
 }

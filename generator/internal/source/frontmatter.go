@@ -84,13 +84,13 @@ const frontMatterChunk = 8 << 10
 
 // splitFrontMatter separates the front matter of a file (BOM already
 // removed) from its body. It returns the decoded front matter and the byte
-// offset at which the body starts.
+// offset at which the body starts. adrg/frontmatter finds the front
+// matter; pinzhi only counts the lines before it, which the library does
+// not report, and tells a block that never closes (which the library
+// takes for no front matter) from a body.
 func splitFrontMatter(text []byte) (fm frontMatter, bodyOffset int, err error) {
 	first, firstLineNo := firstNonBlankLine(text)
 	closer, opens := openingDelimiters[first]
-	if !opens && first != "{" {
-		return fm, 0, nil // no front matter, as adrg/frontmatter would find
-	}
 	fm.firstLine = firstLineNo + 1
 	if first == "{" {
 		fm.firstLine = firstLineNo
