@@ -76,7 +76,7 @@ func grey(t *testing.T, v Variant) []byte {
 // cache and encodes nothing; another source does not get them.
 func TestCache(t *testing.T) {
 	dir := t.TempDir()
-	src := encoded(t, "jpeg", 1000, 500)
+	src := encoded(t, "jpeg", 600, 300)
 	first := makeWith(t, src, NewCache(dir, nil))
 	if n := len(cacheFiles(dir)); n != len(first.Variants) {
 		t.Fatalf("%d files in the cache for %d variants", n, len(first.Variants))
@@ -95,7 +95,7 @@ func TestCache(t *testing.T) {
 			t.Errorf("%d%s was encoded again, not taken from the cache", v.Width, v.Ext)
 		}
 	}
-	other := makeWith(t, encoded(t, "jpeg", 1000, 501), NewCache(dir, nil))
+	other := makeWith(t, encoded(t, "jpeg", 600, 301), NewCache(dir, nil))
 	if bytes.Equal(other.Variants[0].Data, again.Variants[0].Data) {
 		t.Error("another source got the first one's variants")
 	}
@@ -106,7 +106,9 @@ func TestCache(t *testing.T) {
 // in bounded time: never read through a link or from a FIFO, never
 // published as it is.
 func TestUntrustedCache(t *testing.T) {
-	src := encoded(t, "jpeg", 1000, 500)
+	src := encoded(t, "jpeg", 600, 300)
+	made := t.TempDir() // the cache as Make fills it, copied for each case
+	clean := makeWith(t, src, NewCache(made, nil))
 	cases := []struct {
 		name  string
 		plant func(t *testing.T, entry string, v Variant)
@@ -140,7 +142,9 @@ func TestUntrustedCache(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			dir := t.TempDir()
-			clean := makeWith(t, src, NewCache(dir, nil))
+			if err := os.CopyFS(dir, os.DirFS(made)); err != nil {
+				t.Fatal(err)
+			}
 			for _, v := range clean.Variants {
 				e := entryFor(t, dir, v)
 				os.Remove(e)
