@@ -40,6 +40,9 @@ const axeRules = `{runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a
 // bundled site, at a phone's width and a desktop's, in light and dark
 // mode, with a search's results shown on the search page: no violations.
 func TestAccessibility(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs axe-core on every page state in Chromium")
+	}
 	axe := axeScript(t)
 	ctx := browsertest.Tab(t, 390, 844)
 	dir := copySite(t)

@@ -100,6 +100,9 @@ func (p *serveProcess) stop(t *testing.T) {
 // the front matter, waits for the error overlay, fixes it and waits for
 // the page to come back.
 func TestBrowserLiveReload(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives pinzhi serve and Chromium")
+	}
 	ctx := browsertest.Tab(t, 390, 844)
 	dir := copySite(t)
 	port := strconv.Itoa(freePort(t))
@@ -166,6 +169,9 @@ func TestBrowserLiveReload(t *testing.T) {
 // preview on a phone, opens the address pinzhi printed for the network in
 // a phone-sized Chromium, and waits for an edit to reach it.
 func TestBrowserOnTheNetwork(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives pinzhi serve and Chromium")
+	}
 	ctx := browsertest.Tab(t, 390, 844)
 	dir := copySite(t)
 	server := startServe(t, dir, strconv.Itoa(freePort(t)), "--bind", "0.0.0.0")
@@ -203,6 +209,9 @@ func TestBrowserOnTheNetwork(t *testing.T) {
 // with the names escaped, and is never reloaded; serve's log carries no
 // control character.
 func TestBrowserHostileNames(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives pinzhi serve and Chromium")
+	}
 	ctx := browsertest.Tab(t, 390, 844)
 	dir := copySite(t)
 	server := startServe(t, dir, strconv.Itoa(freePort(t)))

@@ -13,6 +13,7 @@ import (
 )
 
 func TestCheckCommand(t *testing.T) {
+	t.Parallel()
 	var asked atomic.Int32
 	remote := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		asked.Add(1)

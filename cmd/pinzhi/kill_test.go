@@ -49,6 +49,7 @@ func tree(t *testing.T, dir string) map[string]string {
 // public/ must then be the old site or the new one, whole, and the next
 // build must finish the new one from whatever the killed one left.
 func TestKilledBuild(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds a site of 800 pages many times")
 	}

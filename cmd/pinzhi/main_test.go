@@ -55,6 +55,7 @@ func pinzhi(t testing.TB, dir string, args ...string) (stdout, stderr string, co
 }
 
 func TestExitStatus(t *testing.T) {
+	t.Parallel()
 	dir := copySite(t)
 	cases := []struct {
 		name   string
@@ -88,6 +89,7 @@ func TestExitStatus(t *testing.T) {
 // TestBuildFailureKeepsPublic runs the real binary on a broken site: exit
 // status 1, one line per problem, public/ as it was.
 func TestBuildFailureKeepsPublic(t *testing.T) {
+	t.Parallel()
 	dir := copySite(t)
 	if _, stderr, code := pinzhi(t, dir, "build"); code != 0 {
 		t.Fatal(stderr)

@@ -60,6 +60,7 @@ func cleanBuild(t *testing.T, dir string) map[string]string {
 // write: each is refused with exit status 1 and a hint, and nothing in the
 // site's folder or around it changes (no lock, no list, no staging).
 func TestRefusedOutput(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, out, want string
 		setup           func(t *testing.T, dir string)
@@ -109,6 +110,7 @@ func TestRefusedOutput(t *testing.T) {
 // builds, permissions taken away, files added: every later build succeeds
 // with the right site, and the added files are where they were put.
 func TestDeletedFolderDoesNotWedge(t *testing.T) {
+	t.Parallel()
 	dir := copySite(t)
 	out := filepath.Join(dir, "public")
 	build := func(step string) {
@@ -166,6 +168,7 @@ func TestDeletedFolderDoesNotWedge(t *testing.T) {
 // page: the build fails naming the page, no temporary or partial file
 // reaches public/, and the next build without the limit is whole.
 func TestFileSizeLimit(t *testing.T) {
+	t.Parallel()
 	dir := copySite(t)
 	if _, stderr, code := pinzhi(t, dir, "build"); code != 0 {
 		t.Fatal(stderr)
@@ -224,6 +227,7 @@ func TestServeAndBuildOneFolder(t *testing.T) {
 // TestSymlinkedPublic: public/ linking to a folder elsewhere, as on many
 // servers, is written where it points and stays a link.
 func TestSymlinkedPublic(t *testing.T) {
+	t.Parallel()
 	dir := copySite(t)
 	www := filepath.Join(t.TempDir(), "www", "site")
 	os.MkdirAll(www, 0o755)

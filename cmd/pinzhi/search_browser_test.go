@@ -101,6 +101,9 @@ func holding(docs []searchDoc, q string) []string {
 // count is exact only when it is: the words beyond those looked up are
 // found in the texts, and few of them are read for one result.
 func TestBrowserSearchCount(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives the search page in Chromium on a site of many blocks")
+	}
 	dir := corpusSite(t, 300)
 	site := builtUnder(t, dir)
 	docs := indexedDocs(t, filepath.Join(dir, "public"))
@@ -198,6 +201,9 @@ func query(t *testing.T, ctx context.Context, q string) queryResult {
 // query function a table of queries and many substrings of the site's own
 // text, against an oracle that reads every indexed text.
 func TestBrowserSearch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives the search page in Chromium")
+	}
 	ctx := browsertest.Tab(t, 390, 844)
 	dir := copySite(t)
 	site := builtUnder(t, dir)

@@ -84,6 +84,7 @@ func cacheEntries(t *testing.T, cache string) []string {
 // size the cache keeps, and wants the next build to end, make the sizes
 // again with a note, and publish pictures, never the planted bytes.
 func TestPlantedImageCache(t *testing.T) {
+	t.Parallel()
 	dir := copySite(t)
 	withPhoto(t, dir, jpegBytes(t, 1200, 800))
 	cache := t.TempDir()
@@ -186,6 +187,9 @@ func markJPEG(data []byte) []byte {
 // TestServeStopsDuringPhotos presses Ctrl-C while the preview's first
 // build encodes large photos, and wants it gone at once.
 func TestServeStopsDuringPhotos(t *testing.T) {
+	if testing.Short() {
+		t.Skip("encodes 24-megapixel photos")
+	}
 	dir := copySite(t)
 	big := jpegBytes(t, 6000, 4000)
 	withPhoto(t, dir, big)
@@ -218,6 +222,7 @@ func TestServeStopsDuringPhotos(t *testing.T) {
 // refused, whether given as a flag or in _index.md, and the password is
 // neither printed nor written.
 func TestSecretsInBaseURL(t *testing.T) {
+	t.Parallel()
 	for _, where := range []string{"flag", "file"} {
 		t.Run(where, func(t *testing.T) {
 			dir := copySite(t)
@@ -244,6 +249,7 @@ func TestSecretsInBaseURL(t *testing.T) {
 // from elsewhere in the site's folder builds; one linked from outside is
 // an error naming the link.
 func TestSymlinkedContentFolder(t *testing.T) {
+	t.Parallel()
 	dir := copySite(t)
 	shared := filepath.Join(dir, "shared", "communities")
 	os.MkdirAll(shared, 0o755)
@@ -270,6 +276,10 @@ func TestSymlinkedContentFolder(t *testing.T) {
 // escaped addresses, and a long picture (长图, 600×17,000) taller than
 // WebP allows builds at once with WebP sizes within the limit.
 func TestAwkwardPhotos(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("encodes a 600×17,000 picture")
+	}
 	dir := copySite(t)
 	os.WriteFile(filepath.Join(dir, "assets", "my photo.jpg"), jpegBytes(t, 600, 400), 0o644)
 	os.WriteFile(filepath.Join(dir, "assets", "long.jpg"), jpegBytes(t, 600, 17_000), 0o644)

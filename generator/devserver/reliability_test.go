@@ -135,6 +135,9 @@ func fetchWhole(client *http.Client, url string) error {
 // TestManyRebuilds rebuilds 500 times with a browser connected; the
 // numbers of goroutines and the live heap must stay flat.
 func TestManyRebuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("rebuilds the site 500 times")
+	}
 	root, s := servingOnly(t)
 	original, _ := os.ReadFile(filepath.Join(root, "content/communities/houdajie.md"))
 	es := subscribe(t, s)
