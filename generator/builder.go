@@ -12,6 +12,7 @@ import (
 	"github.com/tdewolff/minify/v2"
 
 	"pinzhi/generator/internal/images"
+	"pinzhi/generator/internal/layout"
 	"pinzhi/generator/internal/markup"
 	"pinzhi/generator/internal/publish"
 	"pinzhi/generator/internal/source"
@@ -87,7 +88,7 @@ type Builder struct {
 	files          map[string]*sourceFile
 	order          []string        // the names of files, sorted; nil when a file came or went
 	scanned        source.Problems // from listing content/
-	layouts        layouts
+	layouts        layout.Set
 	layoutProblems source.Problems
 	assets         assetSet
 	assetProblems  source.Problems
@@ -181,7 +182,7 @@ func (b *Builder) open() error {
 	}
 	if b.opts.SrcDir != "" {
 		opts.Site = b.opts.SrcDir
-		for _, d := range []string{contentDir, layoutsDir, assetsDir} {
+		for _, d := range []string{contentDir, layout.Dir, assetsDir} {
 			opts.Sources = append(opts.Sources, b.opts.SrcDir+"/"+d)
 		}
 	}
@@ -304,7 +305,7 @@ func (b *Builder) loadAll() {
 
 func (b *Builder) loadLayouts() {
 	var probs source.List
-	b.layouts = loadLayouts(b.opts.Src, b.env.funcs(), b.seed, &probs)
+	b.layouts = layout.Load(b.opts.Src, b.env.funcs(), b.seed, &probs)
 	b.layoutProblems = probs.Problems
 }
 
@@ -334,7 +335,7 @@ func (b *Builder) prepare() (*state, Problems) {
 	st.model = m
 	b.number(m)
 	st.outputs = append(plan(m), b.assets.outputs()...)
-	if b.layouts[searchKind] != nil {
+	if b.layouts[layout.SearchKind] != nil {
 		if err := b.planSearch(st); err != nil {
 			return st, Problems{*err}
 		}
@@ -381,7 +382,7 @@ func (b *Builder) number(m *model) {
 	for _, d := range m.site.districts {
 		b.names.id(d.Slug)
 	}
-	for _, k := range slices.Concat(layoutKinds, optionalKinds, []string{sharedSet}) {
+	for _, k := range slices.Concat(layout.Kinds, layout.OptionalKinds, []string{layout.Shared}) {
 		b.names.id(k)
 	}
 }

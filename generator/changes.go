@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 
+	"pinzhi/generator/internal/layout"
 	"pinzhi/generator/internal/source"
 )
 
@@ -36,7 +37,7 @@ func classify(changed []string) changeSet {
 		switch top, _, _ := strings.Cut(name, "/"); top {
 		case contentDir:
 			cs.content = append(cs.content, name)
-		case layoutsDir:
+		case layout.Dir:
 			cs.layouts = true
 		case assetsDir:
 			cs.assets = true

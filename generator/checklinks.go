@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"pinzhi/generator/internal/layout"
 	"pinzhi/generator/internal/linkcheck"
 	"pinzhi/generator/internal/source"
 )
@@ -257,6 +258,6 @@ func (c *siteChecker) reportLayoutProblems() {
 		if len(pages) > 1 {
 			on = fmt.Sprintf("on %d pages, e.g. %s", len(pages), pages[0])
 		}
-		c.problems.Add(layoutsDir+"/", 0, cmp.Or(hint, "fix the layout that writes it: base.html, a partial or the page kind's file"), "%s: %s", on, what)
+		c.problems.Add(layout.Dir+"/", 0, cmp.Or(hint, "fix the layout that writes it: base.html, a partial or the page kind's file"), "%s: %s", on, what)
 	}
 }

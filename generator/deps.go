@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"slices"
 
+	"pinzhi/generator/internal/layout"
 	"pinzhi/generator/internal/source"
 )
 
@@ -94,7 +95,7 @@ type depValues struct {
 	files                             []*source.File
 }
 
-func newDepValues(seed maphash.Seed, m *model, names *interner, assetNames uint64, ls layouts, files map[string]*sourceFile) *depValues {
+func newDepValues(seed maphash.Seed, m *model, names *interner, assetNames uint64, ls layout.Set, files map[string]*sourceFile) *depValues {
 	v := &depValues{seed: seed, layouts: map[uint32]uint64{}, districts: map[uint32]uint64{}}
 	for _, sf := range files {
 		if sf.file != nil {
@@ -108,10 +109,10 @@ func newDepValues(seed maphash.Seed, m *model, names *interner, assetNames uint6
 	v.single[depSite] = h.sum()
 	v.single[depAssets] = assetNames
 	for kind, l := range ls {
-		v.layouts[names.id(kind)] = l.hash
+		v.layouts[names.id(kind)] = l.Hash
 	}
-	if shared := ls[sharedSet]; shared != nil {
-		v.single[depShared] = shared.hash
+	if shared := ls[layout.Shared]; shared != nil {
+		v.single[depShared] = shared.Hash
 	}
 	h = newHasher(v.seed)
 	for _, c := range m.communities {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
+	"pinzhi/generator/internal/layout"
 	"pinzhi/generator/internal/source"
 )
 
@@ -59,7 +60,7 @@ func plan(m *model) []*output {
 		add(&output{path: p.Path + "index.html", kind: "page", title: p.Title, sitePath: p.Path, page: p,
 			description: p.Summary, file: p.file, source: p.file.Path, sourceLine: p.slugLine})
 	}
-	add(&output{path: "404.html", kind: "404", title: "页面未找到", sitePath: "404.html", source: layoutsDir + "/404.html"})
+	add(&output{path: "404.html", kind: "404", title: "页面未找到", sitePath: "404.html", source: layout.Dir + "/404.html"})
 	return append(outs, generatedFiles(m, outs)...)
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"github.com/tdewolff/minify/v2"
 
+	"pinzhi/generator/internal/layout"
 	"pinzhi/generator/internal/markup"
 	"pinzhi/generator/internal/publish"
 	"pinzhi/generator/internal/search"
@@ -57,7 +58,7 @@ type renderer struct {
 	model    *model
 	md       *markup.Markdown
 	links    *linkRewriter
-	layouts  layouts
+	layouts  layout.Set
 	minifier *minify.M
 	names    *interner
 	values   *depValues
@@ -164,7 +165,7 @@ func (r *renderer) watch(workers []*worker, done <-chan struct{}) source.Problem
 }
 
 func (r *renderer) stopAll(done <-chan struct{}, p source.Problem) source.Problems {
-	r.env.stop.Store(&errStopped)
+	r.env.stop.Store(&layout.ErrStopped)
 	select {
 	case <-done:
 	case <-time.After(gracePeriod):
@@ -203,7 +204,7 @@ func (w *worker) late(limit time.Duration) (source.Problem, bool) {
 	if start == 0 || o == nil || time.Since(time.Unix(0, start)) <= limit {
 		return source.Problem{}, false
 	}
-	p := source.Problem{Path: kindFile(o.kind), Message: fmt.Sprintf("%s took longer than %v to render", o.path, limit),
+	p := source.Problem{Path: layout.KindFile(o.kind), Message: fmt.Sprintf("%s took longer than %v to render", o.path, limit),
 		Hint: "look for a loop or a template that calls itself without end; limits.renderSeconds in content/_index.md sets the bound"}
 	switch {
 	case o.kind == "":
@@ -284,7 +285,7 @@ func (w *worker) minifyAndWrite(o *output) error {
 	}
 	switch {
 	case minifyErr != nil:
-		w.problem(source.Problem{Path: kindFile(o.kind), Message: fmt.Sprintf("%s: cannot be minified: %v", o.path, minifyErr), Hint: "check the layout's HTML"})
+		w.problem(source.Problem{Path: layout.KindFile(o.kind), Message: fmt.Sprintf("%s: cannot be minified: %v", o.path, minifyErr), Hint: "check the layout's HTML"})
 	case err != nil:
 		w.cannotWrite(o, err)
 	}
@@ -297,17 +298,17 @@ func (w *worker) failed(o *output, err error) {
 	switch {
 	case errors.As(err, &prob):
 		w.problem(*prob)
-	case errors.Is(err, errStopped):
+	case errors.Is(err, layout.ErrStopped):
 		// The watch says why.
 	case errors.Is(err, errTooLarge):
-		path := kindFile(o.kind)
+		path := layout.KindFile(o.kind)
 		if w.inBody.Load() && o.file != nil || o.kind == "" {
 			path = firstNonEmpty(o.filePath(), o.path)
 		}
 		w.problem(source.Problem{Path: path, Message: fmt.Sprintf("%s would be more than %d MB", o.path, w.limits.PageBytes>>20),
 			Hint: "split the page, or look for a loop in the layout; limits.pageMB in content/_index.md sets the bound"})
 	default:
-		w.problem(templateProblem(err, kindFile(o.kind)))
+		w.problem(layout.Problem(err, layout.KindFile(o.kind)))
 	}
 }
 
@@ -327,11 +328,11 @@ func (w *worker) cannotWrite(o *output, err error) {
 func (w *worker) execute(o *output, r *reads, rec *record) error {
 	l := w.layouts[o.kind]
 	if l == nil {
-		return &source.Problem{Path: kindFile(o.kind), Message: "layout not found", Hint: "create it; the pinzhi repository's layouts/ has one to start from"}
+		return &source.Problem{Path: layout.KindFile(o.kind), Message: "layout not found", Hint: "create it; the pinzhi repository's layouts/ has one to start from"}
 	}
 	r.add(depLayout, w.names.ids[o.kind])
 	data := o.pageData(w.model, r)
-	if o.kind == searchKind {
+	if o.kind == layout.SearchKind {
 		search := w.search
 		data.Search = &search
 	}
@@ -355,7 +356,7 @@ func (w *worker) execute(o *output, r *reads, rec *record) error {
 	if err := w.share(o, data, r); err != nil {
 		return err
 	}
-	return l.tmpl.Execute(&w.page, data)
+	return l.Tmpl.Execute(&w.page, data)
 }
 
 // convertBody renders the page's Markdown into w.body, rewriting its links

@@ -11,13 +11,13 @@ import (
 
 	"github.com/tdewolff/minify/v2"
 
+	"pinzhi/generator/internal/layout"
 	"pinzhi/generator/internal/publish"
 	"pinzhi/generator/internal/search"
 	"pinzhi/generator/internal/source"
 )
 
 const (
-	searchKind = "search"
 	searchPage = "search/index.html"
 	searchDir  = "assets/search/"
 	// searchScript is where the search page's script goes, under a hashed
@@ -267,7 +267,7 @@ func (b *Builder) planSearch(st *state) *Problem {
 		}
 		b.searchScript = script
 	}
-	st.searchPage = &output{path: searchPage, kind: searchKind, title: "搜索", sitePath: "search/", mime: "text/html", source: kindFile(searchKind)}
+	st.searchPage = &output{path: searchPage, kind: layout.SearchKind, title: "搜索", sitePath: "search/", mime: "text/html", source: layout.KindFile(layout.SearchKind)}
 	st.outputs = append(st.outputs, st.searchPage, b.searchScript)
 	return nil
 }

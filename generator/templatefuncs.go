@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"html/template"
+	"pinzhi/generator/internal/layout"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -17,7 +18,7 @@ type templateEnv struct {
 	stop    atomic.Pointer[error]
 	urls    urlScheme
 	assets  assetSet
-	layouts layouts
+	layouts layout.Set
 	cards   cardCache
 	values  *depValues // for telling whether a kept card is still good
 }
@@ -39,7 +40,7 @@ func (e *templateEnv) funcs() template.FuncMap {
 		"join":    func(items []string, sep string) string { return strings.Join(items, sep) },
 		"render":  e.render,
 		"picture": e.picture,
-		tickFunc: func() (bool, error) {
+		layout.TickFunc: func() (bool, error) {
 			if err := e.stop.Load(); err != nil {
 				return false, *err
 			}
@@ -54,14 +55,14 @@ func (e *templateEnv) funcs() template.FuncMap {
 // the home page and on its district's page is rendered once, and a
 // rebuild renders only the cards that changed.
 func (e *templateEnv) render(name string, data any) (template.HTML, error) {
-	shared := e.layouts[sharedSet]
-	if shared == nil || shared.tmpl.Lookup(name) == nil {
-		return "", fmt.Errorf("no template %q in %s or %s/", name, baseLayout, partialsDir)
+	shared := e.layouts[layout.Shared]
+	if shared == nil || shared.Tmpl.Lookup(name) == nil {
+		return "", fmt.Errorf("no template %q in %s or %s/", name, layout.Base, layout.PartialsDir)
 	}
 	c, isCommunity := data.(*Community)
 	if !isCommunity {
 		var b strings.Builder
-		err := shared.tmpl.ExecuteTemplate(&b, name, data)
+		err := shared.Tmpl.ExecuteTemplate(&b, name, data)
 		return template.HTML(b.String()), err
 	}
 	key := cardKey{name, c.c.file.Path}
@@ -72,7 +73,7 @@ func (e *templateEnv) render(name string, data any) (template.HTML, error) {
 	own := &reads{names: c.r.names}
 	own.add(depShared, 0)
 	var b strings.Builder
-	if err := shared.tmpl.ExecuteTemplate(&b, name, communityView(c.c, own)); err != nil {
+	if err := shared.Tmpl.ExecuteTemplate(&b, name, communityView(c.c, own)); err != nil {
 		return "", err
 	}
 	// A copy of exact size: the builder's buffer may be twice as large,

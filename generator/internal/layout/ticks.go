@@ -1,4 +1,4 @@
-package generator
+package layout
 
 import (
 	"errors"
@@ -13,13 +13,15 @@ import (
 // render must stop: {{if pinzhiTick}}{{end}}. It writes nothing; when the
 // page has taken longer than its limit, or the build is being stopped, it
 // fails, and the failure ends the template's execution.
-const tickFunc = "pinzhiTick"
+const TickFunc = "pinzhiTick"
 
-var errStopped = errors.New("stopped")
+// ErrStopped is what the stop check fails with when the build is being
+// stopped, rather than the page being too slow.
+var ErrStopped = errors.New("stopped")
 
 // addTicks puts the stop check into every template of t.
 func addTicks(t *template.Template, funcs template.FuncMap) error {
-	probe, err := template.New("tick").Funcs(funcs).Parse(`{{if ` + tickFunc + `}}{{end}}`)
+	probe, err := template.New("tick").Funcs(funcs).Parse(`{{if ` + TickFunc + `}}{{end}}`)
 	if err != nil {
 		return err
 	}
