@@ -11,6 +11,7 @@ import (
 
 	"github.com/tdewolff/minify/v2"
 
+	"pinzhi/generator/internal/asset"
 	"pinzhi/generator/internal/images"
 	"pinzhi/generator/internal/layout"
 	"pinzhi/generator/internal/markup"
@@ -90,7 +91,7 @@ type Builder struct {
 	scanned        source.Problems // from listing content/
 	layouts        layout.Set
 	layoutProblems source.Problems
-	assets         assetSet
+	assets         asset.Set
 	assetProblems  source.Problems
 
 	// collectRefs makes every page's record keep its body's links, for
@@ -143,7 +144,7 @@ func NewBuilder(opts Options) *Builder {
 	if opts.Src == nil {
 		opts.Src = source.DirFS(opts.SrcDir)
 	}
-	b := &Builder{opts: opts, minifier: newMinifier(), md: markup.New(markup.Options{}), images: images.NewCache(opts.ImageCache, opts.Note), seed: maphash.MakeSeed()}
+	b := &Builder{opts: opts, minifier: asset.NewMinifier(), md: markup.New(markup.Options{}), images: images.NewCache(opts.ImageCache, opts.Note), seed: maphash.MakeSeed()}
 	b.env = &templateEnv{urls: newURLScheme("/")}
 	return b
 }
@@ -182,7 +183,7 @@ func (b *Builder) open() error {
 	}
 	if b.opts.SrcDir != "" {
 		opts.Site = b.opts.SrcDir
-		for _, d := range []string{contentDir, layout.Dir, assetsDir} {
+		for _, d := range []string{contentDir, layout.Dir, asset.Dir} {
 			opts.Sources = append(opts.Sources, b.opts.SrcDir+"/"+d)
 		}
 	}
@@ -311,7 +312,7 @@ func (b *Builder) loadLayouts() {
 
 func (b *Builder) loadAssets() {
 	var probs source.List
-	b.assets = loadAssets(b.opts.Context, b.opts.Src, b.minifier, b.images, &probs)
+	b.assets = asset.Load(b.opts.Context, b.opts.Src, b.minifier, b.images, &probs)
 	b.images.Prune(time.Now())
 	b.assetProblems = probs.Problems
 }
@@ -334,7 +335,7 @@ func (b *Builder) prepare() (*state, Problems) {
 	}
 	st.model = m
 	b.number(m)
-	st.outputs = append(plan(m), b.assets.outputs()...)
+	st.outputs = append(plan(m), assetOutputs(b.assets)...)
 	if b.layouts[layout.SearchKind] != nil {
 		if err := b.planSearch(st); err != nil {
 			return st, Problems{*err}
@@ -355,10 +356,10 @@ func (b *Builder) prepare() (*state, Problems) {
 			o.fileID = b.files[o.file.Path].id
 		}
 	}
-	st.values = newDepValues(b.seed, m, &b.names, b.assets.fingerprint(b.seed), b.layouts, b.files)
+	st.values = newDepValues(b.seed, m, &b.names, b.assets.Fingerprint(b.seed), b.layouts, b.files)
 	b.env.urls, b.env.assets, b.env.layouts, b.env.values = newURLScheme(m.site.BaseURL), b.assets, b.layouts, st.values
 	st.r = &renderer{fsys: b.opts.Src, model: m, md: markup.New(markup.Options{RawHTML: m.site.RawHTML, Picture: bodyPictures(b.assets, b.env.urls)}),
-		links:   &linkRewriter{urls: b.env.urls, assets: b.assets.links()},
+		links:   &linkRewriter{urls: b.env.urls, assets: b.assets.Links()},
 		layouts: b.layouts, minifier: b.minifier, names: &b.names, values: st.values,
 		env: b.env, limits: m.site.limits, ctx: b.opts.Context, collectRefs: b.collectRefs, searchTexts: st.searchPage != nil}
 	return st, nil

@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 
+	"pinzhi/generator/internal/asset"
 	"pinzhi/generator/internal/layout"
 	"pinzhi/generator/internal/source"
 )
@@ -39,7 +40,7 @@ func classify(changed []string) changeSet {
 			cs.content = append(cs.content, name)
 		case layout.Dir:
 			cs.layouts = true
-		case assetsDir:
+		case asset.Dir:
 			cs.assets = true
 		}
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tdewolff/minify/v2"
 
+	"pinzhi/generator/internal/asset"
 	"pinzhi/generator/internal/layout"
 	"pinzhi/generator/internal/publish"
 	"pinzhi/generator/internal/search"
@@ -251,8 +252,8 @@ func searchScriptOutput(minifier *minify.M) (*output, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := hashedAsset(searchScript, data)
-	return &output{path: a.Out, data: a.data, source: "pinzhi (its search script)"}, nil
+	a := asset.Hashed(searchScript, data)
+	return &output{path: a.Out, data: a.Data, source: "pinzhi (its search script)"}, nil
 }
 
 // planSearch adds the search page and its script to the outputs of st.

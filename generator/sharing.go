@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"pinzhi/generator/internal/asset"
 	"pinzhi/generator/internal/search"
 	"pinzhi/generator/internal/source"
 )
@@ -79,12 +80,12 @@ func readImage(r *source.Reader, file string) imageRef {
 // readImageKey reads a field naming a file of assets/.
 func readImageKey(r *source.Reader, file, key string) imageRef {
 	name, line, _ := r.Text(key)
-	return imageRef{name: assetName(name), file: file, line: line}
+	return imageRef{name: asset.Name(name), file: file, line: line}
 }
 
 // checkImages reports share images that assets/ does not have, or that
 // are not pictures a share card can show.
-func checkImages(m *model, assets assetSet, probs *source.List) {
+func checkImages(m *model, assets asset.Set, probs *source.List) {
 	refs := []imageRef{m.site.image}
 	for _, c := range m.communities {
 		refs = append(refs, c.image)
@@ -99,7 +100,7 @@ func checkImages(m *model, assets assetSet, probs *source.List) {
 		case a == nil:
 			probs.Add(ref.file, ref.line, "put the picture in assets/ and give its name there: image: share.jpg",
 				"image %q is not a file in assets/", ref.name)
-		case a.photo == nil:
+		case a.Photo == nil:
 			probs.Add(ref.file, ref.line, "give a JPEG or PNG: share cards show no other kind of picture",
 				"image %q is not a JPEG or PNG", ref.name)
 		}
@@ -110,7 +111,7 @@ func checkImages(m *model, assets assetSet, probs *source.List) {
 // own image, else its photo, else the site's image, else the site's photo
 // (a photo's largest size in its own format); "" when there is none or no
 // host to make it absolute.
-func (o *output) shareImage(m *model, urls urlScheme, assets assetSet) string {
+func (o *output) shareImage(m *model, urls urlScheme, assets asset.Set) string {
 	if !urls.absolute() {
 		return ""
 	}
@@ -124,7 +125,7 @@ func (o *output) shareImage(m *model, urls urlScheme, assets assetSet) string {
 	}
 	for _, name := range []string{own.name, photoSrc(photo), m.site.image.name, photoSrc(m.site.Photo)} {
 		if a := assets[name]; name != "" && a != nil {
-			return urls.abs(a.shareOut())
+			return urls.abs(a.ShareOut())
 		}
 	}
 	return ""

@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"html/template"
+	"pinzhi/generator/internal/asset"
 	"pinzhi/generator/internal/layout"
 	"strings"
 	"sync/atomic"
@@ -17,7 +18,7 @@ type templateEnv struct {
 	// tick of a layout returns it (see ticks.go).
 	stop    atomic.Pointer[error]
 	urls    urlScheme
-	assets  assetSet
+	assets  asset.Set
 	layouts layout.Set
 	cards   cardCache
 	values  *depValues // for telling whether a kept card is still good
@@ -87,10 +88,10 @@ func (e *templateEnv) render(name string, data any) (template.HTML, error) {
 
 // namedAsset returns the asset a layout names, or an error that says it
 // is missing.
-func (e *templateEnv) namedAsset(name string) (*asset, error) {
-	a, ok := e.assets[assetName(name)]
+func (e *templateEnv) namedAsset(name string) (*asset.Asset, error) {
+	a, ok := e.assets[asset.Name(name)]
 	if !ok {
-		return nil, fmt.Errorf("no file %q in %s/", name, assetsDir)
+		return nil, fmt.Errorf("no file %q in %s/", name, asset.Dir)
 	}
 	return a, nil
 }
@@ -112,7 +113,7 @@ func (e *templateEnv) inlineAsset(name string) (any, error) {
 	if err != nil {
 		return "", err
 	}
-	content, err := a.inlined()
+	content, err := a.Inlined()
 	if err != nil {
 		return "", fmt.Errorf("inline %q: %w", name, err)
 	}

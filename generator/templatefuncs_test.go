@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"pinzhi/generator/internal/asset"
 	"pinzhi/generator/internal/source"
 )
 
@@ -15,11 +16,11 @@ import (
 func TestTemplateFunctions(t *testing.T) {
 	env := &templateEnv{
 		urls: newURLScheme("https://example.org/pinzhi/"),
-		assets: assetSet{
-			"site.css":    hashedAsset("site.css", []byte(`body{font:17px/1.85 "Noto Sans CJK SC",sans-serif}a>b{color:#b3121b}`)),
-			"app.js":      hashedAsset("app.js", []byte(`if(a<b&&c)go("</x>")`)),
-			"favicon.svg": hashedAsset("favicon.svg", []byte(`<svg/>`)),
-			"odd.css":     hashedAsset("odd.css", []byte(`a::after{content:"</STYLE>"}`)),
+		assets: asset.Set{
+			"site.css":    asset.Hashed("site.css", []byte(`body{font:17px/1.85 "Noto Sans CJK SC",sans-serif}a>b{color:#b3121b}`)),
+			"app.js":      asset.Hashed("app.js", []byte(`if(a<b&&c)go("</x>")`)),
+			"favicon.svg": asset.Hashed("favicon.svg", []byte(`<svg/>`)),
+			"odd.css":     asset.Hashed("odd.css", []byte(`a::after{content:"</STYLE>"}`)),
 		},
 	}
 	date := time.Date(2016, 11, 28, 9, 30, 0, 0, time.UTC)

@@ -1,4 +1,4 @@
-package generator
+package asset
 
 import (
 	"io"
@@ -12,10 +12,10 @@ import (
 	"github.com/tdewolff/minify/v2/xml"
 )
 
-// newMinifier returns the minifier every written file goes through. It is
+// NewMinifier returns the minifier every written file goes through. It is
 // configured once and then only read, which makes it safe to share between
 // workers.
-func newMinifier() *minify.M {
+func NewMinifier() *minify.M {
 	m := minify.New()
 	// The document tags stay so that a page keeps its lang attribute and the
 	// dev server finds </body> to put its reload script before.
