@@ -19,8 +19,8 @@ import (
 )
 
 const (
-	Dir  = "layouts"
-	Base  = "layouts/base.html"
+	Dir         = "layouts"
+	Base        = "layouts/base.html"
 	PartialsDir = "layouts/partials"
 	// MaxSize bounds one layout file: a layout is a few kilobytes.
 	MaxSize = 4 << 20
