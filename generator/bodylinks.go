@@ -7,6 +7,7 @@ import (
 
 	"github.com/yuin/goldmark/renderer/html"
 
+	"pinzhi/generator/internal/model"
 	"pinzhi/generator/internal/source"
 )
 
@@ -14,7 +15,7 @@ import (
 // "/assets/photo.jpg") work wherever the site is served: it joins them to
 // the base path and gives assets their hashed names.
 type linkRewriter struct {
-	urls   urlScheme
+	urls   model.URLs
 	assets map[string]string // "assets/photo.jpg" -> "assets/photo.1a2b3c4d5e.jpg"
 }
 
@@ -43,12 +44,12 @@ func (l *linkRewriter) rewrite(dest string) (link, page string, missing bool) {
 		p = unescaped
 	}
 	if hashed, ok := l.assets[p]; ok {
-		return l.urls.rel(hashed) + suffix, "", false
+		return l.urls.Rel(hashed) + suffix, "", false
 	}
 	if strings.HasPrefix(p, "assets/") {
-		return l.urls.rel(p) + suffix, "", true
+		return l.urls.Rel(p) + suffix, "", true
 	}
-	return l.urls.rel(p) + suffix, p, false
+	return l.urls.Rel(p) + suffix, p, false
 }
 
 // deadScheme reports whether a link's scheme makes it code or a file of

@@ -15,6 +15,7 @@ import (
 	"pinzhi/generator/internal/images"
 	"pinzhi/generator/internal/layout"
 	"pinzhi/generator/internal/markup"
+	"pinzhi/generator/internal/model"
 	"pinzhi/generator/internal/publish"
 	"pinzhi/generator/internal/source"
 )
@@ -86,7 +87,7 @@ type Builder struct {
 	progress progress
 
 	// The source as last loaded.
-	files          map[string]*sourceFile
+	files          map[string]*model.Source
 	order          []string        // the names of files, sorted; nil when a file came or went
 	scanned        source.Problems // from listing content/
 	layouts        layout.Set
@@ -112,7 +113,7 @@ type Builder struct {
 
 // state is one build's model, its files and what each file showed.
 type state struct {
-	model   *model
+	model   *model.Model
 	outputs []*output
 	byFile  map[string]*output // the page whose body each content file is
 	values  *depValues
@@ -145,7 +146,7 @@ func NewBuilder(opts Options) *Builder {
 		opts.Src = source.DirFS(opts.SrcDir)
 	}
 	b := &Builder{opts: opts, minifier: asset.NewMinifier(), md: markup.New(markup.Options{}), images: images.NewCache(opts.ImageCache, opts.Note), seed: maphash.MakeSeed()}
-	b.env = &templateEnv{urls: newURLScheme("/")}
+	b.env = &templateEnv{urls: model.NewURLs("/")}
 	return b
 }
 
@@ -183,7 +184,7 @@ func (b *Builder) open() error {
 	}
 	if b.opts.SrcDir != "" {
 		opts.Site = b.opts.SrcDir
-		for _, d := range []string{contentDir, layout.Dir, asset.Dir} {
+		for _, d := range []string{model.ContentDir, layout.Dir, asset.Dir} {
 			opts.Sources = append(opts.Sources, b.opts.SrcDir+"/"+d)
 		}
 	}
@@ -292,10 +293,10 @@ func (b *Builder) finish(report *Report, start time.Time, t *timer, written []st
 // loadAll reads every source, layout and asset from scratch.
 func (b *Builder) loadAll() {
 	var scan source.List
-	names := contentFiles(b.opts.Src, contentDir, &scan)
+	names := model.ContentFiles(b.opts.Src, model.ContentDir, &scan)
 	b.scanned = scan.Problems
 	b.progress.start("load", len(names))
-	b.files = loadContent(b.opts.Src, names, b.opts.Workers, b.md, newBodyBudget(), b.progress.step)
+	b.files = model.LoadAll(b.opts.Src, names, b.opts.Workers, b.md, model.NewBodyBudget(), b.progress.step)
 	for name, sf := range b.files {
 		b.numberFile(name, sf)
 	}
@@ -327,7 +328,7 @@ func (b *Builder) prepare() (*state, Problems) {
 	if b.order == nil {
 		b.order = slices.Sorted(maps.Keys(b.files))
 	}
-	m := link(b.files, b.order, b.opts, &probs)
+	m := model.Link(b.files, b.order, b.opts.linkOptions(), &probs)
 	errs, warnings := probs.Problems.Split()
 	st := &state{warnings: warnings}
 	if m == nil || len(errs) > 0 {
@@ -343,8 +344,8 @@ func (b *Builder) prepare() (*state, Problems) {
 	}
 	var names source.List
 	checkNames(st.outputs, &names)
-	checkImages(m, b.assets, &names)
-	checkPhotos(m, b.assets, &names)
+	model.CheckImages(m, b.assets, &names)
+	model.CheckPhotos(m, b.assets, &names)
 	if errs, _ := names.Problems.Split(); len(errs) > 0 {
 		return st, errs
 	}
@@ -353,34 +354,34 @@ func (b *Builder) prepare() (*state, Problems) {
 	for _, o := range st.outputs {
 		if o.file != nil {
 			st.byFile[o.file.Path] = o
-			o.fileID = b.files[o.file.Path].id
+			o.fileID = b.files[o.file.Path].ID
 		}
 	}
 	st.values = newDepValues(b.seed, m, &b.names, b.assets.Fingerprint(b.seed), b.layouts, b.files)
-	b.env.urls, b.env.assets, b.env.layouts, b.env.values = newURLScheme(m.site.BaseURL), b.assets, b.layouts, st.values
-	st.r = &renderer{fsys: b.opts.Src, model: m, md: markup.New(markup.Options{RawHTML: m.site.RawHTML, Picture: bodyPictures(b.assets, b.env.urls)}),
+	b.env.urls, b.env.assets, b.env.layouts, b.env.values = model.NewURLs(m.Site.BaseURL), b.assets, b.layouts, st.values
+	st.r = &renderer{fsys: b.opts.Src, model: m, md: markup.New(markup.Options{RawHTML: m.Site.RawHTML, Picture: bodyPictures(b.assets, b.env.urls)}),
 		links:   &linkRewriter{urls: b.env.urls, assets: b.assets.Links()},
 		layouts: b.layouts, minifier: b.minifier, names: &b.names, values: st.values,
-		env: b.env, limits: m.site.limits, ctx: b.opts.Context, collectRefs: b.collectRefs, searchTexts: st.searchPage != nil}
+		env: b.env, limits: m.Site.Limits, ctx: b.opts.Context, collectRefs: b.collectRefs, searchTexts: st.searchPage != nil}
 	return st, nil
 }
 
 // numberFile gives a loaded file, and what it decoded to, the file's
 // number, which deps use.
-func (b *Builder) numberFile(name string, sf *sourceFile) {
-	sf.id = b.names.id(name)
+func (b *Builder) numberFile(name string, sf *model.Source) {
+	sf.ID = b.names.id(name)
 	switch {
-	case sf.community != nil:
-		sf.community.id = sf.id
-	case sf.page != nil:
-		sf.page.id = sf.id
+	case sf.Community != nil:
+		sf.Community.ID = sf.ID
+	case sf.Page != nil:
+		sf.Page.ID = sf.ID
 	}
 }
 
 // number gives every other name a dep can be about its number, before
 // any worker reads them.
-func (b *Builder) number(m *model) {
-	for _, d := range m.site.districts {
+func (b *Builder) number(m *model.Model) {
+	for _, d := range m.Site.Districts {
 		b.names.id(d.Slug)
 	}
 	for _, k := range slices.Concat(layout.Kinds, layout.OptionalKinds, []string{layout.Shared}) {
@@ -398,7 +399,7 @@ func outputPaths(outs []*output) []string {
 
 // BasePath is the path the site is served under, "/" or "/pinzhi/", as of
 // the last build that got as far as checking the source.
-func (b *Builder) BasePath() string { return b.env.urls.root() }
+func (b *Builder) BasePath() string { return b.env.urls.Root() }
 
 // AssetURL returns the link to an asset, by its name under assets/, as of
 // the last build.
@@ -407,7 +408,7 @@ func (b *Builder) AssetURL(name string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return b.env.urls.rel(a.Out), true
+	return b.env.urls.Rel(a.Out), true
 }
 
 // withoutSearchPage returns outs without the search page, which is
@@ -417,4 +418,9 @@ func (st *state) withoutSearchPage(outs []*output) []*output {
 		return outs
 	}
 	return slices.DeleteFunc(slices.Clone(outs), func(o *output) bool { return o == st.searchPage })
+}
+
+// linkOptions are what linking the model takes of the options.
+func (o Options) linkOptions() model.LinkOptions {
+	return model.LinkOptions{BaseURL: o.BaseURL, Origin: o.Origin, Drafts: o.Drafts, FileDates: o.FileDates}
 }

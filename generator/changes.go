@@ -6,6 +6,7 @@ import (
 
 	"pinzhi/generator/internal/asset"
 	"pinzhi/generator/internal/layout"
+	"pinzhi/generator/internal/model"
 	"pinzhi/generator/internal/source"
 )
 
@@ -36,7 +37,7 @@ func classify(changed []string) changeSet {
 			continue
 		}
 		switch top, _, _ := strings.Cut(name, "/"); top {
-		case contentDir:
+		case model.ContentDir:
 			cs.content = append(cs.content, name)
 		case layout.Dir:
 			cs.layouts = true

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"pinzhi/generator/internal/linkcheck"
+	"pinzhi/generator/internal/model"
 	"pinzhi/generator/internal/source"
 )
 
@@ -76,7 +77,7 @@ func Check(opts Options, co CheckOptions) (*CheckReport, error) {
 	}
 	c.followAll()
 	c.reportDeadLinks()
-	checkBrands(b.last.model, &c.problems)
+	model.CheckBrands(b.last.model, &c.problems)
 	report := &CheckReport{Pages: len(c.pages), Links: c.followed, External: len(c.external)}
 	if co.External {
 		c.askExternal(cmp.Or(opts.Context, context.Background()), co)

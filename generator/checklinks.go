@@ -12,6 +12,7 @@ import (
 
 	"pinzhi/generator/internal/layout"
 	"pinzhi/generator/internal/linkcheck"
+	"pinzhi/generator/internal/model"
 	"pinzhi/generator/internal/source"
 )
 
@@ -51,7 +52,7 @@ type place struct {
 const siteHost = "site.invalid"
 
 func newSiteChecker(st *state, out string) (*siteChecker, error) {
-	base := *newURLScheme(st.model.site.BaseURL).base
+	base := *model.NewURLs(st.model.Site.BaseURL).Base()
 	if base.Host == "" {
 		base.Scheme, base.Host = "http", siteHost
 	}
@@ -155,7 +156,7 @@ func (c *siteChecker) follow(o *output, pageURL *url.URL, href string, refs map[
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return // mailto:, tel:, data:, javascript: lead to no page
 	}
-	host, _ := canonicalHost(u)
+	host, _ := model.CanonicalHost(u)
 	rel, inside := strings.CutPrefix(u.Path, c.base.Path)
 	if host != c.base.Host || !inside && namesHost(href) {
 		// Another host, or this host outside the site's path, written

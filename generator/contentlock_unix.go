@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"pinzhi/generator/internal/model"
 
 	"golang.org/x/sys/unix"
 )
@@ -18,13 +19,13 @@ import (
 // folder itself: no lock file is left among the editors' files, and the
 // system lets it go when the process ends, however it ends.
 func lockContent(siteDir string) (unlock func(), err error) {
-	dir := filepath.Join(siteDir, contentDir)
+	dir := filepath.Join(siteDir, model.ContentDir)
 	f, err := os.Open(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return func() {}, nil // reading the site says what is missing
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", contentDir, err)
+		return nil, fmt.Errorf("%s: %w", model.ContentDir, err)
 	}
 	for {
 		err = unix.Flock(int(f.Fd()), unix.LOCK_EX)
@@ -34,7 +35,7 @@ func lockContent(siteDir string) (unlock func(), err error) {
 	}
 	if err != nil {
 		f.Close()
-		return nil, fmt.Errorf("cannot lock %s for writing a new file: %w", contentDir, err)
+		return nil, fmt.Errorf("cannot lock %s for writing a new file: %w", model.ContentDir, err)
 	}
 	return func() { f.Close() }, nil // closing the descriptor releases the lock
 }

@@ -16,6 +16,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"pinzhi/generator/internal/markup"
+	"pinzhi/generator/internal/model"
 	"pinzhi/generator/internal/source"
 )
 
@@ -37,7 +38,7 @@ type Created struct {
 	// Pinyin is set when the slug was made from the title; Guesses are
 	// its characters that have other readings.
 	Pinyin  bool
-	Guesses []Reading
+	Guesses []model.Reading
 	// Missing names the fields the file leaves for the editor to fill in
 	// before the site builds again, with their lines.
 	Missing []string
@@ -73,18 +74,18 @@ func CreateCommunity(siteDir string, c NewCommunity) (*Created, error) {
 	if err != nil {
 		return nil, err
 	}
-	created := &Created{Slug: nfc(strings.TrimSpace(c.Slug))}
+	created := &Created{Slug: model.NFC(strings.TrimSpace(c.Slug))}
 	if created.Slug == "" {
-		created.Slug, created.Guesses = pinyinSlug(c.Title)
+		created.Slug, created.Guesses = model.PinyinSlug(c.Title)
 		created.Pinyin = true
 		if created.Slug == "" {
 			return nil, fmt.Errorf("no slug can be made from the title %q; give one with --slug", c.Title)
 		}
 	}
-	if why := slugProblem(created.Slug); why != "" {
+	if why := model.SlugProblem(created.Slug); why != "" {
 		return nil, fmt.Errorf("slug %q %s; give another with --slug, e.g. --slug dandinghe", created.Slug, why)
 	}
-	created.File = communitiesDir + created.Slug + ".md"
+	created.File = model.CommunitiesDir + created.Slug + ".md"
 	leader := c.Leader
 	if strings.TrimSpace(leader) == "" {
 		leader = ""
@@ -108,9 +109,9 @@ func CreatePage(siteDir, pagePath, title string) (*Created, error) {
 	if strings.TrimSpace(title) == "" {
 		return nil, errors.New("the page needs a title, e.g. pinzhi new page about 关于本专题")
 	}
-	pagePath = strings.TrimSuffix(strings.Trim(nfc(pagePath), "/"), ".md")
+	pagePath = strings.TrimSuffix(strings.Trim(model.NFC(pagePath), "/"), ".md")
 	for _, seg := range strings.Split(pagePath, "/") {
-		if why := slugProblem(seg); why != "" {
+		if why := model.SlugProblem(seg); why != "" {
 			return nil, fmt.Errorf("page path %q: %q %s; use letters, digits and - between /, e.g. help/editors-guide", pagePath, seg, why)
 		}
 	}
@@ -126,7 +127,7 @@ func CreatePage(siteDir, pagePath, title string) (*Created, error) {
 	if err != nil {
 		return nil, err
 	}
-	created := &Created{File: contentDir + "/" + pagePath + ".md", Slug: path.Base(pagePath)}
+	created := &Created{File: model.ContentDir + "/" + pagePath + ".md", Slug: path.Base(pagePath)}
 	text := "---\ntitle: " + yamlText(title) + "\n---\n\n" + placeholderBody
 	return created, s.create(created, text, text, "choose another path")
 }
@@ -155,7 +156,7 @@ func communityText(c NewCommunity, district, leader string, weight int) string {
 		fmt.Fprintf(&b, "date: %s\n", c.Date.Format(time.DateOnly))
 	}
 	if c.Slug != "" {
-		fmt.Fprintf(&b, "slug: %s\n", yamlText(nfc(strings.TrimSpace(c.Slug))))
+		fmt.Fprintf(&b, "slug: %s\n", yamlText(model.NFC(strings.TrimSpace(c.Slug))))
 	}
 	b.WriteString("---\n\n" + placeholderBody)
 	return b.String()
@@ -180,8 +181,8 @@ func yamlText(s string) string {
 type siteForCreate struct {
 	dir    string
 	fsys   fs.FS
-	files  map[string]*sourceFile
-	model  *model
+	files  map[string]*model.Source
+	model  *model.Model
 	errors source.Problems // the site's own, which a new file is not blamed for
 	md     *markup.Markdown
 }
@@ -190,8 +191,8 @@ type siteForCreate struct {
 func readSite(dir string) (*siteForCreate, error) {
 	s := &siteForCreate{dir: dir, fsys: source.DirFS(dir), md: markup.New(markup.Options{})}
 	var probs source.List
-	names := contentFiles(s.fsys, contentDir, &probs)
-	s.files = loadContent(s.fsys, names, 4, s.md, newBodyBudget(), func() {})
+	names := model.ContentFiles(s.fsys, model.ContentDir, &probs)
+	s.files = model.LoadAll(s.fsys, names, 4, s.md, model.NewBodyBudget(), func() {})
 	s.model, s.errors = s.link(s.files, &probs)
 	if s.model == nil {
 		return nil, Problems(s.errors)
@@ -201,8 +202,8 @@ func readSite(dir string) (*siteForCreate, error) {
 
 // link links files as a build with drafts does, so that a draft's slug
 // counts, and returns the errors, those of naming output files included.
-func (s *siteForCreate) link(files map[string]*sourceFile, probs *source.List) (*model, source.Problems) {
-	m := link(files, slices.Sorted(maps.Keys(files)), Options{Drafts: true}, probs)
+func (s *siteForCreate) link(files map[string]*model.Source, probs *source.List) (*model.Model, source.Problems) {
+	m := model.Link(files, slices.Sorted(maps.Keys(files)), model.LinkOptions{Drafts: true}, probs)
 	if m != nil {
 		checkNames(plan(m), probs)
 	}
@@ -213,15 +214,15 @@ func (s *siteForCreate) link(files map[string]*sourceFile, probs *source.List) (
 // district finds a configured district by name or slug and returns its name.
 func (s *siteForCreate) district(given string) (string, error) {
 	given = strings.TrimSpace(given)
-	districts := s.model.site.districts
+	districts := s.model.Site.Districts
 	for _, d := range districts {
 		if d.Name == given || d.Slug == given {
 			return d.Name, nil
 		}
 	}
-	hint := "use one of " + districtList(districts)
-	if near := source.Closest(given, districtNames(districts)); near != "" {
-		hint = fmt.Sprintf("did you mean %q? The districts are listed in %s", near, siteFile)
+	hint := "use one of " + model.DistrictList(districts)
+	if near := source.Closest(given, model.DistrictNames(districts)); near != "" {
+		hint = fmt.Sprintf("did you mean %q? The districts are listed in %s", near, model.IndexFile)
 	}
 	if given == "" {
 		return "", fmt.Errorf("give the community's district with --district; %s", hint)
@@ -233,8 +234,8 @@ func (s *siteForCreate) district(given string) (string, error) {
 func (s *siteForCreate) nextWeight() int {
 	weight := 0
 	for _, sf := range s.files {
-		if sf.community != nil {
-			weight = max(weight, sf.community.Weight)
+		if sf.Community != nil {
+			weight = max(weight, sf.Community.Weight)
 		}
 	}
 	return weight + 1
@@ -254,7 +255,7 @@ func (s *siteForCreate) create(created *Created, text, checked, otherName string
 	if err := s.check(created.File, checked); err != nil {
 		return err
 	}
-	created.Address = newURLScheme(s.model.site.BaseURL).abs(s.pagePath(created.File))
+	created.Address = model.NewURLs(s.model.Site.BaseURL).Abs(s.pagePath(created.File))
 	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 		return err
 	}
@@ -273,7 +274,7 @@ func (s *siteForCreate) create(created *Created, text, checked, otherName string
 // readable refuses a file a build would not read: one under a link out of
 // the site's folder, or a loop (see source.WalkDir).
 func (s *siteForCreate) readable(name string) error {
-	for dir := path.Dir(name); dir != "." && dir != contentDir; dir = path.Dir(dir) {
+	for dir := path.Dir(name); dir != "." && dir != model.ContentDir; dir = path.Dir(dir) {
 		if _, err := os.Lstat(filepath.Join(s.dir, filepath.FromSlash(dir))); err != nil {
 			continue // made by this call
 		}
@@ -290,7 +291,7 @@ func (s *siteForCreate) readable(name string) error {
 // errors it adds to the site's own are returned.
 func (s *siteForCreate) check(name, text string) error {
 	files := maps.Clone(s.files)
-	files[name] = loadContentFile(oneFile{name, []byte(text)}, name, s.md, s.model.site.limits, newBodyBudget())
+	files[name] = model.LoadFile(oneFile{name, []byte(text)}, name, s.md, s.model.Site.Limits, model.NewBodyBudget())
 	var probs source.List
 	_, errs := s.link(files, &probs)
 	var added Problems
@@ -309,10 +310,10 @@ func (s *siteForCreate) check(name, text string) error {
 // pagePath is the site path of a file's page, as linked.
 func (s *siteForCreate) pagePath(name string) string {
 	switch sf := s.files[name]; {
-	case sf.community != nil:
-		return sf.community.Path
-	case sf.page != nil:
-		return sf.page.Path
+	case sf.Community != nil:
+		return sf.Community.Path
+	case sf.Page != nil:
+		return sf.Page.Path
 	}
 	return ""
 }

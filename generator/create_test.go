@@ -3,6 +3,7 @@ package generator
 import (
 	"os"
 	"path/filepath"
+	"pinzhi/generator/internal/model"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,13 +27,13 @@ func TestPinyinSlug(t *testing.T) {
 		{"社区服务社区", "shequfuwu", []string{"区", "服"}},
 		{"长长长社区", "zhangzhangzhang", []string{"长"}}, // each character once, however often it stands
 	} {
-		slug, guesses := pinyinSlug(c.title)
+		slug, guesses := model.PinyinSlug(c.title)
 		var chars []string
 		for _, g := range guesses {
 			chars = append(chars, g.Char)
 		}
 		if slug != c.slug || !slices.Equal(chars, c.guesses) {
-			t.Errorf("pinyinSlug(%q) = %q, guesses %v; want %q, %v", c.title, slug, chars, c.slug, c.guesses)
+			t.Errorf("model.PinyinSlug(%q) = %q, guesses %v; want %q, %v", c.title, slug, chars, c.slug, c.guesses)
 		}
 	}
 }

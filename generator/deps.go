@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"pinzhi/generator/internal/layout"
+	"pinzhi/generator/internal/model"
 	"pinzhi/generator/internal/source"
 )
 
@@ -95,17 +96,17 @@ type depValues struct {
 	files                             []*source.File
 }
 
-func newDepValues(seed maphash.Seed, m *model, names *interner, assetNames uint64, ls layout.Set, files map[string]*sourceFile) *depValues {
+func newDepValues(seed maphash.Seed, m *model.Model, names *interner, assetNames uint64, ls layout.Set, files map[string]*model.Source) *depValues {
 	v := &depValues{seed: seed, layouts: map[uint32]uint64{}, districts: map[uint32]uint64{}}
 	for _, sf := range files {
-		if sf.file != nil {
-			v.setFile(sf.id, sf.file)
+		if sf.File != nil {
+			v.setFile(sf.ID, sf.File)
 		}
 	}
 	h := newHasher(v.seed)
-	h.str(m.site.file.Path)
-	h.num(m.site.file.FrontHash) // the body is the home page's alone
-	h.str(m.site.BaseURL)
+	h.str(m.Site.File.Path)
+	h.num(m.Site.File.FrontHash) // the body is the home page's alone
+	h.str(m.Site.BaseURL)
 	v.single[depSite] = h.sum()
 	v.single[depAssets] = assetNames
 	for kind, l := range ls {
@@ -115,31 +116,31 @@ func newDepValues(seed maphash.Seed, m *model, names *interner, assetNames uint6
 		v.single[depShared] = shared.Hash
 	}
 	h = newHasher(v.seed)
-	for _, c := range m.communities {
-		h.num(uint64(c.id))
+	for _, c := range m.Communities {
+		h.num(uint64(c.ID))
 		v.setCommunity(c)
 	}
 	v.single[depCommunities] = h.sum()
-	for _, d := range m.site.districts {
+	for _, d := range m.Site.Districts {
 		h = newHasher(v.seed)
-		for _, c := range d.communities {
-			h.num(uint64(c.id))
+		for _, c := range d.Communities {
+			h.num(uint64(c.ID))
 		}
 		v.districts[names.id(d.Slug)] = h.sum()
 	}
-	if m.brands != nil {
+	if m.Brands != nil {
 		h = newHasher(v.seed)
-		h.file(m.brands.file)
+		h.file(m.Brands.File)
 		v.single[depBrandList] = h.sum()
 		h = newHasher(v.seed)
-		for _, b := range m.brands.entries {
-			h.num(uint64(fileID(b.profile)))
+		for _, b := range m.Brands.Entries {
+			h.num(uint64(fileID(b.Profile)))
 		}
 		v.single[depBrandLinks] = h.sum()
 	}
 	h = newHasher(v.seed)
-	for _, p := range m.pages {
-		h.num(uint64(p.id))
+	for _, p := range m.Pages {
+		h.num(uint64(p.ID))
 		h.str(p.Path)
 	}
 	v.single[depPages] = h.sum()
@@ -169,25 +170,25 @@ func (v *depValues) setFile(id uint32, f *source.File) {
 }
 
 // setCommunity notes what a community of the model is linked to.
-func (v *depValues) setCommunity(c *community) {
-	v.grow(c.id)
-	v.prev[c.id] = uint64(fileID(c.prev))
-	v.next[c.id] = uint64(fileID(c.next))
+func (v *depValues) setCommunity(c *model.Community) {
+	v.grow(c.ID)
+	v.prev[c.ID] = uint64(fileID(c.Prev))
+	v.next[c.ID] = uint64(fileID(c.Next))
 	h := newHasher(v.seed)
 	h.num(1) // in the model
-	for _, b := range c.brands {
+	for _, b := range c.Brands {
 		h.str(b.Anchor)
 		h.str(b.Text)
 	}
-	v.brandsOf[c.id] = h.sum()
+	v.brandsOf[c.ID] = h.sum()
 }
 
 // fileID is one more than the id of a community's file, and 0 for none.
-func fileID(c *community) uint32 {
+func fileID(c *model.Community) uint32 {
 	if c == nil {
 		return 0
 	}
-	return c.id + 1
+	return c.ID + 1
 }
 
 // value returns the current value of d.

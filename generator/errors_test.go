@@ -8,6 +8,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"pinzhi/generator/internal/model"
 	"slices"
 	"strconv"
 	"strings"
@@ -69,8 +70,8 @@ func TestBadInput(t *testing.T) {
 			[]string{badFile + `:7: slug ".hidden" starts with a dot`}},
 		{"slug unsafe in a URL", map[string]string{badFile: communityFile("slug: a?b#c\n")},
 			[]string{badFile + `:7: slug "a?b#c" contains "?"`}},
-		{"district slug unsafe", map[string]string{siteFile: strings.Replace(siteText(t), "slug: haishu", "slug: hai shu", 1)},
-			[]string{siteFile + `:` + lineOf(t, siteText(t), "slug: haishu") + `: district slug "hai shu" contains a space`}},
+		{"district slug unsafe", map[string]string{model.IndexFile: strings.Replace(siteText(t), "slug: haishu", "slug: hai shu", 1)},
+			[]string{model.IndexFile + `:` + lineOf(t, siteText(t), "slug: haishu") + `: district slug "hai shu" contains a space`}},
 		{"YAML alias cycle", map[string]string{badFile: "---\ntitle: a\ndistrict: 海曙区\nleader: &l\n  name: *l\n---\n"},
 			[]string{badFile + ":4: front matter nests more than 32 deep, or repeats itself through aliases"}},
 		{"YAML alias bomb", map[string]string{badFile: "---\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n" +
@@ -88,14 +89,14 @@ func TestBadInput(t *testing.T) {
 			[]string{badFile + ":2: is not UTF-8 text"}},
 		{"binary", map[string]string{badFile: "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"},
 			[]string{badFile + ":3: is a binary file"}},
-		{"brand entry without 社区", map[string]string{brandsFile: "---\ntitle: 品牌\n---\n\n- 学弄社区“地球补丁”\n- 东江“E线工作法”\n"},
-			[]string{brandsFile + `:6: brand entry "东江“E线工作法”" names no community`}},
-		{"brand entry without a brand", map[string]string{brandsFile: "---\ntitle: 品牌\n---\n\n- 学弄社区\n"},
-			[]string{brandsFile + `:5: brand entry "学弄社区" names a community but no brand`}},
-		{"nested brand list", map[string]string{brandsFile: "---\ntitle: 品牌\n---\n\n- 学弄社区“地球补丁”\n  - 东江社区“E线工作法”\n"},
-			[]string{brandsFile + ":6: the brand list must not have nested lists"}},
-		{"empty brand list", map[string]string{brandsFile: "---\ntitle: 品牌\n---\n\n只有导语。\n"},
-			[]string{brandsFile + ":4: the brand list has no entries"}},
+		{"brand entry without 社区", map[string]string{model.BrandsFile: "---\ntitle: 品牌\n---\n\n- 学弄社区“地球补丁”\n- 东江“E线工作法”\n"},
+			[]string{model.BrandsFile + `:6: brand entry "东江“E线工作法”" names no community`}},
+		{"brand entry without a brand", map[string]string{model.BrandsFile: "---\ntitle: 品牌\n---\n\n- 学弄社区\n"},
+			[]string{model.BrandsFile + `:5: brand entry "学弄社区" names a community but no brand`}},
+		{"nested brand list", map[string]string{model.BrandsFile: "---\ntitle: 品牌\n---\n\n- 学弄社区“地球补丁”\n  - 东江社区“E线工作法”\n"},
+			[]string{model.BrandsFile + ":6: the brand list must not have nested lists"}},
+		{"empty brand list", map[string]string{model.BrandsFile: "---\ntitle: 品牌\n---\n\n只有导语。\n"},
+			[]string{model.BrandsFile + ":4: the brand list has no entries"}},
 		{"layout fails to parse", map[string]string{"layouts/community.html": "{{define \"main\"}}\n<h1>{{.Title}</h1>\n{{end}}\n"},
 			[]string{"layouts/community.html:2: "}},
 		{"layout fails to execute", map[string]string{"layouts/district.html": "{{define \"main\"}}\n<h1>{{.Title}}</h1>\n{{.District.Nope}}\n{{end}}\n"},
@@ -107,8 +108,8 @@ func TestBadInput(t *testing.T) {
 		{"every problem at once", map[string]string{
 			badFile:                       communityFile("district: 镇海\n"),
 			"content/communities/bad2.md": communityFile("title: 12\n"),
-			brandsFile:                    "---\ntitle: 品牌\n---\n\n- 东江“E线工作法”\n",
-		}, []string{badFile + ":7: district", "content/communities/bad2.md:7: title must be text", brandsFile + ":5: brand entry"}},
+			model.BrandsFile:              "---\ntitle: 品牌\n---\n\n- 东江“E线工作法”\n",
+		}, []string{badFile + ":7: district", "content/communities/bad2.md:7: title must be text", model.BrandsFile + ":5: brand entry"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -184,7 +185,7 @@ func lineOf(t testing.TB, text, sub string) string {
 }
 
 func siteText(t testing.TB) string {
-	data, err := os.ReadFile("../" + siteFile)
+	data, err := os.ReadFile("../" + model.IndexFile)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"encoding/json"
+	"pinzhi/generator/internal/model"
 	"strings"
 	"testing"
 
@@ -14,7 +15,7 @@ import (
 func TestEscaping(t *testing.T) {
 	const evil = `<script>alert("x")</script>`
 	site := repoSite(t)
-	put(site, siteFile, strings.Replace(strings.Replace(siteText(t),
+	put(site, model.IndexFile, strings.Replace(strings.Replace(siteText(t),
 		"name: 海曙区", "name: '海曙区"+evil+"'", 1),
 		"title: 宁波市“十佳品质社区”推荐评议", "title: '站"+evil+"'", 1))
 	put(site, badFile, "---\ntitle: '社区"+evil+"'\ndistrict: haishu\nleader:\n  name: '张"+evil+"'\n  role: 书记\nquote: '话"+evil+"'\nsummary: '要"+evil+"'\n---\n正文 "+evil+"\n")
@@ -136,7 +137,7 @@ func TestBaseURLFlag(t *testing.T) {
 	if _, ok := files["feed.xml"]; ok {
 		t.Error("a site without a host got a feed with relative addresses")
 	}
-	if !hasLine(report.Warnings, siteFile+`: warning: baseURL "/" names no host`) || !strings.Contains(files["index.html"], "href=/communities/houdajie/") {
+	if !hasLine(report.Warnings, model.IndexFile+`: warning: baseURL "/" names no host`) || !strings.Contains(files["index.html"], "href=/communities/houdajie/") {
 		t.Errorf("root build: warnings %v", report.Warnings)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"html"
 	"io"
+	"pinzhi/generator/internal/model"
 	"slices"
 	"strings"
 	"time"
@@ -55,38 +56,38 @@ const feedEntries = 50
 // feedCommunities returns the communities the feed carries: the newest
 // first by date, then in reading order. Which they are depends on the
 // date of every community.
-func feedCommunities(m *model, r *reads) []*community {
+func feedCommunities(m *model.Model, r *reads) []*model.Community {
 	r.add(depCommunities, 0)
-	for _, c := range m.communities {
-		r.add(depFront, c.id)
+	for _, c := range m.Communities {
+		r.add(depFront, c.ID)
 	}
-	cs := slices.Clone(m.communities)
-	slices.SortStableFunc(cs, func(a, b *community) int { return b.Date.Compare(a.Date) })
+	cs := slices.Clone(m.Communities)
+	slices.SortStableFunc(cs, func(a, b *model.Community) int { return b.Date.Compare(a.Date) })
 	return cs[:min(len(cs), feedEntries)]
 }
 
 // writeFeed writes the Atom feed.
-func writeFeed(b io.Writer, m *model, urls urlScheme, r *reads) error {
+func writeFeed(b io.Writer, m *model.Model, urls model.URLs, r *reads) error {
 	r.add(depSite, 0)
-	s := m.site.siteSettings
+	s := m.Site.Settings
 	f := atomFeed{
 		Lang:     s.Language,
 		Title:    s.Title,
 		Subtitle: s.Description,
-		Links:    []atomLink{{Href: urls.abs("")}, {Rel: "self", Href: urls.abs("feed.xml")}},
+		Links:    []atomLink{{Href: urls.Abs("")}, {Rel: "self", Href: urls.Abs("feed.xml")}},
 		ID:       feedID(s, urls, ""),
 		Author:   atomAuthor{Name: firstNonEmpty(s.Reporter, firstOf(s.Organizers), s.Title)},
 	}
-	latest := m.site.date()
+	latest := m.Site.Published()
 	for _, c := range feedCommunities(m, r) {
-		date := c.date(m.site)
+		date := c.Published(m.Site)
 		if date.After(latest) {
 			latest = date
 		}
 		summary := firstNonEmpty(c.Summary, c.Quote)
 		f.Entries = append(f.Entries, atomEntry{
-			Title: c.Title, Link: atomLink{Href: urls.abs(c.Path)}, ID: feedID(s, urls, c.Path),
-			Updated: atomDate(date), Summary: summary, Content: entryContent(summary, c.Title, urls.abs(c.Path)),
+			Title: c.Title, Link: atomLink{Href: urls.Abs(c.Path)}, ID: feedID(s, urls, c.Path),
+			Updated: atomDate(date), Summary: summary, Content: entryContent(summary, c.Title, urls.Abs(c.Path)),
 		})
 	}
 	f.Updated = atomDate(latest)
@@ -99,9 +100,9 @@ func writeFeed(b io.Writer, m *model, urls urlScheme, r *reads) error {
 // feedID is the id of the feed (path "") or of an entry: a tag: URI
 // (RFC 4151) from the site's tagAuthority and the page's path, which stays
 // the same when the site moves; without tagAuthority, its address.
-func feedID(s *siteSettings, urls urlScheme, path string) string {
+func feedID(s *model.Settings, urls model.URLs, path string) string {
 	if s.TagAuthority == "" {
-		return urls.abs(path)
+		return urls.Abs(path)
 	}
 	return "tag:" + s.TagAuthority + ":" + firstNonEmpty(strings.TrimSuffix(path, "/"), "feed")
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"pinzhi/generator/internal/markup"
+	"pinzhi/generator/internal/model"
 )
 
 // FuzzLoadSource loads arbitrary bytes as a community file and decodes it.
@@ -27,27 +28,27 @@ func FuzzLoadSource(f *testing.F) {
 	md := markup.New(markup.Options{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fsys := fstest.MapFS{name: &fstest.MapFile{Data: data}}
-		sf := loadContentFile(fsys, name, md, markup.DefaultLimits(), nil)
+		sf := model.LoadFile(fsys, name, md, markup.DefaultLimits(), nil)
 		// CRLF, CR and LF each end a line (see source.ReadText).
 		lines := strings.Count(strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n", "\n"), "\r", "\n"), "\n") + 1
-		for _, p := range sf.problems {
+		for _, p := range sf.Problems {
 			if p.Path != name || p.Line < 0 || p.Line > lines || p.Message == "" {
 				t.Fatalf("bad problem %+v for %q", p, data)
 			}
 		}
-		if sf.file == nil {
-			if len(sf.problems) == 0 {
+		if sf.File == nil {
+			if len(sf.Problems) == 0 {
 				t.Fatal("no source and no problem")
 			}
 			return
 		}
-		if sf.file.BodyLine < 1 || sf.file.BodyLine > lines+1 {
-			t.Fatalf("body starts on line %d of %d", sf.file.BodyLine, lines)
+		if sf.File.BodyLine < 1 || sf.File.BodyLine > lines+1 {
+			t.Fatalf("body starts on line %d of %d", sf.File.BodyLine, lines)
 		}
-		if c := sf.community; c == nil || !utf8.ValidString(c.Title) {
+		if c := sf.Community; c == nil || !utf8.ValidString(c.Title) {
 			t.Fatalf("decoded %+v", c)
 		}
-		body, err := sf.file.Body(fsys)
+		body, err := sf.File.Body(fsys)
 		if err != nil || len(body) > len(data) {
 			t.Fatalf("body of %q: %v", data, err)
 		}
@@ -62,14 +63,14 @@ func FuzzSplitBrand(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, entry string) {
-		community, brand, ok := splitBrand(entry)
+		community, brand, ok := model.SplitBrand(entry)
 		if !ok {
-			if i := strings.Index(entry, communityMarker); i > 0 {
+			if i := strings.Index(entry, model.CommunityMarker); i > 0 {
 				t.Fatalf("%q has a community but was not split", entry)
 			}
 			return
 		}
-		if !strings.HasSuffix(community, communityMarker) || strings.Count(community, communityMarker) != 1 || community == communityMarker {
+		if !strings.HasSuffix(community, model.CommunityMarker) || strings.Count(community, model.CommunityMarker) != 1 || community == model.CommunityMarker {
 			t.Fatalf("community %q of %q", community, entry)
 		}
 		if rest := strings.TrimPrefix(entry, community); strings.TrimSpace(rest) != brand {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"pinzhi/generator/internal/model"
 	"strings"
 	"syscall"
 	"testing"
@@ -61,13 +62,13 @@ func TestLimitsFromTheSite(t *testing.T) {
 	site := repoSite(t)
 	put(site, badFile, communityFile("")+"> > > > 深\n")
 	setLimits := func(limits string) {
-		put(site, siteFile, strings.Replace(siteText(t), "reporter: 张昊\n", "reporter: 张昊\nlimits:\n"+limits, 1))
+		put(site, model.IndexFile, strings.Replace(siteText(t), "reporter: 张昊\n", "reporter: 张昊\nlimits:\n"+limits, 1))
 	}
 	setLimits("  nesting: 3\n  elements: 150\n")
 	_, _, err := buildInto(t, site, Options{})
 	ps := problemsOf(t, err)
 	for _, want := range []string{badFile + ":10: quotes and lists nest 4 deep here, more than the 3 allowed",
-		brandsFile + ": the body has about"} {
+		model.BrandsFile + ": the body has about"} {
 		if !hasLine(ps, want) {
 			t.Errorf("no problem starts with %s:\n%v", want, ps)
 		}
@@ -76,7 +77,7 @@ func TestLimitsFromTheSite(t *testing.T) {
 	mustBuild(t, site, Options{})
 	setLimits("  nesting: 0\n  speed: 3\n")
 	_, report, err := buildInto(t, site, Options{})
-	if !hasLine(problemsOf(t, err), siteFile+":") || !strings.Contains(err.Error(), "limits.nesting must be above 0") {
+	if !hasLine(problemsOf(t, err), model.IndexFile+":") || !strings.Contains(err.Error(), "limits.nesting must be above 0") {
 		t.Errorf("a limit of 0: %v", err)
 	}
 	_ = report
@@ -111,7 +112,7 @@ func TestRunawayLayouts(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			site := repoSite(t)
 			limits := fmt.Sprintf("reporter: 张昊\nlimits:\n  renderSeconds: %d\n  pageMB: 1\n", c.seconds)
-			put(site, siteFile, strings.Replace(siteText(t), "reporter: 张昊\n", limits, 1))
+			put(site, model.IndexFile, strings.Replace(siteText(t), "reporter: 张昊\n", limits, 1))
 			put(site, badFile, communityFile(""))
 			put(site, "layouts/community.html", c.layout)
 			_, _, err := buildInto(t, site, Options{})
@@ -192,8 +193,8 @@ func TestNamesOnEveryHost(t *testing.T) {
 			badFile + `:7: its file communities/a./index.html: "a." ends with a dot`},
 		{"an asset with a colon", map[string]string{"assets/a:b.svg": `<svg xmlns="http://www.w3.org/2000/svg"/>`},
 			`assets/a:b.svg: its file assets/a:b.`},
-		{"a district named for a device", map[string]string{siteFile: strings.Replace(siteText(t), "slug: haishu", "slug: aux", 1)},
-			siteFile + ":" + lineOf(t, siteText(t), "- name: 海曙区") + `: its file districts/aux/index.html: "aux" is a name Windows keeps`},
+		{"a district named for a device", map[string]string{model.IndexFile: strings.Replace(siteText(t), "slug: haishu", "slug: aux", 1)},
+			model.IndexFile + ":" + lineOf(t, siteText(t), "- name: 海曙区") + `: its file districts/aux/index.html: "aux" is a name Windows keeps`},
 		{"two slugs that differ in case", map[string]string{badFile: communityFile("slug: HouDaJie\n")},
 			badFile + `:7: its file communities/HouDaJie/index.html is communities/houdajie/index.html of content/communities/houdajie.md but for letter case`},
 		{"two assets that differ in case", map[string]string{"assets/Site.css": string(repoSite(t)["assets/site.css"].Data)},

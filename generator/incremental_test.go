@@ -2,6 +2,7 @@ package generator
 
 import (
 	"path/filepath"
+	"pinzhi/generator/internal/model"
 	"slices"
 	"strings"
 	"testing"
@@ -81,7 +82,7 @@ func incrementalEqualsClean(t *testing.T, site fstest.MapFS, exact bool) {
 			[]string{"content/communities/lingxiao.md"}, nil},
 		{"a draft", edit("content/communities/libang.md", "weight: 2", "weight: 2\ndraft: true"),
 			[]string{"content/communities/libang.md"}, nil},
-		{"the brand list", edit(brandsFile, "- 丹顶鹤社区“公益一条街”\n", ""), []string{brandsFile}, nil},
+		{"the brand list", edit(model.BrandsFile, "- 丹顶鹤社区“公益一条街”\n", ""), []string{model.BrandsFile}, nil},
 		{"a community's layout", edit("layouts/community.html", "上一篇", "前一篇"), []string{"layouts/community.html"}, nil},
 		{"a partial", edit("layouts/partials/card.html", `class="card"`, `class="card c"`), []string{"layouts/partials/card.html"}, nil},
 		{"the base layout", edit("layouts/base.html", "本报记者", "记者"), []string{"layouts/base.html"}, nil},
@@ -113,8 +114,8 @@ func incrementalEqualsClean(t *testing.T, site fstest.MapFS, exact bool) {
 			delete(s, "content/communities/more/a.md")
 			delete(s, "content/communities/more/b.md")
 		}, []string{"content/communities/more"}, nil},
-		{"the site's settings", edit(siteFile, "reporter: 张昊", "reporter: 记者张昊"), []string{siteFile}, nil},
-		{"the base URL", edit(siteFile, "https://example.org/pinzhi/", "https://example.net/"), []string{siteFile}, nil},
+		{"the site's settings", edit(model.IndexFile, "reporter: 张昊", "reporter: 记者张昊"), []string{model.IndexFile}, nil},
+		{"the base URL", edit(model.IndexFile, "https://example.org/pinzhi/", "https://example.net/"), []string{model.IndexFile}, nil},
 	}
 	for _, step := range steps {
 		step.change(site)

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"html/template"
+	"pinzhi/generator/internal/model"
 	"time"
 )
 
@@ -51,14 +52,14 @@ type Site struct {
 	HasFeed     bool   // whether feed.xml and sitemap.xml are written
 	Organizers  []string
 	Reporter    string
-	Photo       *Photo
+	Photo       *model.Photo
 	Date        time.Time
 
-	s *site
+	s *model.Site
 	r *reads
 }
 
-func siteView(s *site, r *reads) *Site {
+func siteView(s *model.Site, r *reads) *Site {
 	r.add(depSite, 0)
 	return &Site{Title: s.Title, Headline: s.Headline, Column: s.Column, Description: s.Description, Language: s.Language,
 		Locale: locale(s.Language), BaseURL: s.BaseURL, URL: s.URL, HasFeed: s.HasFeed, Organizers: s.Organizers, Reporter: s.Reporter,
@@ -67,8 +68,8 @@ func siteView(s *site, r *reads) *Site {
 
 // Districts are the configured districts, in their order.
 func (x *Site) Districts() []*District {
-	ds := make([]*District, len(x.s.districts))
-	for i, d := range x.s.districts {
+	ds := make([]*District, len(x.s.Districts))
+	for i, d := range x.s.Districts {
 		ds[i] = districtView(d, x.r)
 	}
 	return ds
@@ -81,11 +82,11 @@ type District struct {
 	Path string // of its page: "districts/haishu/"
 	URL  string
 
-	d *district
+	d *model.District
 	r *reads
 }
 
-func districtView(d *district, r *reads) *District {
+func districtView(d *model.District, r *reads) *District {
 	r.add(depSite, 0)
 	return &District{Name: d.Name, Slug: d.Slug, Path: d.Path, URL: d.URL, d: d, r: r}
 }
@@ -93,7 +94,7 @@ func districtView(d *district, r *reads) *District {
 // Communities are the district's communities, in reading order.
 func (x *District) Communities() []*Community {
 	x.r.add(depDistrict, x.r.names.ids[x.Slug])
-	return communityViews(x.d.communities, x.r)
+	return communityViews(x.d.Communities, x.r)
 }
 
 // Community is one profiled community.
@@ -102,29 +103,29 @@ type Community struct {
 	Slug    string
 	Path    string // of its page: "communities/houdajie/"
 	URL     string
-	Leader  Leader
+	Leader  model.Leader
 	Quote   string
 	Summary string
 	Weight  int
 	Date    time.Time
 	Draft   bool
-	Photo   *Photo
+	Photo   *model.Photo
 
-	c *community
+	c *model.Community
 	r *reads
 }
 
-func communityView(c *community, r *reads) *Community {
+func communityView(c *model.Community, r *reads) *Community {
 	if c == nil {
 		return nil
 	}
-	r.add(depFront, c.id)
+	r.add(depFront, c.ID)
 	r.add(depSite, 0) // its URL carries the base path
 	return &Community{Title: c.Title, Slug: c.Slug, Path: c.Path, URL: c.URL, Leader: c.Leader, Quote: c.Quote,
 		Summary: c.Summary, Weight: c.Weight, Date: c.Date, Draft: c.Draft, Photo: c.Photo, c: c, r: r}
 }
 
-func communityViews(cs []*community, r *reads) []*Community {
+func communityViews(cs []*model.Community, r *reads) []*Community {
 	views := make([]*Community, len(cs))
 	for i, c := range cs {
 		views[i] = communityView(c, r)
@@ -134,17 +135,17 @@ func communityViews(cs []*community, r *reads) []*Community {
 
 // District is the community's district.
 func (x *Community) District() *District {
-	if x.c.district == nil {
+	if x.c.District == nil {
 		return nil
 	}
-	return districtView(x.c.district, x.r)
+	return districtView(x.c.District, x.r)
 }
 
 // Brands are the community's entries in the brand list.
 func (x *Community) Brands() []*Brand {
-	from := mkDep(depBrandsOf, x.c.id)
-	bs := make([]*Brand, len(x.c.brands))
-	for i, b := range x.c.brands {
+	from := mkDep(depBrandsOf, x.c.ID)
+	bs := make([]*Brand, len(x.c.Brands))
+	for i, b := range x.c.Brands {
 		bs[i] = brandView(b, x.r, from)
 	}
 	return bs
@@ -152,14 +153,14 @@ func (x *Community) Brands() []*Brand {
 
 // Prev is the community before this one in reading order, or nil.
 func (x *Community) Prev() *Community {
-	x.r.add(depPrev, x.c.id)
-	return communityView(x.c.prev, x.r)
+	x.r.add(depPrev, x.c.ID)
+	return communityView(x.c.Prev, x.r)
 }
 
 // Next is the community after this one in reading order, or nil.
 func (x *Community) Next() *Community {
-	x.r.add(depNext, x.c.id)
-	return communityView(x.c.next, x.r)
+	x.r.add(depNext, x.c.ID)
+	return communityView(x.c.Next, x.r)
 }
 
 // BrandList is content/brands.md.
@@ -168,11 +169,11 @@ type BrandList struct {
 	Path  string // of its page: "brands/"
 	URL   string
 
-	b *brandList
+	b *model.BrandList
 	r *reads
 }
 
-func brandListView(b *brandList, r *reads) *BrandList {
+func brandListView(b *model.BrandList, r *reads) *BrandList {
 	r.add(depBrandList, 0)
 	r.add(depSite, 0)
 	return &BrandList{Title: b.Title, Path: b.Path, URL: b.URL, b: b, r: r}
@@ -180,8 +181,8 @@ func brandListView(b *brandList, r *reads) *BrandList {
 
 // Entries are the brands, in the list's order.
 func (x *BrandList) Entries() []*Brand {
-	es := make([]*Brand, len(x.b.entries))
-	for i, b := range x.b.entries {
+	es := make([]*Brand, len(x.b.Entries))
+	for i, b := range x.b.Entries {
 		es[i] = brandView(b, x.r, mkDep(depBrandList, 0))
 	}
 	return es
@@ -194,13 +195,13 @@ type Brand struct {
 	Name      string // the brand itself
 	Anchor    string // its id on the brand list page: "brand-12"
 
-	b *brand
+	b *model.Brand
 	r *reads
 }
 
 // brandView notes from, what was read to reach the entry: the whole list,
 // or one community's entries.
-func brandView(b *brand, r *reads, from dep) *Brand {
+func brandView(b *model.Brand, r *reads, from dep) *Brand {
 	r.deps = append(r.deps, from)
 	return &Brand{Text: b.Text, Community: b.Community, Name: b.Name, Anchor: b.Anchor, b: b, r: r}
 }
@@ -208,7 +209,7 @@ func brandView(b *brand, r *reads, from dep) *Brand {
 // Profile is the community the entry names, when it has a page; else nil.
 func (x *Brand) Profile() *Community {
 	x.r.add(depBrandLinks, 0)
-	return communityView(x.b.profile, x.r)
+	return communityView(x.b.Profile, x.r)
 }
 
 // PlainPage is any other Markdown file under content/.
@@ -219,42 +220,42 @@ type PlainPage struct {
 	Path    string // of its page: "about/"
 	URL     string
 
-	p *plainPage
+	p *model.Page
 	r *reads
 }
 
-func plainPageView(p *plainPage, r *reads) *PlainPage {
-	r.add(depFront, p.id)
+func plainPageView(p *model.Page, r *reads) *PlainPage {
+	r.add(depFront, p.ID)
 	r.add(depSite, 0)
 	return &PlainPage{Title: p.Title, Summary: p.Summary, Date: p.Date, Path: p.Path, URL: p.URL, p: p, r: r}
 }
 
 // Model is the whole site.
 type Model struct {
-	m *model
+	m *model.Model
 	r *reads
 }
 
 // Communities are every community, in reading order.
 func (x *Model) Communities() []*Community {
 	x.r.add(depCommunities, 0)
-	return communityViews(x.m.communities, x.r)
+	return communityViews(x.m.Communities, x.r)
 }
 
 // Brands is the brand list, or nil when the site has none.
 func (x *Model) Brands() *BrandList {
 	x.r.add(depBrandList, 0)
-	if x.m.brands == nil {
+	if x.m.Brands == nil {
 		return nil
 	}
-	return brandListView(x.m.brands, x.r)
+	return brandListView(x.m.Brands, x.r)
 }
 
 // Pages are the plain pages, by path.
 func (x *Model) Pages() []*PlainPage {
 	x.r.add(depPages, 0)
-	ps := make([]*PlainPage, len(x.m.pages))
-	for i, p := range x.m.pages {
+	ps := make([]*PlainPage, len(x.m.Pages))
+	for i, p := range x.m.Pages {
 		ps[i] = plainPageView(p, x.r)
 	}
 	return ps

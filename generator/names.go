@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/cases"
-	"golang.org/x/text/unicode/norm"
 
+	"pinzhi/generator/internal/model"
 	"pinzhi/generator/internal/source"
 )
 
@@ -16,15 +16,11 @@ import (
 // works here and fails there would lose a page, or one of two pages, on
 // the day of a deploy: these are errors when the site is built.
 
-// nfc is s in Unicode's composed form: a name typed on a Mac ("café" as
-// "cafe" and a combining accent) becomes the one everyone else types.
-func nfc(s string) string { return norm.NFC.String(s) }
-
 var folder = cases.Fold()
 
 // foldedPath is what a file system that folds case and normalises
 // Unicode makes of p: two paths with one folded path are one file there.
-func foldedPath(p string) string { return folder.String(nfc(p)) }
+func foldedPath(p string) string { return folder.String(model.NFC(p)) }
 
 // windowsReserved are the names Windows keeps for devices, with or
 // without an extension.

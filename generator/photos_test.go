@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"image/jpeg"
+	"pinzhi/generator/internal/model"
 	"regexp"
 	"strings"
 	"testing"
@@ -29,7 +30,7 @@ func TestPhotos(t *testing.T) {
 	site := repoSite(t)
 	put(site, "assets/award.jpg", jpegOf(t, 1200, 800))
 	put(site, "assets/photos/street.jpg", jpegOf(t, 600, 400))
-	put(site, siteFile, strings.Replace(siteText(t), "photo:\n", "photo:\n  src: award.jpg\n", 1))
+	put(site, model.IndexFile, strings.Replace(siteText(t), "photo:\n", "photo:\n  src: award.jpg\n", 1))
 	put(site, "content/communities/x.md", communityFile("slug: x\n")+"\n![街景](/assets/photos/street.jpg)\n")
 	out, _ := mustBuild(t, site, Options{})
 	files := readTree(t, out)
@@ -65,7 +66,7 @@ func TestPhotoProblems(t *testing.T) {
 	cases := []struct {
 		name, file, text, want string
 	}{
-		{"a src that is not in assets/", siteFile, "photo:\n  src: missing.jpg\n",
+		{"a src that is not in assets/", model.IndexFile, "photo:\n  src: missing.jpg\n",
 			`content/_index.md:15: photo "missing.jpg" is not a JPEG or PNG in assets/`},
 		{"a corrupt picture", "assets/broken.jpg", "\xff\xd8\xff\xe0 not really",
 			"assets/broken.jpg: cannot be read as a picture"},
@@ -76,8 +77,8 @@ func TestPhotoProblems(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			site := repoSite(t)
 			switch c.file {
-			case siteFile:
-				put(site, siteFile, strings.Replace(siteText(t), "photo:\n", c.text, 1))
+			case model.IndexFile:
+				put(site, model.IndexFile, strings.Replace(siteText(t), "photo:\n", c.text, 1))
 			default:
 				put(site, c.file, c.text)
 			}

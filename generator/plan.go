@@ -7,6 +7,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 
 	"pinzhi/generator/internal/layout"
+	"pinzhi/generator/internal/model"
 	"pinzhi/generator/internal/source"
 )
 
@@ -23,10 +24,10 @@ type output struct {
 	// What a page shows: its title and description, and the value of the
 	// model it is about, if any.
 	title, description, sitePath string
-	community                    *community
-	district                     *district
-	brands                       *brandList
-	page                         *plainPage
+	community                    *model.Community
+	district                     *model.District
+	brands                       *model.BrandList
+	page                         *model.Page
 	file                         *source.File // whose body becomes .Content; nil for none
 	fileID                       uint32
 	trim                         func(ast.Node) // takes out of the body what the layout shows otherwise
@@ -35,30 +36,30 @@ type output struct {
 }
 
 // plan lists every file of the site of m.
-func plan(m *model) []*output {
-	s := m.site
+func plan(m *model.Model) []*output {
+	s := m.Site
 	var outs []*output
 	add := func(o *output) { o.mime = "text/html"; outs = append(outs, o) }
 	add(&output{path: "index.html", kind: "home", title: firstNonEmpty(s.Headline, s.Title), description: s.Description,
-		file: s.file, source: siteFile})
-	for _, c := range m.communities {
+		file: s.File, source: model.IndexFile})
+	for _, c := range m.Communities {
 		add(&output{path: c.Path + "index.html", kind: "community", title: c.Title, sitePath: c.Path, community: c,
-			description: firstNonEmpty(c.Summary, c.Quote), file: c.file, source: c.file.Path, sourceLine: c.slugLine})
+			description: firstNonEmpty(c.Summary, c.Quote), file: c.File, source: c.File.Path, sourceLine: c.SlugLine})
 	}
-	add(&output{path: "districts/index.html", kind: "districts", title: "区县一览", sitePath: "districts/", source: siteFile})
-	for _, d := range s.districts {
-		if len(d.communities) > 0 {
+	add(&output{path: "districts/index.html", kind: "districts", title: "区县一览", sitePath: "districts/", source: model.IndexFile})
+	for _, d := range s.Districts {
+		if len(d.Communities) > 0 {
 			add(&output{path: d.Path + "index.html", kind: "district", title: d.Name, sitePath: d.Path, district: d,
-				source: siteFile, sourceLine: d.line})
+				source: model.IndexFile, sourceLine: d.Line})
 		}
 	}
-	if b := m.brands; b != nil {
-		add(&output{path: "brands/index.html", kind: "brands", title: b.Title, sitePath: b.Path, brands: b, file: b.file,
-			trim: dropLists, source: brandsFile}) // the layout shows the list entry by entry
+	if b := m.Brands; b != nil {
+		add(&output{path: "brands/index.html", kind: "brands", title: b.Title, sitePath: b.Path, brands: b, file: b.File,
+			trim: model.DropLists, source: model.BrandsFile}) // the layout shows the list entry by entry
 	}
-	for _, p := range m.pages {
+	for _, p := range m.Pages {
 		add(&output{path: p.Path + "index.html", kind: "page", title: p.Title, sitePath: p.Path, page: p,
-			description: p.Summary, file: p.file, source: p.file.Path, sourceLine: p.slugLine})
+			description: p.Summary, file: p.File, source: p.File.Path, sourceLine: p.SlugLine})
 	}
 	add(&output{path: "404.html", kind: "404", title: "页面未找到", sitePath: "404.html", source: layout.Dir + "/404.html"})
 	return append(outs, generatedFiles(m, outs)...)
@@ -73,15 +74,15 @@ func (o *output) isList() bool {
 
 // pageData is what the layout of o receives, its values noting what the
 // page reads into r.
-func (o *output) pageData(m *model, r *reads) *PageData {
-	s := m.site
+func (o *output) pageData(m *model.Model, r *reads) *PageData {
+	s := m.Site
 	d := &PageData{Kind: o.kind, Title: o.title, Description: o.description, Type: "website", Path: o.sitePath,
 		Site: siteView(s, r), Model: &Model{m, r}}
 	if o.kind == "home" || o.community != nil {
 		d.Type = "article"
 	}
 	if s.HasFeed && o.kind != "404" { // the 404 page is served at any address
-		d.Canonical = newURLScheme(s.BaseURL).abs(o.sitePath)
+		d.Canonical = model.NewURLs(s.BaseURL).Abs(o.sitePath)
 	}
 	if o.community != nil {
 		d.Community = communityView(o.community, r)

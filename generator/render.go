@@ -17,6 +17,7 @@ import (
 
 	"pinzhi/generator/internal/layout"
 	"pinzhi/generator/internal/markup"
+	"pinzhi/generator/internal/model"
 	"pinzhi/generator/internal/publish"
 	"pinzhi/generator/internal/search"
 	"pinzhi/generator/internal/source"
@@ -55,7 +56,7 @@ type bodyRef struct {
 // shared, read-only, by all workers.
 type renderer struct {
 	fsys     fs.FS
-	model    *model
+	model    *model.Model
 	md       *markup.Markdown
 	links    *linkRewriter
 	layouts  layout.Set
@@ -153,7 +154,7 @@ func (r *renderer) watch(workers []*worker, done <-chan struct{}) source.Problem
 		case <-done:
 			return nil
 		case <-r.ctx.Done():
-			return r.stopAll(done, source.Problem{Path: contentDir, Message: "the build was stopped: " + r.ctx.Err().Error(), Hint: "build again"})
+			return r.stopAll(done, source.Problem{Path: model.ContentDir, Message: "the build was stopped: " + r.ctx.Err().Error(), Hint: "build again"})
 		case <-tick.C:
 			for _, w := range workers {
 				if p, late := w.late(r.limits.RenderTime); late {

@@ -23,7 +23,7 @@ func searchCorpusDocs(b *testing.B, n int) ([]search.Doc, [][2]string) {
 		return ""
 	})
 	var districts [][2]string
-	for _, d := range st.model.site.districts {
+	for _, d := range st.model.Site.Districts {
 		districts = append(districts, [2]string{d.Slug, d.Name})
 	}
 	return docs, districts

@@ -13,6 +13,7 @@ import (
 
 	"pinzhi/generator/internal/asset"
 	"pinzhi/generator/internal/layout"
+	"pinzhi/generator/internal/model"
 	"pinzhi/generator/internal/publish"
 	"pinzhi/generator/internal/search"
 	"pinzhi/generator/internal/source"
@@ -43,46 +44,46 @@ type SearchData struct {
 // listed in when they match equally well: the communities in reading
 // order, the brand entries, the home page's note, the brand list's lead
 // and the plain pages. texts gives the text of a page's body as rendered.
-func searchDocs(m *model, texts func(path string) string) []search.Doc {
-	district := map[*district]int{}
-	for i, d := range m.site.districts {
+func searchDocs(m *model.Model, texts func(path string) string) []search.Doc {
+	district := map[*model.District]int{}
+	for i, d := range m.Site.Districts {
 		district[d] = i
 	}
-	districtOf := func(c *community) int {
-		if i, ok := district[c.district]; ok {
+	districtOf := func(c *model.Community) int {
+		if i, ok := district[c.District]; ok {
 			return i
 		}
 		return -1
 	}
 	var docs []search.Doc
-	for _, c := range m.communities {
+	for _, c := range m.Communities {
 		var brands []string
-		for _, b := range c.brands {
+		for _, b := range c.Brands {
 			brands = append(brands, b.Text)
 		}
 		docs = append(docs, search.Doc{
 			Path:     c.Path,
 			Head:     lines(c.Title, c.Leader.Name, c.Leader.Role),
-			Fields:   lines(c.district.Name, c.Quote, c.Summary, strings.Join(brands, "\n")),
+			Fields:   lines(c.District.Name, c.Quote, c.Summary, strings.Join(brands, "\n")),
 			Body:     texts(c.Path + "index.html"),
 			District: districtOf(c),
 		})
 	}
-	if bl := m.brands; bl != nil {
-		for _, b := range bl.entries {
+	if bl := m.Brands; bl != nil {
+		for _, b := range bl.Entries {
 			d := search.Doc{Path: bl.Path + "#" + b.Anchor, Head: b.Text, District: -1, Label: brandLabel}
-			if b.profile != nil {
-				d.District = districtOf(b.profile)
+			if b.Profile != nil {
+				d.District = districtOf(b.Profile)
 			}
 			docs = append(docs, d)
 		}
 	}
-	s := m.site
+	s := m.Site
 	docs = append(docs, search.Doc{Path: "", Head: firstNonEmpty(s.Headline, s.Title), Body: texts("index.html"), District: -1})
-	if bl := m.brands; bl != nil {
+	if bl := m.Brands; bl != nil {
 		docs = append(docs, search.Doc{Path: bl.Path, Head: bl.Title, Body: texts(bl.Path + "index.html"), District: -1})
 	}
-	for _, p := range m.pages {
+	for _, p := range m.Pages {
 		docs = append(docs, search.Doc{Path: p.Path, Head: p.Title, Fields: p.Summary, Body: texts(p.Path + "index.html"), District: -1})
 	}
 	return docs
@@ -111,7 +112,7 @@ type searchWriter interface {
 // updateSearch brings the index up to date with the model and the texts
 // of the pages, writes the files that changed through w and returns the
 // paths of all the index's files.
-func (s *searchState) update(m *model, texts func(string) string, w searchWriter) (files, written []string, err error) {
+func (s *searchState) update(m *model.Model, texts func(string) string, w searchWriter) (files, written []string, err error) {
 	docs := searchDocs(m, texts)
 	paths := make([]string, len(docs))
 	for i := range docs {
@@ -124,8 +125,8 @@ func (s *searchState) update(m *model, texts func(string) string, w searchWriter
 	} else {
 		setAll(s.index, docs)
 	}
-	districts := make([][2]string, len(m.site.districts))
-	for i, d := range m.site.districts {
+	districts := make([][2]string, len(m.Site.Districts))
+	for i, d := range m.Site.Districts {
 		districts[i] = [2]string{d.Slug, d.Name}
 	}
 	batch := batchWriter{w: w, recycle: s.index.Recycle}
@@ -299,8 +300,8 @@ func (b *Builder) writeSearch(st *state, fresh map[string]*record, w searchWrite
 	if !page && len(b.searchLive) > 0 && b.searchLive[0] == files[0] {
 		return files, written, nil
 	}
-	urls := newURLScheme(st.model.site.BaseURL)
-	st.r.search = SearchData{Index: urls.rel(files[0]), Manifest: string(b.search.index.Manifest()), Script: urls.rel(b.searchScript.path)}
+	urls := model.NewURLs(st.model.Site.BaseURL)
+	st.r.search = SearchData{Index: urls.Rel(files[0]), Manifest: string(b.search.index.Manifest()), Script: urls.Rel(b.searchScript.path)}
 	records, probs := st.r.renderAll(nil, []*output{st.searchPage}, 1)
 	maps.Copy(fresh, records)
 	return files, written, probs

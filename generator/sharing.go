@@ -10,8 +10,8 @@ import (
 	"unicode/utf8"
 
 	"pinzhi/generator/internal/asset"
+	"pinzhi/generator/internal/model"
 	"pinzhi/generator/internal/search"
-	"pinzhi/generator/internal/source"
 )
 
 // What a page tells those who link to it: its description, its share card
@@ -65,73 +65,31 @@ func listDescription(lead string, items []string) string {
 	return b.String() + "。"
 }
 
-// An imageRef is a share image named in front matter: a file in assets/.
-type imageRef struct {
-	name string // under assets/: "share.jpg"
-	file string // the content file naming it
-	line int
-}
-
-// readImage reads the image: field of a front matter.
-func readImage(r *source.Reader, file string) imageRef {
-	return readImageKey(r, file, "image")
-}
-
-// readImageKey reads a field naming a file of assets/.
-func readImageKey(r *source.Reader, file, key string) imageRef {
-	name, line, _ := r.Text(key)
-	return imageRef{name: asset.Name(name), file: file, line: line}
-}
-
-// checkImages reports share images that assets/ does not have, or that
-// are not pictures a share card can show.
-func checkImages(m *model, assets asset.Set, probs *source.List) {
-	refs := []imageRef{m.site.image}
-	for _, c := range m.communities {
-		refs = append(refs, c.image)
-	}
-	for _, p := range m.pages {
-		refs = append(refs, p.image)
-	}
-	for _, ref := range refs {
-		a := assets[ref.name]
-		switch {
-		case ref.name == "":
-		case a == nil:
-			probs.Add(ref.file, ref.line, "put the picture in assets/ and give its name there: image: share.jpg",
-				"image %q is not a file in assets/", ref.name)
-		case a.Photo == nil:
-			probs.Add(ref.file, ref.line, "give a JPEG or PNG: share cards show no other kind of picture",
-				"image %q is not a JPEG or PNG", ref.name)
-		}
-	}
-}
-
 // shareImage returns the absolute address of the page's share image: its
 // own image, else its photo, else the site's image, else the site's photo
 // (a photo's largest size in its own format); "" when there is none or no
 // host to make it absolute.
-func (o *output) shareImage(m *model, urls urlScheme, assets asset.Set) string {
-	if !urls.absolute() {
+func (o *output) shareImage(m *model.Model, urls model.URLs, assets asset.Set) string {
+	if !urls.Absolute() {
 		return ""
 	}
-	var own imageRef
-	var photo *Photo
+	var own model.ImageRef
+	var photo *model.Photo
 	switch {
 	case o.community != nil:
-		own, photo = o.community.image, o.community.Photo
+		own, photo = o.community.Image, o.community.Photo
 	case o.page != nil:
-		own = o.page.image
+		own = o.page.Image
 	}
-	for _, name := range []string{own.name, photoSrc(photo), m.site.image.name, photoSrc(m.site.Photo)} {
+	for _, name := range []string{own.Name, photoSrc(photo), m.Site.Image.Name, photoSrc(m.Site.Photo)} {
 		if a := assets[name]; name != "" && a != nil {
-			return urls.abs(a.ShareOut())
+			return urls.Abs(a.ShareOut())
 		}
 	}
 	return ""
 }
 
-func photoSrc(p *Photo) string {
+func photoSrc(p *model.Photo) string {
 	if p == nil {
 		return ""
 	}
@@ -141,13 +99,13 @@ func photoSrc(p *Photo) string {
 // structuredData returns the page's JSON-LD: a NewsArticle for the home
 // page and each community, and a BreadcrumbList for every page below the
 // home page. It needs absolute addresses: "" without a host.
-func (o *output) structuredData(d *PageData, m *model, urls urlScheme, r *reads) (template.JS, error) {
-	if !urls.absolute() || o.kind == "404" {
+func (o *output) structuredData(d *PageData, m *model.Model, urls model.URLs, r *reads) (template.JS, error) {
+	if !urls.Absolute() || o.kind == "404" {
 		return "", nil
 	}
 	var items []any
 	if o.kind == "home" || o.community != nil {
-		items = append(items, newsArticle(d, m, o.date(m, r), urls.abs("")))
+		items = append(items, newsArticle(d, m, o.date(m, r), urls.Abs("")))
 	}
 	if crumbs := o.breadcrumbs(m, urls); len(crumbs) > 1 {
 		list := ldBreadcrumbs{Context: schemaOrg, Type: "BreadcrumbList", Items: make([]ldListItem, len(crumbs))}
@@ -201,8 +159,8 @@ type ldListItem struct {
 	Item     string `json:"item"`
 }
 
-func newsArticle(d *PageData, m *model, date time.Time, home string) ldArticle {
-	s := m.site
+func newsArticle(d *PageData, m *model.Model, date time.Time, home string) ldArticle {
+	s := m.Site
 	a := ldArticle{Context: schemaOrg, Type: "NewsArticle", Headline: d.Title, Description: d.Description,
 		URL: d.Canonical, MainEntity: d.Canonical, IsPartOf: ldThing{Type: "WebSite", Name: s.Title, URL: home}}
 	if d.Image != "" {
@@ -222,16 +180,16 @@ func newsArticle(d *PageData, m *model, date time.Time, home string) ldArticle {
 
 // breadcrumbs are the names and addresses of the pages above this one and
 // of itself, from the home page down.
-func (o *output) breadcrumbs(m *model, urls urlScheme) [][2]string {
-	crumbs := [][2]string{{m.site.Title, urls.abs("")}}
+func (o *output) breadcrumbs(m *model.Model, urls model.URLs) [][2]string {
+	crumbs := [][2]string{{m.Site.Title, urls.Abs("")}}
 	switch {
-	case o.community != nil && o.community.district != nil:
-		crumbs = append(crumbs, [2]string{o.community.district.Name, urls.abs(o.community.district.Path)})
+	case o.community != nil && o.community.District != nil:
+		crumbs = append(crumbs, [2]string{o.community.District.Name, urls.Abs(o.community.District.Path)})
 	case o.district != nil:
-		crumbs = append(crumbs, [2]string{"区县一览", urls.abs("districts/")})
+		crumbs = append(crumbs, [2]string{"区县一览", urls.Abs("districts/")})
 	}
 	if o.kind != "home" {
-		crumbs = append(crumbs, [2]string{o.title, urls.abs(o.sitePath)})
+		crumbs = append(crumbs, [2]string{o.title, urls.Abs(o.sitePath)})
 	}
 	return crumbs
 }
@@ -242,7 +200,7 @@ func locale(lang string) string { return strings.ReplaceAll(lang, "-", "_") }
 // share completes what the page tells those who link to it, once its body
 // is rendered: the description falls back to the site's.
 func (w *worker) share(o *output, d *PageData, r *reads) error {
-	d.Description = firstNonEmpty(d.Description, w.model.site.Description)
+	d.Description = firstNonEmpty(d.Description, w.model.Site.Description)
 	d.Image = o.shareImage(w.model, w.env.urls, w.env.assets)
 	var err error
 	d.StructuredData, err = o.structuredData(d, w.model, w.env.urls, r)

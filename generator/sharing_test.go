@@ -3,6 +3,7 @@ package generator
 import (
 	"encoding/json"
 	"encoding/xml"
+	"pinzhi/generator/internal/model"
 	"regexp"
 	"strings"
 	"testing"
@@ -65,7 +66,7 @@ func TestShareCard(t *testing.T) {
 	site := repoSite(t)
 	put(site, "assets/share.png", jpegOf(t, 300, 200)) // a JPEG named .png is read for what it is
 	put(site, "assets/houdajie.jpg", jpegOf(t, 400, 300))
-	put(site, siteFile, strings.Replace(siteText(t), "reporter: 张昊\n", "reporter: 张昊\nimage: share.png\ndate: 2016-11-28\n", 1))
+	put(site, model.IndexFile, strings.Replace(siteText(t), "reporter: 张昊\n", "reporter: 张昊\nimage: share.png\ndate: 2016-11-28\n", 1))
 	houdajie := string(site["content/communities/houdajie.md"].Data)
 	put(site, "content/communities/houdajie.md", strings.Replace(houdajie, "weight: 1\n", "weight: 1\nimage: /assets/houdajie.jpg\n", 1))
 	out, _ := mustBuild(t, site, Options{})

@@ -3,23 +3,24 @@ package generator
 import (
 	"encoding/xml"
 	"io"
+	"pinzhi/generator/internal/model"
 	"time"
 )
 
 // generatedFiles are the files the generator writes without a layout.
 // The feed and the sitemap need absolute addresses; without a base URL
 // that names a host they are left out (checkBaseURL warns).
-func generatedFiles(m *model, pages []*output) []*output {
-	urls := newURLScheme(m.site.BaseURL)
+func generatedFiles(m *model.Model, pages []*output) []*output {
+	urls := model.NewURLs(m.Site.BaseURL)
 	robots := &output{path: "robots.txt", mime: "text/plain", generate: func(b io.Writer, r *reads) error {
 		r.add(depSite, 0)
 		_, err := io.WriteString(b, "User-agent: *\nAllow: /\n")
-		if urls.absolute() && err == nil {
-			_, err = io.WriteString(b, "Sitemap: "+urls.abs("sitemap.xml")+"\n")
+		if urls.Absolute() && err == nil {
+			_, err = io.WriteString(b, "Sitemap: "+urls.Abs("sitemap.xml")+"\n")
 		}
 		return err
 	}}
-	if !urls.absolute() {
+	if !urls.Absolute() {
 		return []*output{robots}
 	}
 	feed := &output{path: "feed.xml", mime: "application/atom+xml", generate: func(b io.Writer, r *reads) error {
@@ -42,7 +43,7 @@ type sitemapURL struct {
 }
 
 // writeSitemap lists every HTML page but the 404 page, with its date.
-func writeSitemap(b io.Writer, m *model, pages []*output, urls urlScheme, r *reads) error {
+func writeSitemap(b io.Writer, m *model.Model, pages []*output, urls model.URLs, r *reads) error {
 	r.add(depSite, 0)
 	r.add(depCommunities, 0)
 	r.add(depPages, 0)
@@ -52,7 +53,7 @@ func writeSitemap(b io.Writer, m *model, pages []*output, urls urlScheme, r *rea
 		if p.kind == "404" {
 			continue
 		}
-		u := sitemapURL{Loc: urls.abs(p.sitePath)}
+		u := sitemapURL{Loc: urls.Abs(p.sitePath)}
 		if date := p.date(m, r); !date.IsZero() {
 			u.LastMod = date.Format("2006-01-02")
 		}
@@ -65,14 +66,14 @@ func writeSitemap(b io.Writer, m *model, pages []*output, urls urlScheme, r *rea
 }
 
 // date is the page's date (see community.date), else the site's.
-func (o *output) date(m *model, r *reads) time.Time {
+func (o *output) date(m *model.Model, r *reads) time.Time {
 	switch {
 	case o.community != nil:
-		r.add(depFront, o.community.id)
-		return o.community.date(m.site)
+		r.add(depFront, o.community.ID)
+		return o.community.Published(m.Site)
 	case o.page != nil:
-		r.add(depFront, o.page.id)
-		return o.page.date(m.site)
+		r.add(depFront, o.page.ID)
+		return o.page.Published(m.Site)
 	}
-	return m.site.date()
+	return m.Site.Published()
 }

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"pinzhi/generator/internal/asset"
 	"pinzhi/generator/internal/layout"
+	"pinzhi/generator/internal/model"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -17,7 +18,7 @@ type templateEnv struct {
 	// stop, when set, is why every render in progress must end: the first
 	// tick of a layout returns it (see ticks.go).
 	stop    atomic.Pointer[error]
-	urls    urlScheme
+	urls    model.URLs
 	assets  asset.Set
 	layouts layout.Set
 	cards   cardCache
@@ -30,8 +31,8 @@ type templateEnv struct {
 // content), which every page depends on anyway.
 func (e *templateEnv) funcs() template.FuncMap {
 	return template.FuncMap{
-		"url":    func(p string) string { return e.urls.rel(p) },
-		"absURL": func(p string) string { return e.urls.abs(p) },
+		"url":    func(p string) string { return e.urls.Rel(p) },
+		"absURL": func(p string) string { return e.urls.Abs(p) },
 		"asset":  e.assetURL,
 		"inline": e.inlineAsset,
 		"cnDate": cnDate,
@@ -66,7 +67,7 @@ func (e *templateEnv) render(name string, data any) (template.HTML, error) {
 		err := shared.Tmpl.ExecuteTemplate(&b, name, data)
 		return template.HTML(b.String()), err
 	}
-	key := cardKey{name, c.c.file.Path}
+	key := cardKey{name, c.c.File.Path}
 	if card, ok := e.cards.get(key, e.values); ok {
 		c.r.deps = append(c.r.deps, card.deps...)
 		return card.html, nil
@@ -101,7 +102,7 @@ func (e *templateEnv) assetURL(name string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return e.urls.rel(a.Out), nil
+	return e.urls.Rel(a.Out), nil
 }
 
 // inlineAsset returns an asset's content (minified) for a <style> or

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"pinzhi/generator/internal/asset"
+	"pinzhi/generator/internal/model"
 	"pinzhi/generator/internal/source"
 )
 
@@ -15,7 +16,7 @@ import (
 // layouts, as a layout would call it.
 func TestTemplateFunctions(t *testing.T) {
 	env := &templateEnv{
-		urls: newURLScheme("https://example.org/pinzhi/"),
+		urls: model.NewURLs("https://example.org/pinzhi/"),
 		assets: asset.Set{
 			"site.css":    asset.Hashed("site.css", []byte(`body{font:17px/1.85 "Noto Sans CJK SC",sans-serif}a>b{color:#b3121b}`)),
 			"app.js":      asset.Hashed("app.js", []byte(`if(a<b&&c)go("</x>")`)),
@@ -75,7 +76,7 @@ func TestRenderCache(t *testing.T) {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	render := func(c *community) (string, []dep) {
+	render := func(c *model.Community) (string, []dep) {
 		r := &reads{names: &b.names}
 		html, err := b.env.render("card", communityView(c, r))
 		if err != nil {
@@ -83,12 +84,12 @@ func TestRenderCache(t *testing.T) {
 		}
 		return string(html), r.sorted()
 	}
-	first, next := st.model.communities[0], st.model.communities[1]
+	first, next := st.model.Communities[0], st.model.Communities[1]
 	html, deps := render(first)
 	if want := "<b>" + first.Title + "</b>→" + next.Title; html != want {
 		t.Fatalf("card = %q, want %q", html, want)
 	}
-	if !slices.Contains(deps, mkDep(depNext, b.names.ids[first.file.Path])) || !slices.Contains(deps, mkDep(depFront, b.names.ids[next.file.Path])) {
+	if !slices.Contains(deps, mkDep(depNext, b.names.ids[first.File.Path])) || !slices.Contains(deps, mkDep(depFront, b.names.ids[next.File.Path])) {
 		t.Errorf("the page's reads lack the card's: %v", deps)
 	}
 	title := first.Title
@@ -97,8 +98,8 @@ func TestRenderCache(t *testing.T) {
 		t.Errorf("a second render with the same sources was not cached: %q", again)
 	}
 	first.Title = title
-	next.file = &source.File{Path: next.file.Path, FrontHash: next.file.FrontHash + 1}
-	st.values.setFile(next.id, next.file)
+	next.File = &source.File{Path: next.File.Path, FrontHash: next.File.FrontHash + 1}
+	st.values.setFile(next.ID, next.File)
 	next.Title = "新邻居社区"
 	if changed, _ := render(first); !strings.Contains(changed, "新邻居社区") {
 		t.Errorf("a card whose neighbour changed came from the cache: %q", changed)

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"pinzhi/generator/internal/model"
 	"pinzhi/generator/internal/source"
 )
 
@@ -21,9 +22,9 @@ func TestSplitBrand(t *testing.T) {
 		{"A社区B社区C", "A社区", "B社区C", true},
 	}
 	for _, c := range cases {
-		community, brand, ok := splitBrand(c.entry)
+		community, brand, ok := model.SplitBrand(c.entry)
 		if community != c.community || brand != c.brand || ok != c.ok {
-			t.Errorf("splitBrand(%q) = %q, %q, %v; want %q, %q, %v", c.entry, community, brand, ok, c.community, c.brand, c.ok)
+			t.Errorf("model.SplitBrand(%q) = %q, %q, %v; want %q, %q, %v", c.entry, community, brand, ok, c.community, c.brand, c.ok)
 		}
 	}
 }
@@ -35,16 +36,16 @@ func TestSlugs(t *testing.T) {
 		{".x", "starts with a dot"}, {"a b", "contains a space"}, {"a%20", `contains "%"`},
 		{"a?", `contains "?"`}, {"<x>", `contains "<"`}, {strings.Repeat("a", 201), "is longer than 200"},
 	} {
-		if got := slugProblem(c.slug); !strings.HasPrefix(got, c.problem) || (c.problem == "") != (got == "") {
-			t.Errorf("slugProblem(%q) = %q, want %q", c.slug, got, c.problem)
+		if got := model.SlugProblem(c.slug); !strings.HasPrefix(got, c.problem) || (c.problem == "") != (got == "") {
+			t.Errorf("model.SlugProblem(%q) = %q, want %q", c.slug, got, c.problem)
 		}
 	}
 	for name, want := range map[string]string{
 		"houdajie": "houdajie", "My Community": "my-community", "测试 社区": "测试-社区",
 		"a  --  b": "a-b", "Hello, World!": "hello-world", ".hidden": "hidden", "???": "",
 	} {
-		if got := slugFromName(name); got != want {
-			t.Errorf("slugFromName(%q) = %q, want %q", name, got, want)
+		if got := model.SlugFromName(name); got != want {
+			t.Errorf("model.SlugFromName(%q) = %q, want %q", name, got, want)
 		}
 	}
 }
@@ -74,35 +75,35 @@ func TestBaseURL(t *testing.T) {
 		{"https://xn--a.example/", "/", "not a valid name"},
 	} {
 		var probs source.List
-		got := checkBaseURL(c.raw, siteFile, 3, &probs)
+		got := model.CheckBaseURL(c.raw, model.IndexFile, 3, &probs)
 		if got != c.want {
-			t.Errorf("checkBaseURL(%q) = %q, want %q", c.raw, got, c.want)
+			t.Errorf("model.CheckBaseURL(%q) = %q, want %q", c.raw, got, c.want)
 		}
 		msg := probs.Problems.Error()
 		if c.problem != "" && !strings.Contains(msg, c.problem) || c.problem == "" && msg != "" {
-			t.Errorf("checkBaseURL(%q): problems %q, want %q", c.raw, msg, c.problem)
+			t.Errorf("model.CheckBaseURL(%q): problems %q, want %q", c.raw, msg, c.problem)
 		}
 		if strings.Contains(msg, "editor:") || strings.Contains(msg, "secret") {
-			t.Errorf("checkBaseURL(%q) printed the password: %q", c.raw, msg)
+			t.Errorf("model.CheckBaseURL(%q) printed the password: %q", c.raw, msg)
 		}
 	}
 }
 
 func TestURLScheme(t *testing.T) {
-	s := newURLScheme("https://example.org/pinzhi/")
+	s := model.NewURLs("https://example.org/pinzhi/")
 	for p, want := range map[string]string{"": "/pinzhi/", "communities/a/": "/pinzhi/communities/a/", "/brands/": "/pinzhi/brands/"} {
-		if got := s.rel(p); got != want {
+		if got := s.Rel(p); got != want {
 			t.Errorf("rel(%q) = %q, want %q", p, got, want)
 		}
 	}
-	if got := s.abs("communities/后大街/"); got != "https://example.org/pinzhi/communities/%E5%90%8E%E5%A4%A7%E8%A1%97/" {
+	if got := s.Abs("communities/后大街/"); got != "https://example.org/pinzhi/communities/%E5%90%8E%E5%A4%A7%E8%A1%97/" {
 		t.Errorf("abs = %q", got)
 	}
 }
 
 func TestLinkRewriter(t *testing.T) {
 	l := &linkRewriter{
-		urls:   newURLScheme("https://example.org/pinzhi/"),
+		urls:   model.NewURLs("https://example.org/pinzhi/"),
 		assets: map[string]string{"assets/a.png": "assets/a.0123456789.png"},
 	}
 	for _, c := range []struct {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"pinzhi/generator/internal/model"
 	"pinzhi/generator/internal/publish"
 	"pinzhi/generator/internal/source"
 )
@@ -172,13 +173,13 @@ func (b *Builder) bodyEdits(cs changeSet, reloaded []string, sameFiles bool) (ou
 	}
 	for _, name := range reloaded {
 		sf, o := b.files[name], last.byFile[name]
-		if sf.file == nil || o == nil || name == brandsFile || sf.file.FrontHash != o.file.FrontHash || hasErrors(sf.problems) {
+		if sf.File == nil || o == nil || name == model.BrandsFile || sf.File.FrontHash != o.file.FrontHash || hasErrors(sf.Problems) {
 			return nil, false
 		}
 	}
 	var changed []dep
 	for _, name := range reloaded {
-		id, f := b.names.ids[name], b.files[name].file
+		id, f := b.names.ids[name], b.files[name].File
 		if f.BodyHash+1 != last.values.body[id] {
 			changed = append(changed, mkDep(depBody, id))
 		}
@@ -204,11 +205,11 @@ func (st *state) swapFile(f *source.File) {
 	o.file = f
 	switch {
 	case o.community != nil:
-		o.community.file = f
+		o.community.File = f
 	case o.page != nil:
-		o.page.file = f
+		o.page.File = f
 	case o.kind == "home":
-		st.model.site.file = f
+		st.model.Site.File = f
 	}
 }
 
@@ -220,16 +221,16 @@ func hasErrors(ps source.Problems) bool {
 // it loaded, and whether the set of content files is as it was.
 func (b *Builder) apply(cs changeSet) (reloaded []string, sameFiles bool) {
 	sameFiles = true
-	limits := b.files[siteFile].limits()
-	keep := newBodyBudget()
+	limits := b.files[model.IndexFile].Limits()
+	keep := model.NewBodyBudget()
 	for _, name := range cs.content {
 		got, same := b.reloadContent(name, keep)
 		reloaded = append(reloaded, got...)
 		sameFiles = sameFiles && same
 	}
-	if b.files[siteFile].limits() != limits && b.files[brandsFile] != nil && !slices.Contains(reloaded, brandsFile) {
-		b.reloadContent(brandsFile, keep) // read within the new limits
-		reloaded = append(reloaded, brandsFile)
+	if b.files[model.IndexFile].Limits() != limits && b.files[model.BrandsFile] != nil && !slices.Contains(reloaded, model.BrandsFile) {
+		b.reloadContent(model.BrandsFile, keep) // read within the new limits
+		reloaded = append(reloaded, model.BrandsFile)
 	}
 	if cs.layouts {
 		b.loadLayouts()
@@ -243,12 +244,12 @@ func (b *Builder) apply(cs changeSet) (reloaded []string, sameFiles bool) {
 // reloadContent loads one content file again, or every file under a
 // folder, and forgets the files that are gone. It returns the files it
 // loaded, and whether the set of files is as it was.
-func (b *Builder) reloadContent(name string, keep *bodyBudget) (loaded []string, same bool) {
+func (b *Builder) reloadContent(name string, keep *model.BodyBudget) (loaded []string, same bool) {
 	under := func(p string) bool { return p == name || len(p) > len(name) && p[:len(name)+1] == name+"/" }
 	var now []string
 	if info, err := fs.Stat(b.opts.Src, name); err == nil && info.IsDir() {
-		now = contentFiles(b.opts.Src, name, &source.List{}) // rescan reports what it finds
-	} else if err == nil && isMarkdown(name) {
+		now = model.ContentFiles(b.opts.Src, name, &source.List{}) // rescan reports what it finds
+	} else if err == nil && model.IsMarkdown(name) {
 		now = []string{name}
 	}
 	present := setOf(now)
@@ -263,7 +264,7 @@ func (b *Builder) reloadContent(name string, keep *bodyBudget) (loaded []string,
 		if b.files[f] == nil {
 			same = false
 		}
-		sf := loadContentFile(b.opts.Src, f, b.md, b.files[siteFile].limits(), keep)
+		sf := model.LoadFile(b.opts.Src, f, b.md, b.files[model.IndexFile].Limits(), keep)
 		b.numberFile(f, sf)
 		b.files[f] = sf
 		loaded = append(loaded, f)
@@ -278,7 +279,7 @@ func (b *Builder) reloadContent(name string, keep *bodyBudget) (loaded []string,
 // rescan lists content/ again for its warnings, once files came or went.
 func (b *Builder) rescan() {
 	var scan source.List
-	contentFiles(b.opts.Src, contentDir, &scan)
+	model.ContentFiles(b.opts.Src, model.ContentDir, &scan)
 	b.scanned = scan.Problems
 }
 

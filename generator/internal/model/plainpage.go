@@ -1,4 +1,4 @@
-package generator
+package model
 
 import (
 	"path"
@@ -15,23 +15,23 @@ var reservedRoots = map[string]bool{
 
 // decodePlainPage reads a Markdown file that is neither the site, a
 // community nor the brand list: content/about.md becomes /about/.
-func decodePlainPage(l *source.Loaded, probs *source.List) *plainPage {
+func decodePlainPage(l *source.Loaded, probs *source.List) *Page {
 	r := source.NewReader(l.File.Path, l.File.BodyLine, l.Fields, probs)
-	p := &plainPage{file: l.File}
+	p := &Page{File: l.File}
 	p.Title, _ = r.RequiredText("title", "title: 关于本专题")
 	p.Summary, _, _ = r.Text("summary")
 	p.Date = r.Date("date")
 	p.Draft = r.Boolean("draft")
-	p.image = readImage(r, l.File.Path)
+	p.Image = readImage(r, l.File.Path)
 	slug, slugLine := pageSlug(r, l.File.Path, probs)
-	p.slugLine = slugLine
+	p.SlugLine = slugLine
 	r.WarnUnknown()
 
 	dirs := strings.Split(path.Dir(strings.TrimPrefix(l.File.Path, "content/")), "/")
 	var segments []string
 	for _, d := range dirs {
 		if d != "." {
-			segments = append(segments, slugFromName(d))
+			segments = append(segments, SlugFromName(d))
 		}
 	}
 	if slug != "index" && slug != "_index" || len(segments) == 0 {

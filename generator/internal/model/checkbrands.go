@@ -1,4 +1,4 @@
-package generator
+package model
 
 import (
 	"strings"
@@ -6,40 +6,40 @@ import (
 	"pinzhi/generator/internal/source"
 )
 
-// checkBrands reports the brand entries that name a community with a page
+// CheckBrands reports the brand entries that name a community with a page
 // and still do not link to it: the entry writes the name otherwise (with
 // its district before it, or without it), or two communities share the
 // title. An entry one character away from a title is a warning: it may be
 // a typo, or another community.
-func checkBrands(m *model, probs *source.List) {
-	if m.brands == nil {
+func CheckBrands(m *Model, probs *source.List) {
+	if m.Brands == nil {
 		return
 	}
-	byTitle := map[string][]*community{}
+	byTitle := map[string][]*Community{}
 	var titles []string
-	for _, c := range m.communities {
+	for _, c := range m.Communities {
 		if byTitle[c.Title] == nil {
 			titles = append(titles, c.Title)
 		}
 		byTitle[c.Title] = append(byTitle[c.Title], c)
 	}
-	path := m.brands.file.Path
-	for _, b := range m.brands.entries {
-		if b.profile != nil {
+	path := m.Brands.File.Path
+	for _, b := range m.Brands.Entries {
+		if b.Profile != nil {
 			continue
 		}
 		if same := byTitle[b.Community]; len(same) > 1 {
-			probs.Add(path, b.line, "give the communities different titles, e.g. with their district: 海曙区"+b.Community,
-				"brand entry names %s, but %s and %s both have that title, so it links to neither", b.Community, same[0].file.Path, same[1].file.Path)
+			probs.Add(path, b.Line, "give the communities different titles, e.g. with their district: 海曙区"+b.Community,
+				"brand entry names %s, but %s and %s both have that title, so it links to neither", b.Community, same[0].File.Path, same[1].File.Path)
 			continue
 		}
 		if title := titleWithin(b.Community, titles); title != "" {
-			probs.Add(path, b.line, "write the community's name as its page's title, "+title+", so that the entry links to it",
+			probs.Add(path, b.Line, "write the community's name as its page's title, "+title+", so that the entry links to it",
 				"brand entry names %s as %s, so it does not link to its page", title, b.Community)
 			continue
 		}
 		if near := source.Closest(b.Community, titles); near != "" && len(byTitle[near]) == 1 {
-			probs.Warn(path, b.line, "if it is that community, write its title exactly, so that the entry links to its page",
+			probs.Warn(path, b.Line, "if it is that community, write its title exactly, so that the entry links to its page",
 				"brand entry names %s: is it %s, which has a page?", b.Community, near)
 		}
 	}
@@ -61,7 +61,7 @@ func titleWithin(name string, titles []string) string {
 // before it: a district, city, county, town or subdistrict.
 func placePrefix(long, short string) bool {
 	prefix, ok := strings.CutSuffix(long, short)
-	if !ok || prefix == "" || short == communityMarker {
+	if !ok || prefix == "" || short == CommunityMarker {
 		return false
 	}
 	for _, end := range []string{"区", "市", "县", "镇", "乡", "街道"} {

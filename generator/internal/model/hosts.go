@@ -1,4 +1,4 @@
-package generator
+package model
 
 import (
 	"net"
@@ -9,11 +9,11 @@ import (
 	"golang.org/x/net/idna"
 )
 
-// canonicalHost returns u's host as links and comparisons need it: an
+// CanonicalHost returns u's host as links and comparisons need it: an
 // internationalised name in its ASCII (xn--) form, as RFC 3986 §3.2.2
 // asks of a URI, lower case, and without the scheme's default port, so
 // that https://新闻.example:443/ and https://xn--...example/ are one host.
-func canonicalHost(u *url.URL) (string, error) {
+func CanonicalHost(u *url.URL) (string, error) {
 	host, port := u.Hostname(), u.Port()
 	if port == defaultPort(u.Scheme) {
 		port = ""

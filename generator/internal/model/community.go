@@ -1,4 +1,4 @@
-package generator
+package model
 
 import (
 	"path"
@@ -7,16 +7,16 @@ import (
 	"pinzhi/generator/internal/source"
 )
 
-const communitiesDir = "content/communities/"
+const CommunitiesDir = "content/communities/"
 
 // decodeCommunity reads one community's front matter. Its district is
 // kept as written and looked up when the model is linked, so that an edit
 // of content/_index.md does not decode every community again.
-func decodeCommunity(l *source.Loaded, probs *source.List) *community {
+func decodeCommunity(l *source.Loaded, probs *source.List) *Community {
 	r := source.NewReader(l.File.Path, l.File.BodyLine, l.Fields, probs)
-	c := &community{file: l.File}
+	c := &Community{File: l.File}
 	c.Title, _ = r.RequiredText("title", "title: 后大街社区")
-	c.districtName, c.districtLine = r.RequiredText("district", "district: 海曙区")
+	c.DistrictName, c.DistrictLine = r.RequiredText("district", "district: 海曙区")
 	if ld := r.Mapping("leader", "write leader: on a line of its own, then indented lines name: 吴民丽 and role: 党委书记"); ld != nil {
 		c.Leader.Name, _ = ld.RequiredText("name", "name: 吴民丽")
 		c.Leader.Role, _, _ = ld.Text("role")
@@ -27,9 +27,9 @@ func decodeCommunity(l *source.Loaded, probs *source.List) *community {
 	c.Weight = r.Integer("weight")
 	c.Date = r.Date("date")
 	c.Draft = r.Boolean("draft")
-	c.image = readImage(r, l.File.Path)
+	c.Image = readImage(r, l.File.Path)
 	c.Photo = readPhoto(r, l.File.Path)
-	c.Slug, c.slugLine = pageSlug(r, l.File.Path, probs)
+	c.Slug, c.SlugLine = pageSlug(r, l.File.Path, probs)
 	c.Path = "communities/" + c.Slug + "/"
 	r.WarnUnknown()
 	return c
@@ -37,20 +37,20 @@ func decodeCommunity(l *source.Loaded, probs *source.List) *community {
 
 // lookupDistrict finds the community's district among the configured
 // ones, by name or slug; an unknown one is a problem with a suggestion.
-func lookupDistrict(c *community, s *site, probs *source.List) *district {
-	if c.districtName == "" {
+func lookupDistrict(c *Community, s *Site, probs *source.List) *District {
+	if c.DistrictName == "" {
 		return nil // reported as missing or empty when decoded
 	}
-	for _, d := range s.districts {
-		if d.Name == c.districtName || d.Slug == c.districtName {
+	for _, d := range s.Districts {
+		if d.Name == c.DistrictName || d.Slug == c.DistrictName {
 			return d
 		}
 	}
-	hint := "use " + districtList(s.districts)
-	if near := source.Closest(c.districtName, districtNames(s.districts)); near != "" {
-		hint = "did you mean \"" + near + "\"? The districts are listed in " + siteFile
+	hint := "use " + DistrictList(s.Districts)
+	if near := source.Closest(c.DistrictName, DistrictNames(s.Districts)); near != "" {
+		hint = "did you mean \"" + near + "\"? The districts are listed in " + IndexFile
 	}
-	probs.Add(c.file.Path, c.districtLine, hint, "district %q is not one of the configured districts", c.districtName)
+	probs.Add(c.File.Path, c.DistrictLine, hint, "district %q is not one of the configured districts", c.DistrictName)
 	return nil
 }
 
@@ -60,14 +60,14 @@ func lookupDistrict(c *community, s *site, probs *source.List) *district {
 func pageSlug(r *source.Reader, filePath string, probs *source.List) (string, int) {
 	slug, line, written := r.Text("slug")
 	if written {
-		slug = nfc(slug)
-		if why := slugProblem(slug); why != "" {
-			probs.Add(r.Path, line, slugHint, "slug %q %s", slug, why)
+		slug = NFC(slug)
+		if why := SlugProblem(slug); why != "" {
+			probs.Add(r.Path, line, SlugHint, "slug %q %s", slug, why)
 		}
 		return slug, line
 	}
 	base := strings.TrimSuffix(path.Base(filePath), path.Ext(filePath))
-	slug = slugFromName(base)
+	slug = SlugFromName(base)
 	if slug == "" {
 		probs.Add(r.Path, 0, "rename the file or add a slug: line", "cannot make a slug from the file name %q", base)
 	}

@@ -1,4 +1,4 @@
-package generator
+package model
 
 import (
 	"slices"
@@ -17,13 +17,13 @@ type Reading struct {
 	Others []string
 }
 
-// pinyinSlug makes a community's slug from its title: the title without
+// PinyinSlug makes a community's slug from its title: the title without
 // its trailing 社区, each Chinese character as its pinyin without tones,
 // Latin letters and digits kept in lower case, anything else a '-'
 // between words. It returns the characters whose reading is a guess,
 // each once, however often the title has it.
-func pinyinSlug(title string) (string, []Reading) {
-	title = strings.TrimSuffix(strings.TrimSpace(nfc(title)), communityMarker)
+func PinyinSlug(title string) (string, []Reading) {
+	title = strings.TrimSuffix(strings.TrimSpace(NFC(title)), CommunityMarker)
 	var b strings.Builder
 	var guesses []Reading
 	dash := false

@@ -1,4 +1,4 @@
-package generator
+package model
 
 import (
 	"fmt"
@@ -11,12 +11,12 @@ import (
 	"pinzhi/generator/internal/source"
 )
 
-const siteFile = "content/_index.md"
+const IndexFile = "content/_index.md"
 
 // decodeSite reads the publication's settings from content/_index.md.
-func decodeSite(l *source.Loaded, probs *source.List) *siteSettings {
+func decodeSite(l *source.Loaded, probs *source.List) *Settings {
 	r := source.NewReader(l.File.Path, l.File.BodyLine, l.Fields, probs)
-	s := &siteSettings{file: l.File}
+	s := &Settings{File: l.File}
 	s.Title, _ = r.RequiredText("title", "title: 宁波市“十佳品质社区”推荐评议")
 	s.Headline, _, _ = r.Text("headline")
 	s.Column, _, _ = r.Text("column")
@@ -26,19 +26,19 @@ func decodeSite(l *source.Loaded, probs *source.List) *siteSettings {
 		s.Language = "zh-CN"
 	}
 	var present bool
-	s.baseURL, s.baseURLLine, present = r.Text("baseURL")
+	s.WrittenBaseURL, s.BaseURLLine, present = r.Text("baseURL")
 	if !present {
-		s.baseURLLine = 0
+		s.BaseURLLine = 0
 	}
 	s.Organizers = r.TextList("organizers")
 	s.Reporter, _, _ = r.Text("reporter")
 	s.Date = r.Date("date")
 	s.RawHTML = r.Boolean("rawHTML")
-	s.image = readImage(r, l.File.Path)
+	s.Image = readImage(r, l.File.Path)
 	s.TagAuthority = readTagAuthority(r, probs, l.File.Path)
 	s.Photo = readPhoto(r, l.File.Path)
-	s.districtSettings = decodeDistricts(r, probs)
-	s.limits = decodeLimits(r)
+	s.DistrictSettings = decodeDistricts(r, probs)
+	s.Limits = decodeLimits(r)
 	r.WarnUnknown()
 	return s
 }
@@ -72,25 +72,25 @@ func decodeLimits(r *source.Reader) markup.Limits {
 
 // linkSite makes the site of the settings and the options: the --base-url
 // flag replaces the file's base URL, and the dev server's origin its host.
-func linkSite(s *siteSettings, opts Options, probs *source.List) *site {
-	baseURL, line := s.baseURL, s.baseURLLine
+func linkSite(s *Settings, opts LinkOptions, probs *source.List) *Site {
+	baseURL, line := s.WrittenBaseURL, s.BaseURLLine
 	if opts.BaseURL != "" {
 		baseURL, line = opts.BaseURL, 0 // the flag's value: no line of the file is to blame
 	}
 	if opts.Origin != "" {
 		baseURL = withOrigin(baseURL, opts.Origin)
 	}
-	st := &site{siteSettings: s, BaseURL: checkBaseURL(baseURL, siteFile, line, probs)}
-	for _, d := range s.districtSettings {
-		st.districts = append(st.districts, &district{Name: d.Name, Slug: d.Slug, Path: "districts/" + d.Slug + "/", line: d.line})
+	st := &Site{Settings: s, BaseURL: CheckBaseURL(baseURL, IndexFile, line, probs)}
+	for _, d := range s.DistrictSettings {
+		st.Districts = append(st.Districts, &District{Name: d.Name, Slug: d.Slug, Path: "districts/" + d.Slug + "/", Line: d.Line})
 	}
 	return st
 }
 
-// checkBaseURL returns the base URL with a trailing slash. It must be an
+// CheckBaseURL returns the base URL with a trailing slash. It must be an
 // absolute http(s) URL, or a path starting with "/" for a site that only
 // ever links to itself; "" means "/".
-func checkBaseURL(raw, path string, line int, probs *source.List) string {
+func CheckBaseURL(raw, path string, line int, probs *source.List) string {
 	noHost := "the feed and the sitemap need an absolute address and are not written; add baseURL: https://… or pass --base-url"
 	if raw == "" {
 		probs.Warn(path, line, noHost, "no baseURL")
@@ -120,7 +120,7 @@ func checkBaseURL(raw, path string, line int, probs *source.List) string {
 		return "/"
 	}
 	if u.Host != "" {
-		host, err := canonicalHost(u)
+		host, err := CanonicalHost(u)
 		if err != nil {
 			probs.Add(path, line, hint, "baseURL %q names a host that is not a valid name: %v", raw, err)
 			return "/"
@@ -142,27 +142,27 @@ func withOrigin(baseURL, origin string) string {
 	return strings.TrimSuffix(origin, "/") + path
 }
 
-func decodeDistricts(r *source.Reader, probs *source.List) []districtSetting {
+func decodeDistricts(r *source.Reader, probs *source.List) []DistrictSetting {
 	example := "write districts: on a line of its own, then for each district an indented pair of lines: - name: 海曙区 and slug: haishu"
 	items := r.List("districts", example)
 	if !r.Written("districts") {
 		probs.Add(r.Path, r.Line, example, "districts is missing: the site needs its list of districts")
 	}
-	var districts []districtSetting
+	var districts []DistrictSetting
 	names, slugs := map[string]int{}, map[string]int{}
 	for _, item := range items {
 		dr := r.Item(item, "districts", example)
 		if dr == nil {
 			continue
 		}
-		d := districtSetting{line: item.Line}
+		d := DistrictSetting{Line: item.Line}
 		d.Name, _ = dr.RequiredText("name", "name: 海曙区")
 		var slugLine int
 		d.Slug, slugLine = dr.RequiredText("slug", "slug: haishu")
-		d.Slug = nfc(d.Slug)
+		d.Slug = NFC(d.Slug)
 		dr.WarnUnknown()
-		if why := slugProblem(d.Slug); d.Slug != "" && why != "" {
-			probs.Add(r.Path, slugLine, slugHint, "district slug %q %s", d.Slug, why)
+		if why := SlugProblem(d.Slug); d.Slug != "" && why != "" {
+			probs.Add(r.Path, slugLine, SlugHint, "district slug %q %s", d.Slug, why)
 		}
 		if first, dup := names[d.Name]; dup && d.Name != "" {
 			probs.Add(r.Path, item.Line, "list each district once", "district %q is already listed at line %d", d.Name, first)
@@ -176,8 +176,8 @@ func decodeDistricts(r *source.Reader, probs *source.List) []districtSetting {
 	return districts
 }
 
-// districtNames lists the configured names, for suggestions.
-func districtNames(ds []*district) []string {
+// DistrictNames lists the configured names, for suggestions.
+func DistrictNames(ds []*District) []string {
 	names := make([]string, len(ds))
 	for i, d := range ds {
 		names[i] = d.Name
@@ -185,8 +185,8 @@ func districtNames(ds []*district) []string {
 	return names
 }
 
-func districtList(ds []*district) string {
-	return fmt.Sprintf("one of %s, as listed in %s", strings.Join(districtNames(ds), "、"), siteFile)
+func DistrictList(ds []*District) string {
+	return fmt.Sprintf("one of %s, as listed in %s", strings.Join(DistrictNames(ds), "、"), IndexFile)
 }
 
 // tagAuthorityPattern is a tag: URI's authority (RFC 4151): a domain and a

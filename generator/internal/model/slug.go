@@ -1,15 +1,15 @@
-package generator
+package model
 
 import (
 	"strings"
 	"unicode"
 )
 
-// slugProblem says why s cannot be a slug, or returns "" when it can.
+// SlugProblem says why s cannot be a slug, or returns "" when it can.
 // A slug is one path segment that needs no escaping beyond what browsers
 // do for non-ASCII text: letters of any script, digits, '-', '_' and '.',
 // not starting with a dot.
-func slugProblem(s string) string {
+func SlugProblem(s string) string {
 	switch {
 	case s == "":
 		return "is empty"
@@ -39,12 +39,12 @@ func quoteRune(r rune) string {
 	return "\"" + string(r) + "\""
 }
 
-// slugFromName makes a slug from a file name (without its extension), in
+// SlugFromName makes a slug from a file name (without its extension), in
 // Unicode's composed form:
 // ASCII letters are lowercased and every run of other unsafe characters,
 // spaces included, becomes one '-'. Chinese characters are kept.
-func slugFromName(name string) string {
-	name = nfc(name)
+func SlugFromName(name string) string {
+	name = NFC(name)
 	var b strings.Builder
 	dash := false
 	for _, r := range name {
@@ -61,4 +61,4 @@ func slugFromName(name string) string {
 	return strings.TrimLeft(b.String(), ".")
 }
 
-const slugHint = "use letters, digits, '-' and '_' only, e.g. slug: houdajie"
+const SlugHint = "use letters, digits, '-' and '_' only, e.g. slug: houdajie"

@@ -1,4 +1,4 @@
-package generator
+package model
 
 import (
 	"strconv"
@@ -10,18 +10,18 @@ import (
 	"pinzhi/generator/internal/source"
 )
 
-const brandsFile = "content/brands.md"
+const BrandsFile = "content/brands.md"
 
-// communityMarker ends the community's name in a brand entry.
-const communityMarker = "社区"
+// CommunityMarker ends the community's name in a brand entry.
+const CommunityMarker = "社区"
 
 // decodeBrands reads the brand list: its title from the front matter and
 // its entries from the bullet list in the body. Everything in the body
 // that is not the list is the lead, rendered with the page.
-func decodeBrands(l *source.Loaded, md *markup.Markdown, probs *source.List) *brandList {
+func decodeBrands(l *source.Loaded, md *markup.Markdown, probs *source.List) *BrandList {
 	f := l.File
 	r := source.NewReader(f.Path, f.BodyLine, l.Fields, probs)
-	bl := &brandList{Path: "brands/", file: f}
+	bl := &BrandList{Path: "brands/", File: f}
 	bl.Title, _ = r.RequiredText("title", "title: 百佳社区文明创建工作品牌")
 	r.WarnUnknown()
 
@@ -30,12 +30,12 @@ func decodeBrands(l *source.Loaded, md *markup.Markdown, probs *source.List) *br
 	for _, list := range brandLists(doc) {
 		for item := list.FirstChild(); item != nil; item = item.NextSibling() {
 			if b := decodeBrandEntry(f, item, l.Body, lines, probs); b != nil {
-				b.Anchor = "brand-" + strconv.Itoa(len(bl.entries)+1)
-				bl.entries = append(bl.entries, b)
+				b.Anchor = "brand-" + strconv.Itoa(len(bl.Entries)+1)
+				bl.Entries = append(bl.Entries, b)
 			}
 		}
 	}
-	if len(bl.entries) == 0 {
+	if len(bl.Entries) == 0 {
 		probs.Add(f.Path, f.BodyLine, "write one entry a line, each starting with \"- \", e.g. - 学弄社区“地球补丁”环保公益行动", "the brand list has no entries")
 	}
 	return bl
@@ -52,7 +52,7 @@ func brandLists(doc ast.Node) []ast.Node {
 	return lists
 }
 
-func decodeBrandEntry(f *source.File, item ast.Node, body []byte, lines markup.LineIndex, probs *source.List) *brand {
+func decodeBrandEntry(f *source.File, item ast.Node, body []byte, lines markup.LineIndex, probs *source.List) *Brand {
 	line := f.BodyLine - 1 + lines.At(markup.BlockStart(item))
 	var textParts []string
 	for block := item.FirstChild(); block != nil; block = block.NextSibling() {
@@ -63,33 +63,33 @@ func decodeBrandEntry(f *source.File, item ast.Node, body []byte, lines markup.L
 		textParts = append(textParts, markup.PlainText(block, body))
 	}
 	entry := strings.TrimSpace(strings.Join(textParts, ""))
-	community, name, ok := splitBrand(entry)
+	Community, name, ok := SplitBrand(entry)
 	switch {
 	case !ok:
-		probs.Add(f.Path, line, "write the community first, e.g. 学弄社区“地球补丁”环保公益行动", "brand entry %q names no community: it has no %s", entry, communityMarker)
+		probs.Add(f.Path, line, "write the community first, e.g. 学弄社区“地球补丁”环保公益行动", "brand entry %q names no community: it has no %s", entry, CommunityMarker)
 		return nil
 	case name == "":
 		probs.Add(f.Path, line, "write the brand after the community's name", "brand entry %q names a community but no brand", entry)
 		return nil
 	}
-	return &brand{Text: entry, Community: community, Name: name, line: line}
+	return &Brand{Text: entry, Community: Community, Name: name, Line: line}
 }
 
-// splitBrand splits a brand entry after its first 社区: the community's
+// SplitBrand splits a brand entry after its first 社区: the community's
 // name, then the brand. ok is false when the entry has no 社区 with a name
 // before it.
-func splitBrand(entry string) (community, brand string, ok bool) {
-	i := strings.Index(entry, communityMarker)
+func SplitBrand(entry string) (Community, Brand string, ok bool) {
+	i := strings.Index(entry, CommunityMarker)
 	if i <= 0 {
 		return "", "", false
 	}
-	end := i + len(communityMarker)
+	end := i + len(CommunityMarker)
 	return entry[:end], strings.TrimSpace(entry[end:]), true
 }
 
-// dropLists takes the lists out of the brand list's body: the lead is what
+// DropLists takes the lists out of the brand list's body: the lead is what
 // remains.
-func dropLists(doc ast.Node) {
+func DropLists(doc ast.Node) {
 	for _, l := range brandLists(doc) {
 		doc.RemoveChild(doc, l)
 	}

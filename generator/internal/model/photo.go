@@ -1,0 +1,37 @@
+package model
+
+import (
+	"pinzhi/generator/internal/asset"
+	"pinzhi/generator/internal/source"
+)
+
+// readPhoto reads a photo: group of front matter.
+func readPhoto(r *source.Reader, file string) *Photo {
+	p := r.Mapping("photo", "write photo: on a line of its own, then indented lines src: award.jpg, caption: … and credit: …")
+	if p == nil {
+		return nil
+	}
+	ph := &Photo{SrcRef: readImageKey(p, file, "src")}
+	ph.Src = ph.SrcRef.Name
+	ph.Caption, _, _ = p.Text("caption")
+	ph.Credit, _, _ = p.Text("credit")
+	p.WarnUnknown()
+	return ph
+}
+
+// CheckPhotos reports photos whose src is not a picture of assets/.
+func CheckPhotos(m *Model, assets asset.Set, probs *source.List) {
+	photos := []*Photo{m.Site.Photo}
+	for _, c := range m.Communities {
+		photos = append(photos, c.Photo)
+	}
+	for _, ph := range photos {
+		if ph == nil || ph.Src == "" {
+			continue
+		}
+		if a := assets[ph.Src]; a == nil || a.Photo == nil {
+			probs.Add(ph.SrcRef.File, ph.SrcRef.Line, "put the JPEG or PNG in assets/ and give its name: src: award.jpg",
+				"photo %q is not a JPEG or PNG in assets/", ph.Src)
+		}
+	}
+}
