@@ -17,6 +17,7 @@ import (
 	"pinzhi/generator/internal/markup"
 	"pinzhi/generator/internal/model"
 	"pinzhi/generator/internal/publish"
+	"pinzhi/generator/internal/render"
 	"pinzhi/generator/internal/source"
 )
 
@@ -78,8 +79,8 @@ type Builder struct {
 	opts     Options
 	minifier *minify.M
 	md       *markup.Markdown // reads the structure of the brand list
-	env      *templateEnv
-	names    interner
+	env      *render.TemplateEnv
+	names    render.Interner
 	folder   *publish.Folder
 	held     bool // the folder stays open between calls: pinzhi serve
 	images   *images.Cache
@@ -107,26 +108,26 @@ type Builder struct {
 	// search is the search index, kept from build to build, when the site
 	// has a search page.
 	search       *searchState
-	searchScript *output  // made once: it is pinzhi's, not the site's
-	searchLive   []string // the index's files in the output folder
+	searchScript *render.Output // made once: it is pinzhi's, not the site's
+	searchLive   []string       // the index's files in the output folder
 }
 
 // state is one build's model, its files and what each file showed.
 type state struct {
 	model   *model.Model
-	outputs []*output
-	byFile  map[string]*output // the page whose body each content file is
-	values  *depValues
-	records map[string]*record // by output path
-	paths   map[string]bool    // the site paths of the outputs, for checking links
+	outputs []*render.Output
+	byFile  map[string]*render.Output // the page whose body each content file is
+	values  *render.DepValues
+	records map[string]*render.Record // by output path
+	paths   map[string]bool           // the site paths of the outputs, for checking links
 	// linkProblems are the warnings about the links of each page that
 	// has any, kept so that an update checks only the pages it wrote.
 	linkProblems map[string]source.Problems
 	warnings     source.Problems // of loading and linking
-	r            *renderer
+	r            *render.Renderer
 	// searchPage is the search page, when the site has one: it shows what
 	// the index is, so it is written after the index, not with the rest.
-	searchPage *output
+	searchPage *render.Output
 }
 
 // NewBuilder returns a Builder for opts; nothing is read until Build.
@@ -146,7 +147,7 @@ func NewBuilder(opts Options) *Builder {
 		opts.Src = source.DirFS(opts.SrcDir)
 	}
 	b := &Builder{opts: opts, minifier: asset.NewMinifier(), md: markup.New(markup.Options{}), images: images.NewCache(opts.ImageCache, opts.Note), seed: maphash.MakeSeed()}
-	b.env = &templateEnv{urls: model.NewURLs("/")}
+	b.env = &render.TemplateEnv{URLs: model.NewURLs("/")}
 	return b
 }
 
@@ -227,10 +228,10 @@ func (b *Builder) Build() (*Report, error) {
 		return report, err
 	}
 	t.done("stage")
-	st.r.write, st.r.writeFrom = stage.Write, stage.WriteFrom
+	st.r.Write, st.r.WriteFrom = stage.Write, stage.WriteFrom
 	b.progress.start("render", len(st.outputs))
-	st.r.rendered = b.progress.step
-	records, probs := st.r.renderAll(nil, st.withoutSearchPage(st.outputs), b.opts.Workers)
+	st.r.Rendered = b.progress.step
+	records, probs := st.r.RenderAll(nil, st.withoutSearchPage(st.outputs), b.opts.Workers)
 	var searchFiles, searchWritten []string
 	t.done("render")
 	if st.searchPage != nil && !hasErrors(probs) {
@@ -256,7 +257,7 @@ func (b *Builder) Build() (*Report, error) {
 	t.done("swap")
 	b.searchLive = searchFiles
 	st.records, b.last, b.stale = records, st, false
-	b.env.cards.forget(func(file string) bool { return b.files[file] != nil })
+	b.env.Cards.Forget(func(file string) bool { return b.files[file] != nil })
 	b.finish(report, start, t, writtenPaths(records, searchWritten), false)
 	return report, nil
 }
@@ -274,7 +275,7 @@ func (b *Builder) finish(report *Report, start time.Time, t *timer, written []st
 		if st.records[p] == nil {
 			continue // a file of the search index
 		}
-		if probs := bodyWarnings(st.records[p], st.paths); len(probs) > 0 {
+		if probs := render.BodyWarnings(st.records[p], st.paths); len(probs) > 0 {
 			st.linkProblems[p] = probs
 		} else {
 			delete(st.linkProblems, p)
@@ -307,7 +308,7 @@ func (b *Builder) loadAll() {
 
 func (b *Builder) loadLayouts() {
 	var probs source.List
-	b.layouts = layout.Load(b.opts.Src, b.env.funcs(), b.seed, &probs)
+	b.layouts = layout.Load(b.opts.Src, b.env.Funcs(), b.seed, &probs)
 	b.layoutProblems = probs.Problems
 }
 
@@ -336,40 +337,40 @@ func (b *Builder) prepare() (*state, Problems) {
 	}
 	st.model = m
 	b.number(m)
-	st.outputs = append(plan(m), assetOutputs(b.assets)...)
+	st.outputs = append(render.Plan(m), render.AssetOutputs(b.assets)...)
 	if b.layouts[layout.SearchKind] != nil {
 		if err := b.planSearch(st); err != nil {
 			return st, Problems{*err}
 		}
 	}
 	var names source.List
-	checkNames(st.outputs, &names)
+	render.CheckNames(st.outputs, &names)
 	model.CheckImages(m, b.assets, &names)
 	model.CheckPhotos(m, b.assets, &names)
 	if errs, _ := names.Problems.Split(); len(errs) > 0 {
 		return st, errs
 	}
-	st.paths = sitePaths(st.outputs)
-	st.byFile = map[string]*output{}
+	st.paths = render.SitePaths(st.outputs)
+	st.byFile = map[string]*render.Output{}
 	for _, o := range st.outputs {
-		if o.file != nil {
-			st.byFile[o.file.Path] = o
-			o.fileID = b.files[o.file.Path].ID
+		if o.File != nil {
+			st.byFile[o.File.Path] = o
+			o.FileID = b.files[o.File.Path].ID
 		}
 	}
-	st.values = newDepValues(b.seed, m, &b.names, b.assets.Fingerprint(b.seed), b.layouts, b.files)
-	b.env.urls, b.env.assets, b.env.layouts, b.env.values = model.NewURLs(m.Site.BaseURL), b.assets, b.layouts, st.values
-	st.r = &renderer{fsys: b.opts.Src, model: m, md: markup.New(markup.Options{RawHTML: m.Site.RawHTML, Picture: bodyPictures(b.assets, b.env.urls)}),
-		links:   &linkRewriter{urls: b.env.urls, assets: b.assets.Links()},
-		layouts: b.layouts, minifier: b.minifier, names: &b.names, values: st.values,
-		env: b.env, limits: m.Site.Limits, ctx: b.opts.Context, collectRefs: b.collectRefs, searchTexts: st.searchPage != nil}
+	st.values = render.NewDepValues(b.seed, m, &b.names, b.assets.Fingerprint(b.seed), b.layouts, b.files)
+	b.env.URLs, b.env.Assets, b.env.Layouts, b.env.Values = model.NewURLs(m.Site.BaseURL), b.assets, b.layouts, st.values
+	st.r = &render.Renderer{Fsys: b.opts.Src, Model: m, Md: markup.New(markup.Options{RawHTML: m.Site.RawHTML, Picture: render.BodyPictures(b.assets, b.env.URLs)}),
+		Links:   &render.LinkRewriter{URLs: b.env.URLs, Assets: b.assets.Links()},
+		Layouts: b.layouts, Minifier: b.minifier, Names: &b.names, Values: st.values,
+		Env: b.env, Limits: m.Site.Limits, Ctx: b.opts.Context, CollectRefs: b.collectRefs, SearchTexts: st.searchPage != nil}
 	return st, nil
 }
 
 // numberFile gives a loaded file, and what it decoded to, the file's
 // number, which deps use.
 func (b *Builder) numberFile(name string, sf *model.Source) {
-	sf.ID = b.names.id(name)
+	sf.ID = b.names.ID(name)
 	switch {
 	case sf.Community != nil:
 		sf.Community.ID = sf.ID
@@ -382,24 +383,24 @@ func (b *Builder) numberFile(name string, sf *model.Source) {
 // any worker reads them.
 func (b *Builder) number(m *model.Model) {
 	for _, d := range m.Site.Districts {
-		b.names.id(d.Slug)
+		b.names.ID(d.Slug)
 	}
 	for _, k := range slices.Concat(layout.Kinds, layout.OptionalKinds, []string{layout.Shared}) {
-		b.names.id(k)
+		b.names.ID(k)
 	}
 }
 
-func outputPaths(outs []*output) []string {
+func outputPaths(outs []*render.Output) []string {
 	paths := make([]string, len(outs))
 	for i, o := range outs {
-		paths[i] = o.path
+		paths[i] = o.Path
 	}
 	return paths
 }
 
 // BasePath is the path the site is served under, "/" or "/pinzhi/", as of
 // the last build that got as far as checking the source.
-func (b *Builder) BasePath() string { return b.env.urls.Root() }
+func (b *Builder) BasePath() string { return b.env.URLs.Root() }
 
 // AssetURL returns the link to an asset, by its name under assets/, as of
 // the last build.
@@ -408,16 +409,16 @@ func (b *Builder) AssetURL(name string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return b.env.urls.Rel(a.Out), true
+	return b.env.URLs.Rel(a.Out), true
 }
 
 // withoutSearchPage returns outs without the search page, which is
 // written after the index.
-func (st *state) withoutSearchPage(outs []*output) []*output {
+func (st *state) withoutSearchPage(outs []*render.Output) []*render.Output {
 	if st.searchPage == nil {
 		return outs
 	}
-	return slices.DeleteFunc(slices.Clone(outs), func(o *output) bool { return o == st.searchPage })
+	return slices.DeleteFunc(slices.Clone(outs), func(o *render.Output) bool { return o == st.searchPage })
 }
 
 // linkOptions are what linking the model takes of the options.

@@ -11,6 +11,7 @@ import (
 
 	"pinzhi/generator/internal/linkcheck"
 	"pinzhi/generator/internal/model"
+	"pinzhi/generator/internal/render"
 	"pinzhi/generator/internal/source"
 )
 
@@ -97,13 +98,13 @@ func Check(opts Options, co CheckOptions) (*CheckReport, error) {
 // warned of and wrote without their address (see deadScheme).
 func (c *siteChecker) reportDeadLinks() {
 	for _, o := range c.outputs {
-		rec := c.records[o.path]
+		rec := c.records[o.Path]
 		if rec == nil {
 			continue
 		}
-		for _, r := range rec.refs {
-			if deadScheme(r.dest) {
-				c.problems.AddAll(source.Problems{deadLink(rec.file, r.line, r.dest, false)})
+		for _, r := range rec.Refs {
+			if render.DeadScheme(r.Dest) {
+				c.problems.AddAll(source.Problems{render.DeadLink(rec.File, r.Line, r.Dest, false)})
 			}
 		}
 	}

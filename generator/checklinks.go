@@ -13,6 +13,7 @@ import (
 	"pinzhi/generator/internal/layout"
 	"pinzhi/generator/internal/linkcheck"
 	"pinzhi/generator/internal/model"
+	"pinzhi/generator/internal/render"
 	"pinzhi/generator/internal/source"
 )
 
@@ -25,8 +26,8 @@ type siteChecker struct {
 	base     *url.URL // absolute, with the base path
 	files    map[string]bool
 	pages    map[string]linkcheck.Page // the HTML files, by output path
-	outputs  []*output
-	records  map[string]*record
+	outputs  []*render.Output
+	records  map[string]*render.Record
 	problems source.List
 	followed int
 	// external lists, for each address outside the site, where it is
@@ -59,15 +60,15 @@ func newSiteChecker(st *state, out string) (*siteChecker, error) {
 	c := &siteChecker{base: &base, files: map[string]bool{}, pages: map[string]linkcheck.Page{},
 		outputs: st.outputs, records: st.records, external: map[string][]place{}, layoutLinks: map[string][]string{}}
 	for _, o := range st.outputs {
-		c.files[o.path] = true
-		if !strings.HasSuffix(o.path, ".html") {
+		c.files[o.Path] = true
+		if !strings.HasSuffix(o.Path, ".html") {
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(o.path)))
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(o.Path)))
 		if err != nil {
 			return nil, err
 		}
-		c.pages[o.path] = linkcheck.Scan(data)
+		c.pages[o.Path] = linkcheck.Scan(data)
 	}
 	return c, nil
 }
@@ -75,12 +76,12 @@ func newSiteChecker(st *state, out string) (*siteChecker, error) {
 // followAll follows every link and checks every image of every page.
 func (c *siteChecker) followAll() {
 	for _, o := range c.outputs {
-		page, ok := c.pages[o.path]
+		page, ok := c.pages[o.Path]
 		if !ok {
 			continue
 		}
 		refs := c.bodyRefs(o)
-		pageURL := &url.URL{Scheme: c.base.Scheme, Host: c.base.Host, Path: c.base.Path + strings.TrimSuffix(o.path, "index.html")}
+		pageURL := &url.URL{Scheme: c.base.Scheme, Host: c.base.Host, Path: c.base.Path + strings.TrimSuffix(o.Path, "index.html")}
 		seen := map[string]bool{}
 		for _, href := range page.Links {
 			if seen[href] {
@@ -97,16 +98,16 @@ func (c *siteChecker) followAll() {
 // checkImages reports the images of a page's body without alt text, at
 // their lines, and the images of its layouts without an alt attribute
 // (alt="" marks a picture as decoration).
-func (c *siteChecker) checkImages(o *output, page linkcheck.Page, refs map[string][]place, path string) {
-	if rec := c.records[o.path]; rec != nil {
-		for _, img := range rec.noAlt {
-			dest := img.href
-			for _, r := range refs[sameHref(img.href)] {
-				if r.line == img.line {
+func (c *siteChecker) checkImages(o *render.Output, page linkcheck.Page, refs map[string][]place, path string) {
+	if rec := c.records[o.Path]; rec != nil {
+		for _, img := range rec.NoAlt {
+			dest := img.Href
+			for _, r := range refs[sameHref(img.Href)] {
+				if r.line == img.Line {
 					dest = r.dest
 				}
 			}
-			c.problems.Add(rec.file, img.line, "write what the picture shows between the brackets: ![社区志愿者在巡河](/assets/photo.jpg)",
+			c.problems.Add(rec.File, img.Line, "write what the picture shows between the brackets: ![社区志愿者在巡河](/assets/photo.jpg)",
 				"image %s has no alt text: a reader who cannot see it learns nothing", dest)
 		}
 	}
@@ -119,15 +120,15 @@ func (c *siteChecker) checkImages(o *output, page linkcheck.Page, refs map[strin
 }
 
 // bodyRefs are the places the page's body writes each href.
-func (c *siteChecker) bodyRefs(o *output) map[string][]place {
-	rec := c.records[o.path]
-	if rec == nil || len(rec.refs) == 0 {
+func (c *siteChecker) bodyRefs(o *render.Output) map[string][]place {
+	rec := c.records[o.Path]
+	if rec == nil || len(rec.Refs) == 0 {
 		return nil
 	}
 	refs := map[string][]place{}
-	for _, r := range rec.refs {
-		key := sameHref(r.href)
-		refs[key] = append(refs[key], place{file: rec.file, line: r.line, dest: r.dest})
+	for _, r := range rec.Refs {
+		key := sameHref(r.Href)
+		refs[key] = append(refs[key], place{file: rec.File, line: r.Line, dest: r.Dest})
 	}
 	return refs
 }
@@ -143,7 +144,7 @@ func sameHref(href string) string {
 }
 
 // follow resolves one href of a page and reports it when it leads nowhere.
-func (c *siteChecker) follow(o *output, pageURL *url.URL, href string, refs map[string][]place) {
+func (c *siteChecker) follow(o *render.Output, pageURL *url.URL, href string, refs map[string][]place) {
 	places := refs[sameHref(href)]
 	if len(places) == 0 {
 		places = []place{{dest: href, page: pageURL.Path}}

@@ -17,6 +17,7 @@ import (
 
 	"pinzhi/generator/internal/markup"
 	"pinzhi/generator/internal/model"
+	"pinzhi/generator/internal/render"
 	"pinzhi/generator/internal/source"
 )
 
@@ -205,7 +206,7 @@ func readSite(dir string) (*siteForCreate, error) {
 func (s *siteForCreate) link(files map[string]*model.Source, probs *source.List) (*model.Model, source.Problems) {
 	m := model.Link(files, slices.Sorted(maps.Keys(files)), model.LinkOptions{Drafts: true}, probs)
 	if m != nil {
-		checkNames(plan(m), probs)
+		render.CheckNames(render.Plan(m), probs)
 	}
 	errs, _ := probs.Problems.Split()
 	return m, errs

@@ -10,6 +10,7 @@ import (
 
 	"pinzhi/generator/internal/markup"
 	"pinzhi/generator/internal/model"
+	"pinzhi/generator/internal/render"
 )
 
 // FuzzLoadSource loads arbitrary bytes as a community file and decodes it.
@@ -100,13 +101,13 @@ func FuzzMarkdown(f *testing.F) {
 		}
 		done := make(chan error, 1)
 		go func() {
-			var b limitedBuffer
-			b.max = limits.PageBytes
+			var b render.LimitedBuffer
+			b.Max = limits.PageBytes
 			done <- md.Convert(body, &b, markup.Conversion{Links: func(dest string, _ int) string { return dest }})
 		}()
 		select {
 		case err := <-done:
-			if err != nil && !errors.Is(err, errTooLarge) {
+			if err != nil && !errors.Is(err, render.ErrTooLarge) {
 				t.Fatalf("%q: %v", body, err)
 			}
 		case <-time.After(limits.RenderTime):

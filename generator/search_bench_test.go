@@ -18,7 +18,7 @@ func searchCorpusDocs(b *testing.B, n int) ([]search.Doc, [][2]string) {
 	st := builder.last
 	docs := searchDocs(st.model, func(p string) string {
 		if r := st.records[p]; r != nil {
-			return r.searchText
+			return r.SearchText
 		}
 		return ""
 	})

@@ -15,6 +15,7 @@ import (
 	"pinzhi/generator/internal/layout"
 	"pinzhi/generator/internal/model"
 	"pinzhi/generator/internal/publish"
+	"pinzhi/generator/internal/render"
 	"pinzhi/generator/internal/search"
 	"pinzhi/generator/internal/source"
 )
@@ -29,16 +30,6 @@ const (
 
 // brandLabel marks a brand entry among the results.
 const brandLabel = "百佳品牌"
-
-// SearchData is what the search page's layout gets as .Search: the
-// address of the index's manifest and its content, which the page carries
-// so that a first query loads what it needs at once, and the address of
-// the script that reads them.
-type SearchData struct {
-	Index    string
-	Manifest string
-	Script   string
-}
 
 // searchDocs lists what readers can find, in the order results are
 // listed in when they match equally well: the communities in reading
@@ -79,7 +70,7 @@ func searchDocs(m *model.Model, texts func(path string) string) []search.Doc {
 		}
 	}
 	s := m.Site
-	docs = append(docs, search.Doc{Path: "", Head: firstNonEmpty(s.Headline, s.Title), Body: texts("index.html"), District: -1})
+	docs = append(docs, search.Doc{Path: "", Head: render.FirstNonEmpty(s.Headline, s.Title), Body: texts("index.html"), District: -1})
 	if bl := m.Brands; bl != nil {
 		docs = append(docs, search.Doc{Path: bl.Path, Head: bl.Title, Body: texts(bl.Path + "index.html"), District: -1})
 	}
@@ -248,13 +239,13 @@ func (b *batchWriter) writeBatch(files []search.File) error {
 
 // searchScriptOutput is the search page's script, minified, under its
 // hashed name.
-func searchScriptOutput(minifier *minify.M) (*output, error) {
+func searchScriptOutput(minifier *minify.M) (*render.Output, error) {
 	data, err := minifier.Bytes("application/javascript", search.Script)
 	if err != nil {
 		return nil, err
 	}
 	a := asset.Hashed(searchScript, data)
-	return &output{path: a.Out, data: a.Data, source: "pinzhi (its search script)"}, nil
+	return &render.Output{Path: a.Out, Data: a.Data, Source: "pinzhi (its search script)"}, nil
 }
 
 // planSearch adds the search page and its script to the outputs of st.
@@ -269,7 +260,7 @@ func (b *Builder) planSearch(st *state) *Problem {
 		}
 		b.searchScript = script
 	}
-	st.searchPage = &output{path: searchPage, kind: layout.SearchKind, title: "搜索", sitePath: "search/", mime: "text/html", source: layout.KindFile(layout.SearchKind)}
+	st.searchPage = &render.Output{Path: searchPage, Kind: layout.SearchKind, Title: "搜索", SitePath: "search/", MIME: "text/html", Source: layout.KindFile(layout.SearchKind)}
 	st.outputs = append(st.outputs, st.searchPage, b.searchScript)
 	return nil
 }
@@ -279,16 +270,16 @@ func (b *Builder) planSearch(st *state) *Problem {
 // search page, when page is set or the index's first file changed name;
 // its record goes into fresh. It returns the index's files and those it
 // wrote.
-func (b *Builder) writeSearch(st *state, fresh map[string]*record, w searchWriter, page bool) (files, written []string, probs source.Problems) {
+func (b *Builder) writeSearch(st *state, fresh map[string]*render.Record, w searchWriter, page bool) (files, written []string, probs source.Problems) {
 	if b.search == nil {
 		b.search = &searchState{}
 	}
 	texts := func(path string) string {
 		if r := fresh[path]; r != nil {
-			return r.searchText
+			return r.SearchText
 		}
 		if r := st.records[path]; r != nil {
-			return r.searchText
+			return r.SearchText
 		}
 		return ""
 	}
@@ -301,15 +292,15 @@ func (b *Builder) writeSearch(st *state, fresh map[string]*record, w searchWrite
 		return files, written, nil
 	}
 	urls := model.NewURLs(st.model.Site.BaseURL)
-	st.r.search = SearchData{Index: urls.Rel(files[0]), Manifest: string(b.search.index.Manifest()), Script: urls.Rel(b.searchScript.path)}
-	records, probs := st.r.renderAll(nil, []*output{st.searchPage}, 1)
+	st.r.Search = render.SearchData{Index: urls.Rel(files[0]), Manifest: string(b.search.index.Manifest()), Script: urls.Rel(b.searchScript.Path)}
+	records, probs := st.r.RenderAll(nil, []*render.Output{st.searchPage}, 1)
 	maps.Copy(fresh, records)
 	return files, written, probs
 }
 
 // writtenPaths lists the files an update wrote: the outputs rendered and
 // the index's files.
-func writtenPaths(records map[string]*record, index []string) []string {
+func writtenPaths(records map[string]*render.Record, index []string) []string {
 	return slices.Sorted(slices.Values(slices.Concat(slices.Collect(maps.Keys(records)), index)))
 }
 

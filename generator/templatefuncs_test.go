@@ -9,15 +9,16 @@ import (
 
 	"pinzhi/generator/internal/asset"
 	"pinzhi/generator/internal/model"
+	"pinzhi/generator/internal/render"
 	"pinzhi/generator/internal/source"
 )
 
 // TestTemplateFunctions runs every function the package doc promises
 // layouts, as a layout would call it.
 func TestTemplateFunctions(t *testing.T) {
-	env := &templateEnv{
-		urls: model.NewURLs("https://example.org/pinzhi/"),
-		assets: asset.Set{
+	env := &render.TemplateEnv{
+		URLs: model.NewURLs("https://example.org/pinzhi/"),
+		Assets: asset.Set{
 			"site.css":    asset.Hashed("site.css", []byte(`body{font:17px/1.85 "Noto Sans CJK SC",sans-serif}a>b{color:#b3121b}`)),
 			"app.js":      asset.Hashed("app.js", []byte(`if(a<b&&c)go("</x>")`)),
 			"favicon.svg": asset.Hashed("favicon.svg", []byte(`<svg/>`)),
@@ -29,7 +30,7 @@ func TestTemplateFunctions(t *testing.T) {
 		{`{{url "districts/"}}`, "/pinzhi/districts/", ""},
 		{`{{url "/brands/"}}`, "/pinzhi/brands/", ""},
 		{`{{absURL "feed.xml"}}`, "https://example.org/pinzhi/feed.xml", ""},
-		{`{{asset "site.css"}}`, "/pinzhi/" + env.assets["site.css"].Out, ""},
+		{`{{asset "site.css"}}`, "/pinzhi/" + env.Assets["site.css"].Out, ""},
 		{`{{asset "nope.css"}}`, "", `no file "nope.css" in assets/`},
 		{`<style>{{inline "site.css"}}</style>`, `<style>body{font:17px/1.85 "Noto Sans CJK SC",sans-serif}a>b{color:#b3121b}</style>`, ""},
 		{`<style>{{inline "/assets/site.css"}}</style>`, `<style>body{font:17px/1.85 "Noto Sans CJK SC",sans-serif}a>b{color:#b3121b}</style>`, ""},
@@ -41,7 +42,7 @@ func TestTemplateFunctions(t *testing.T) {
 		{`{{isoDate .}}`, "2016-11-28T09:30:00Z", ""},
 		{`{{render "nope" .}}`, "", `no template "nope"`},
 	} {
-		tmpl, err := template.New("t").Funcs(env.funcs()).Parse(c.layout)
+		tmpl, err := template.New("t").Funcs(env.Funcs()).Parse(c.layout)
 		if err != nil {
 			t.Fatalf("%s: %v", c.layout, err)
 		}
@@ -54,10 +55,10 @@ func TestTemplateFunctions(t *testing.T) {
 			t.Errorf("%s = %q, %v; want %q", c.layout, b.String(), err, c.want)
 		}
 	}
-	if got := cnDate(time.Time{}); got != "" {
+	if got := render.CnDate(time.Time{}); got != "" {
 		t.Errorf("cnDate of no date = %q", got)
 	}
-	join, _ := template.New("j").Funcs(env.funcs()).Parse(`{{join . "、"}}`)
+	join, _ := template.New("j").Funcs(env.Funcs()).Parse(`{{join . "、"}}`)
 	var b strings.Builder
 	if err := join.Execute(&b, []string{"市文明办", "宁波日报报业集团"}); err != nil || b.String() != "市文明办、宁波日报报业集团" {
 		t.Errorf("join = %q, %v", b.String(), err)
@@ -76,32 +77,32 @@ func TestRenderCache(t *testing.T) {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	render := func(c *model.Community) (string, []dep) {
-		r := &reads{names: &b.names}
-		html, err := b.env.render("card", communityView(c, r))
+	renderCard := func(c *model.Community) (string, []render.Dep) {
+		r := &render.Reads{Names: &b.names}
+		html, err := b.env.Render("card", render.CommunityView(c, r))
 		if err != nil {
 			t.Fatal(err)
 		}
-		return string(html), r.sorted()
+		return string(html), r.Sorted()
 	}
 	first, next := st.model.Communities[0], st.model.Communities[1]
-	html, deps := render(first)
+	html, deps := renderCard(first)
 	if want := "<b>" + first.Title + "</b>→" + next.Title; html != want {
 		t.Fatalf("card = %q, want %q", html, want)
 	}
-	if !slices.Contains(deps, mkDep(depNext, b.names.ids[first.File.Path])) || !slices.Contains(deps, mkDep(depFront, b.names.ids[next.File.Path])) {
+	if !slices.Contains(deps, render.MkDep(render.DepNext, b.names.Ids[first.File.Path])) || !slices.Contains(deps, render.MkDep(render.DepFront, b.names.Ids[next.File.Path])) {
 		t.Errorf("the page's reads lack the card's: %v", deps)
 	}
 	title := first.Title
 	first.Title = "改过的社区" // the files are as they were: the cache must answer
-	if again, _ := render(first); again != html {
+	if again, _ := renderCard(first); again != html {
 		t.Errorf("a second render with the same sources was not cached: %q", again)
 	}
 	first.Title = title
 	next.File = &source.File{Path: next.File.Path, FrontHash: next.File.FrontHash + 1}
-	st.values.setFile(next.ID, next.File)
+	st.values.SetFile(next.ID, next.File)
 	next.Title = "新邻居社区"
-	if changed, _ := render(first); !strings.Contains(changed, "新邻居社区") {
+	if changed, _ := renderCard(first); !strings.Contains(changed, "新邻居社区") {
 		t.Errorf("a card whose neighbour changed came from the cache: %q", changed)
 	}
 }

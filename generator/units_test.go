@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"pinzhi/generator/internal/model"
+	"pinzhi/generator/internal/render"
 	"pinzhi/generator/internal/source"
 )
 
@@ -102,9 +103,9 @@ func TestURLScheme(t *testing.T) {
 }
 
 func TestLinkRewriter(t *testing.T) {
-	l := &linkRewriter{
-		urls:   model.NewURLs("https://example.org/pinzhi/"),
-		assets: map[string]string{"assets/a.png": "assets/a.0123456789.png"},
+	l := &render.LinkRewriter{
+		URLs:   model.NewURLs("https://example.org/pinzhi/"),
+		Assets: map[string]string{"assets/a.png": "assets/a.0123456789.png"},
 	}
 	for _, c := range []struct {
 		dest, want, page string
@@ -120,7 +121,7 @@ func TestLinkRewriter(t *testing.T) {
 		{"relative/", "relative/", "", false},
 		{"#top", "#top", "", false},
 	} {
-		got, page, missing := l.rewrite(c.dest)
+		got, page, missing := l.Rewrite(c.dest)
 		if got != c.want || page != c.page || missing != c.missing {
 			t.Errorf("rewrite(%q) = %q, %q, %v; want %q, %q, %v", c.dest, got, page, missing, c.want, c.page, c.missing)
 		}

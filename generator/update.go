@@ -8,6 +8,7 @@ import (
 
 	"pinzhi/generator/internal/model"
 	"pinzhi/generator/internal/publish"
+	"pinzhi/generator/internal/render"
 	"pinzhi/generator/internal/source"
 )
 
@@ -39,19 +40,19 @@ func (b *Builder) Update(changed []string) (*Report, error) {
 		return &Report{Warnings: st.warnings, Phases: t.phases}, errs
 	}
 	st.records = b.last.records
-	first, rest, gone := st.changedOutputs(st.values.changed(b.last.values), reloaded)
+	first, rest, gone := st.changedOutputs(st.values.Changed(b.last.values), reloaded)
 	return b.write(st, first, rest, gone, start, t, false)
 }
 
 // changedOutputs returns the outputs to render, those that are new or
 // showed a changed dep: first the ones showing the reloaded files, then
 // the rest; and the files of the last build the site no longer has.
-func (st *state) changedOutputs(changed []dep, reloaded []string) (first, rest []*output, gone []string) {
+func (st *state) changedOutputs(changed []render.Dep, reloaded []string) (first, rest []*render.Output, gone []string) {
 	for _, o := range st.outputs {
-		if rec := st.records[o.path]; rec != nil && !showsAny(rec.deps, changed) {
+		if rec := st.records[o.Path]; rec != nil && !render.ShowsAny(rec.Deps, changed) {
 			continue
 		}
-		if o.file != nil && slices.Contains(reloaded, o.file.Path) {
+		if o.File != nil && slices.Contains(reloaded, o.File.Path) {
 			first = append(first, o)
 		} else {
 			rest = append(rest, o)
@@ -59,7 +60,7 @@ func (st *state) changedOutputs(changed []dep, reloaded []string) (first, rest [
 	}
 	planned := make(map[string]bool, len(st.outputs))
 	for _, o := range st.outputs {
-		planned[o.path] = true
+		planned[o.Path] = true
 	}
 	for p := range st.records {
 		if !planned[p] {
@@ -73,22 +74,22 @@ func (st *state) changedOutputs(changed []dep, reloaded []string) (first, rest [
 // write renders first, then rest, into the live folder and removes
 // gone, all or nothing; on success st becomes the last good state.
 // samePages says that the site has the pages it had.
-func (b *Builder) write(st *state, first, rest []*output, gone []string, start time.Time, t *timer, samePages bool) (*Report, error) {
+func (b *Builder) write(st *state, first, rest []*render.Output, gone []string, start time.Time, t *timer, samePages bool) (*Report, error) {
 	report := &Report{Warnings: slices.Clone(st.warnings)}
 	searchPageDue := st.searchPage != nil && (slices.Contains(first, st.searchPage) || slices.Contains(rest, st.searchPage))
 	first, rest = st.withoutSearchPage(first), st.withoutSearchPage(rest)
 	outs := slices.Concat(first, rest)
 	adding := outputPaths(outs)
 	if st.searchPage != nil {
-		adding = append(adding, st.searchPage.path)
+		adding = append(adding, st.searchPage.Path)
 	}
 	tx, err := b.folder.Begin(adding)
 	if err != nil {
 		return report, err
 	}
-	st.r.write = func(rel string, data []byte) error { _, err := tx.Write(rel, data); return err }
-	st.r.writeFrom = func(rel string, fill publish.Fill) error { _, err := tx.WriteFrom(rel, fill); return err }
-	records, probs := st.r.renderAll(first, rest, b.liveWorkers())
+	st.r.Write = func(rel string, data []byte) error { _, err := tx.Write(rel, data); return err }
+	st.r.WriteFrom = func(rel string, fill publish.Fill) error { _, err := tx.WriteFrom(rel, fill); return err }
+	records, probs := st.r.RenderAll(first, rest, b.liveWorkers())
 	t.done("render")
 	var searchFiles, searchWritten []string
 	if st.searchPage != nil && !hasErrors(probs) {
@@ -121,8 +122,8 @@ func (b *Builder) write(st *state, first, rest []*output, gone []string, start t
 		st.records[p] = rec
 	}
 	for _, o := range outs {
-		if o.file != nil {
-			st.values.setFile(o.fileID, o.file) // the bodies an update of bodies alone wrote
+		if o.File != nil {
+			st.values.SetFile(o.FileID, o.File) // the bodies an update of bodies alone wrote
 		}
 	}
 	for _, g := range gone {
@@ -166,22 +167,22 @@ func (e *rollbackError) Unwrap() []error { return []error{e.problems, e.err} }
 // pages changed: then the model is as it was, and only the files that
 // showed those bodies change. ok is false when anything else may have
 // changed.
-func (b *Builder) bodyEdits(cs changeSet, reloaded []string, sameFiles bool) (outs []*output, ok bool) {
+func (b *Builder) bodyEdits(cs changeSet, reloaded []string, sameFiles bool) (outs []*render.Output, ok bool) {
 	last := b.last
 	if b.stale || !sameFiles || !cs.bodiesOnly() {
 		return nil, false
 	}
 	for _, name := range reloaded {
 		sf, o := b.files[name], last.byFile[name]
-		if sf.File == nil || o == nil || name == model.BrandsFile || sf.File.FrontHash != o.file.FrontHash || hasErrors(sf.Problems) {
+		if sf.File == nil || o == nil || name == model.BrandsFile || sf.File.FrontHash != o.File.FrontHash || hasErrors(sf.Problems) {
 			return nil, false
 		}
 	}
-	var changed []dep
+	var changed []render.Dep
 	for _, name := range reloaded {
-		id, f := b.names.ids[name], b.files[name].File
-		if f.BodyHash+1 != last.values.body[id] {
-			changed = append(changed, mkDep(depBody, id))
+		id, f := b.names.Ids[name], b.files[name].File
+		if f.BodyHash+1 != last.values.Body[id] {
+			changed = append(changed, render.MkDep(render.DepBody, id))
 		}
 		last.swapFile(f)
 	}
@@ -190,7 +191,7 @@ func (b *Builder) bodyEdits(cs changeSet, reloaded []string, sameFiles bool) (ou
 	// the page whose file it is and for no other.
 	for _, name := range reloaded {
 		o := last.byFile[name]
-		if rec := last.records[o.path]; rec == nil || showsAny(rec.deps, changed) {
+		if rec := last.records[o.Path]; rec == nil || render.ShowsAny(rec.Deps, changed) {
 			outs = append(outs, o)
 		}
 	}
@@ -202,13 +203,13 @@ func (b *Builder) bodyEdits(cs changeSet, reloaded []string, sameFiles bool) (ou
 // follow once the update succeeds (see write).
 func (st *state) swapFile(f *source.File) {
 	o := st.byFile[f.Path]
-	o.file = f
+	o.File = f
 	switch {
-	case o.community != nil:
-		o.community.File = f
-	case o.page != nil:
-		o.page.File = f
-	case o.kind == "home":
+	case o.Community != nil:
+		o.Community.File = f
+	case o.Page != nil:
+		o.Page.File = f
+	case o.Kind == "home":
 		st.model.Site.File = f
 	}
 }

@@ -165,7 +165,7 @@ var templateLocation = regexp.MustCompile(`template: ?(` + Dir + `/[^:]+):(\d+)(
 
 // missingField matches text/template's complaint about a field that does
 // not exist, which names Go types an editor has never seen.
-var missingField = regexp.MustCompile(`can't evaluate field (\w+) in type \*?(?:generator\.)?(\w+)`)
+var missingField = regexp.MustCompile(`can't evaluate field (\w+) in type \*?(?:\w+\.)?(\w+)`)
 
 // Problem turns a template error into a problem naming the layout
 // file and line; fallback is the file to blame when the error names none.

@@ -201,7 +201,7 @@ func writeNew(name string, data []byte) error {
 
 // A Fill writes a file's bytes to w: the minifier writes a large page
 // straight to its file, so that it is not held in memory twice.
-type Fill func(w io.Writer) error
+type Fill = func(w io.Writer) error
 
 // fillNew creates name, which must not exist, with what fill writes; when
 // anything fails the partial file is removed.

@@ -1,4 +1,4 @@
-package generator
+package render
 
 import (
 	"fmt"
@@ -64,29 +64,29 @@ const maxNameBytes = 255 - 21
 // far below the system's 4,096 for the whole path.
 const maxPathBytes = 1024
 
-// checkNames reports the files of the site whose names do not work on
+// CheckNames reports the files of the site whose names do not work on
 // every host: a name Windows cannot hold, or two names that are one
 // where letter case is folded or Unicode normalised. Each problem names
 // the source that gives the file its name.
-func checkNames(outs []*output, probs *source.List) {
-	seen := make(map[string]*output, len(outs))
+func CheckNames(outs []*Output, probs *source.List) {
+	seen := make(map[string]*Output, len(outs))
 	for _, o := range outs {
-		if len(o.path) > maxPathBytes {
-			probs.Add(o.source, o.sourceLine, "give it a shorter name, or move it less deep into folders",
-				"its file %.60s… is %d bytes long, more than the %d a site's path may have", o.path, len(o.path), maxPathBytes)
+		if len(o.Path) > maxPathBytes {
+			probs.Add(o.Source, o.sourceLine, "give it a shorter name, or move it less deep into folders",
+				"its file %.60s… is %d bytes long, more than the %d a site's path may have", o.Path, len(o.Path), maxPathBytes)
 			continue
 		}
-		for _, seg := range strings.Split(o.path, "/") {
+		for _, seg := range strings.Split(o.Path, "/") {
 			if why := unportable(seg); why != "" {
-				probs.Add(o.source, o.sourceLine, "rename it, or give it a slug: line with another name",
-					"its file %s: %s", o.path, why)
+				probs.Add(o.Source, o.sourceLine, "rename it, or give it a slug: line with another name",
+					"its file %s: %s", o.Path, why)
 				break
 			}
 		}
-		key := foldedPath(o.path)
-		if other := seen[key]; other != nil && other.path != o.path { // the same path is claimed twice only by a page under a reserved root, reported as such
-			probs.Add(o.source, o.sourceLine, "rename one of them: hosts and laptops that fold letter case or normalise Unicode keep only one",
-				"its file %s is %s of %s but for letter case or Unicode form", o.path, other.path, other.source)
+		key := foldedPath(o.Path)
+		if other := seen[key]; other != nil && other.Path != o.Path { // the same path is claimed twice only by a page under a reserved root, reported as such
+			probs.Add(o.Source, o.sourceLine, "rename one of them: hosts and laptops that fold letter case or normalise Unicode keep only one",
+				"its file %s is %s of %s but for letter case or Unicode form", o.Path, other.Path, other.Source)
 			continue
 		}
 		seen[key] = o

@@ -1,4 +1,4 @@
-package generator
+package render
 
 import (
 	"encoding/binary"
@@ -10,7 +10,7 @@ import (
 	"pinzhi/generator/internal/source"
 )
 
-// A dep names one thing a file of the output may show: a kind and the id
+// A Dep names one thing a file of the output may show: a kind and the id
 // of what it is about (a content file, a district, a layout). While a
 // page renders, every value of the model it reads adds its dep (see
 // layoutdata.go); the page's digest is then a hash of the current value
@@ -19,137 +19,137 @@ import (
 // the neighbours of neighbours, or the model's lists from a partial,
 // stays correct without anyone declaring it. Deps may over-approximate;
 // that costs a render, never a stale page.
-type dep uint64
+type Dep uint64
 
 type depKind uint8
 
 const (
-	depSite        depKind = iota // content/_index.md's settings and the options
-	depAssets                     // the hashed names of all assets
-	depLayout                     // the layout files of a kind of page (id: the kind)
-	depShared                     // base.html and the partials, for cached renders
-	depFront                      // a content file's front matter (id: the file)
-	depBody                       // a content file's body
-	depPrev                       // which community comes before one
-	depNext                       // which community comes after one
-	depBrandsOf                   // a community's entries in the brand list
-	depCommunities                // the communities, in reading order
-	depDistrict                   // a district's communities (id: the district's slug)
-	depBrandList                  // the brand list's file: title, lead and entries
-	depBrandLinks                 // which community each brand entry links to
-	depPages                      // the plain pages
+	DepSite        depKind = iota // content/_index.md's settings and the options
+	DepAssets                     // the hashed names of all assets
+	DepLayout                     // the layout files of a kind of page (id: the kind)
+	DepShared                     // base.html and the partials, for cached renders
+	DepFront                      // a content file's front matter (id: the file)
+	DepBody                       // a content file's body
+	DepPrev                       // which community comes before one
+	DepNext                       // which community comes after one
+	DepBrandsOf                   // a community's entries in the brand list
+	DepCommunities                // the communities, in reading order
+	DepDistrict                   // a district's communities (id: the district's slug)
+	DepBrandList                  // the brand list's file: title, lead and entries
+	DepBrandLinks                 // which community each brand entry links to
+	DepPages                      // the plain pages
 )
 
-func mkDep(kind depKind, id uint32) dep { return dep(kind)<<56 | dep(id) }
+func MkDep(kind depKind, id uint32) Dep { return Dep(kind)<<56 | Dep(id) }
 
-func (d dep) kind() depKind { return depKind(d >> 56) }
-func (d dep) id() uint32    { return uint32(d) }
+func (d Dep) Kind() depKind { return depKind(d >> 56) }
+func (d Dep) ID() uint32    { return uint32(d) }
 
-// interner gives every name (a file's path, a district's slug, a layout
+// Interner gives every name (a file's path, a district's slug, a layout
 // kind) a small number that stays the same for the Builder's life, so
 // that deps are numbers and compare fast.
-type interner struct {
-	ids   map[string]uint32
-	names []string
+type Interner struct {
+	Ids   map[string]uint32
+	Names []string
 }
 
-func (in *interner) id(name string) uint32 {
-	if id, ok := in.ids[name]; ok {
+func (in *Interner) ID(name string) uint32 {
+	if id, ok := in.Ids[name]; ok {
 		return id
 	}
-	if in.ids == nil {
-		in.ids = map[string]uint32{}
+	if in.Ids == nil {
+		in.Ids = map[string]uint32{}
 	}
-	id := uint32(len(in.names))
-	in.ids[name] = id
-	in.names = append(in.names, name)
+	id := uint32(len(in.Names))
+	in.Ids[name] = id
+	in.Names = append(in.Names, name)
 	return id
 }
 
-// reads collects the deps of one output file while it renders. It is
+// Reads collects the deps of one output file while it renders. It is
 // owned by one worker at a time.
-type reads struct {
-	deps  []dep
-	names *interner // read-only while workers run: every id was made before
+type Reads struct {
+	Deps  []Dep
+	Names *Interner // read-only while workers run: every id was made before
 }
 
-func (r *reads) add(kind depKind, id uint32) { r.deps = append(r.deps, mkDep(kind, id)) }
+func (r *Reads) add(kind depKind, id uint32) { r.Deps = append(r.Deps, MkDep(kind, id)) }
 
-// sorted returns the deps, each once, in a slice of their own: the one
+// Sorted returns the deps, each once, in a slice of their own: the one
 // they were collected in is far larger than they are (a list page notes
 // each community several times), and records live as long as the build.
-func (r *reads) sorted() []dep {
-	slices.Sort(r.deps)
-	return slices.Clone(slices.Compact(r.deps))
+func (r *Reads) Sorted() []Dep {
+	slices.Sort(r.Deps)
+	return slices.Clone(slices.Compact(r.Deps))
 }
 
-// depValues tells the current value of every dep, for one linked model.
+// DepValues tells the current value of every dep, for one linked model.
 // Values are kept in arrays by id, made once per change: a change checks
 // every file's deps, hundreds of thousands of them at 10,000 pages.
-type depValues struct {
+type DepValues struct {
 	seed      maphash.Seed
-	single    [depPages + 1]uint64 // the deps about no one thing, by kind
-	layouts   map[uint32]uint64    // by kind
+	single    [DepPages + 1]uint64 // the deps about no one thing, by kind
+	Layouts   map[uint32]uint64    // by kind
 	districts map[uint32]uint64    // members of each district, by slug
 	// By the id of a content file; 0 where it has no such value.
-	front, body, prev, next, brandsOf []uint64
+	front, Body, prev, next, brandsOf []uint64
 	files                             []*source.File
 }
 
-func newDepValues(seed maphash.Seed, m *model.Model, names *interner, assetNames uint64, ls layout.Set, files map[string]*model.Source) *depValues {
-	v := &depValues{seed: seed, layouts: map[uint32]uint64{}, districts: map[uint32]uint64{}}
+func NewDepValues(seed maphash.Seed, m *model.Model, names *Interner, assetNames uint64, ls layout.Set, files map[string]*model.Source) *DepValues {
+	v := &DepValues{seed: seed, Layouts: map[uint32]uint64{}, districts: map[uint32]uint64{}}
 	for _, sf := range files {
 		if sf.File != nil {
-			v.setFile(sf.ID, sf.File)
+			v.SetFile(sf.ID, sf.File)
 		}
 	}
 	h := newHasher(v.seed)
 	h.str(m.Site.File.Path)
 	h.num(m.Site.File.FrontHash) // the body is the home page's alone
 	h.str(m.Site.BaseURL)
-	v.single[depSite] = h.sum()
-	v.single[depAssets] = assetNames
+	v.single[DepSite] = h.sum()
+	v.single[DepAssets] = assetNames
 	for kind, l := range ls {
-		v.layouts[names.id(kind)] = l.Hash
+		v.Layouts[names.ID(kind)] = l.Hash
 	}
 	if shared := ls[layout.Shared]; shared != nil {
-		v.single[depShared] = shared.Hash
+		v.single[DepShared] = shared.Hash
 	}
 	h = newHasher(v.seed)
 	for _, c := range m.Communities {
 		h.num(uint64(c.ID))
 		v.setCommunity(c)
 	}
-	v.single[depCommunities] = h.sum()
+	v.single[DepCommunities] = h.sum()
 	for _, d := range m.Site.Districts {
 		h = newHasher(v.seed)
 		for _, c := range d.Communities {
 			h.num(uint64(c.ID))
 		}
-		v.districts[names.id(d.Slug)] = h.sum()
+		v.districts[names.ID(d.Slug)] = h.sum()
 	}
 	if m.Brands != nil {
 		h = newHasher(v.seed)
-		h.file(m.Brands.File)
-		v.single[depBrandList] = h.sum()
+		h.File(m.Brands.File)
+		v.single[DepBrandList] = h.sum()
 		h = newHasher(v.seed)
 		for _, b := range m.Brands.Entries {
 			h.num(uint64(fileID(b.Profile)))
 		}
-		v.single[depBrandLinks] = h.sum()
+		v.single[DepBrandLinks] = h.sum()
 	}
 	h = newHasher(v.seed)
 	for _, p := range m.Pages {
 		h.num(uint64(p.ID))
 		h.str(p.Path)
 	}
-	v.single[depPages] = h.sum()
+	v.single[DepPages] = h.sum()
 	return v
 }
 
 // grow makes the arrays hold id.
-func (v *depValues) grow(id uint32) {
-	for _, a := range []*[]uint64{&v.front, &v.body, &v.prev, &v.next, &v.brandsOf} {
+func (v *DepValues) grow(id uint32) {
+	for _, a := range []*[]uint64{&v.front, &v.Body, &v.prev, &v.next, &v.brandsOf} {
 		for uint32(len(*a)) <= id {
 			*a = append(*a, 0)
 		}
@@ -159,18 +159,18 @@ func (v *depValues) grow(id uint32) {
 	}
 }
 
-// setFile notes the values of a content file's own parts. The id stands
+// SetFile notes the values of a content file's own parts. The id stands
 // for the file's path, so the hashes of its text are enough; +1 tells a
 // file there from one that is not.
-func (v *depValues) setFile(id uint32, f *source.File) {
+func (v *DepValues) SetFile(id uint32, f *source.File) {
 	v.grow(id)
 	v.files[id] = f
 	v.front[id] = f.FrontHash + 1
-	v.body[id] = f.BodyHash + 1
+	v.Body[id] = f.BodyHash + 1
 }
 
 // setCommunity notes what a community of the model is linked to.
-func (v *depValues) setCommunity(c *model.Community) {
+func (v *DepValues) setCommunity(c *model.Community) {
 	v.grow(c.ID)
 	v.prev[c.ID] = uint64(fileID(c.Prev))
 	v.next[c.ID] = uint64(fileID(c.Next))
@@ -192,35 +192,35 @@ func fileID(c *model.Community) uint32 {
 }
 
 // value returns the current value of d.
-func (v *depValues) value(d dep) uint64 {
-	id := d.id()
+func (v *DepValues) value(d Dep) uint64 {
+	id := d.ID()
 	at := func(a []uint64) uint64 {
 		if id < uint32(len(a)) {
 			return a[id]
 		}
 		return 0
 	}
-	switch d.kind() {
-	case depLayout:
-		return v.layouts[id]
-	case depDistrict:
+	switch d.Kind() {
+	case DepLayout:
+		return v.Layouts[id]
+	case DepDistrict:
 		return v.districts[id]
-	case depFront:
+	case DepFront:
 		return at(v.front)
-	case depBody:
-		return at(v.body)
-	case depPrev:
+	case DepBody:
+		return at(v.Body)
+	case DepPrev:
 		return at(v.prev)
-	case depNext:
+	case DepNext:
 		return at(v.next)
-	case depBrandsOf:
+	case DepBrandsOf:
 		return at(v.brandsOf)
 	}
-	return v.single[d.kind()]
+	return v.single[d.Kind()]
 }
 
 // digest hashes the current values of deps.
-func (v *depValues) digest(deps []dep) uint64 {
+func (v *DepValues) digest(deps []Dep) uint64 {
 	h := newHasher(v.seed)
 	for _, d := range deps {
 		h.num(uint64(d))
@@ -229,25 +229,25 @@ func (v *depValues) digest(deps []dep) uint64 {
 	return h.sum()
 }
 
-// changed returns, sorted, every dep whose value differs between old and
+// Changed returns, sorted, every dep whose value differs between old and
 // v: a file of the output is rendered again when it showed one of them.
-func (v *depValues) changed(old *depValues) []dep {
-	var ds []dep
+func (v *DepValues) Changed(old *DepValues) []Dep {
+	var ds []Dep
 	for k := range v.single {
 		if v.single[k] != old.single[k] {
-			ds = append(ds, mkDep(depKind(k), 0))
+			ds = append(ds, MkDep(depKind(k), 0))
 		}
 	}
-	ds = appendChangedMap(ds, depLayout, v.layouts, old.layouts)
-	ds = appendChangedMap(ds, depDistrict, v.districts, old.districts)
+	ds = appendChangedMap(ds, DepLayout, v.Layouts, old.Layouts)
+	ds = appendChangedMap(ds, DepDistrict, v.districts, old.districts)
 	for _, a := range []struct {
-		kind     depKind
+		Kind     depKind
 		now, was []uint64
-	}{{depFront, v.front, old.front}, {depBody, v.body, old.body}, {depPrev, v.prev, old.prev},
-		{depNext, v.next, old.next}, {depBrandsOf, v.brandsOf, old.brandsOf}} {
+	}{{DepFront, v.front, old.front}, {DepBody, v.Body, old.Body}, {DepPrev, v.prev, old.prev},
+		{DepNext, v.next, old.next}, {DepBrandsOf, v.brandsOf, old.brandsOf}} {
 		for id := range max(len(a.now), len(a.was)) {
 			if at(a.now, id) != at(a.was, id) {
-				ds = append(ds, mkDep(a.kind, uint32(id)))
+				ds = append(ds, MkDep(a.Kind, uint32(id)))
 			}
 		}
 	}
@@ -262,24 +262,24 @@ func at(a []uint64, i int) uint64 {
 	return 0
 }
 
-func appendChangedMap(ds []dep, kind depKind, now, was map[uint32]uint64) []dep {
+func appendChangedMap(ds []Dep, kind depKind, now, was map[uint32]uint64) []Dep {
 	for id, val := range now {
 		if was[id] != val {
-			ds = append(ds, mkDep(kind, id))
+			ds = append(ds, MkDep(kind, id))
 		}
 	}
 	for id := range was {
 		if _, ok := now[id]; !ok {
-			ds = append(ds, mkDep(kind, id))
+			ds = append(ds, MkDep(kind, id))
 		}
 	}
 	return ds
 }
 
-// showsAny reports whether deps and some, both sorted, share a dep. It
+// ShowsAny reports whether deps and some, both sorted, share a dep. It
 // looks up each of the shorter list in the longer: a change to the brand
 // list changes a dep of every community, and a list page shows thousands.
-func showsAny(deps, some []dep) bool {
+func ShowsAny(deps, some []Dep) bool {
 	if len(some) > len(deps) {
 		deps, some = some, deps
 	}
@@ -316,7 +316,7 @@ func (h *hasher) num(v uint64) {
 	h.h.Write(b[:])
 }
 
-func (h *hasher) file(f *source.File) {
+func (h *hasher) File(f *source.File) {
 	if f == nil {
 		h.str("-")
 		return

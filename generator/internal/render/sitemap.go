@@ -1,4 +1,4 @@
-package generator
+package render
 
 import (
 	"encoding/xml"
@@ -10,10 +10,10 @@ import (
 // generatedFiles are the files the generator writes without a layout.
 // The feed and the sitemap need absolute addresses; without a base URL
 // that names a host they are left out (checkBaseURL warns).
-func generatedFiles(m *model.Model, pages []*output) []*output {
+func generatedFiles(m *model.Model, pages []*Output) []*Output {
 	urls := model.NewURLs(m.Site.BaseURL)
-	robots := &output{path: "robots.txt", mime: "text/plain", generate: func(b io.Writer, r *reads) error {
-		r.add(depSite, 0)
+	robots := &Output{Path: "robots.txt", MIME: "text/plain", generate: func(b io.Writer, r *Reads) error {
+		r.add(DepSite, 0)
 		_, err := io.WriteString(b, "User-agent: *\nAllow: /\n")
 		if urls.Absolute() && err == nil {
 			_, err = io.WriteString(b, "Sitemap: "+urls.Abs("sitemap.xml")+"\n")
@@ -21,15 +21,15 @@ func generatedFiles(m *model.Model, pages []*output) []*output {
 		return err
 	}}
 	if !urls.Absolute() {
-		return []*output{robots}
+		return []*Output{robots}
 	}
-	feed := &output{path: "feed.xml", mime: "application/atom+xml", generate: func(b io.Writer, r *reads) error {
+	feed := &Output{Path: "feed.xml", MIME: "application/atom+xml", generate: func(b io.Writer, r *Reads) error {
 		return writeFeed(b, m, urls, r)
 	}}
-	sitemap := &output{path: "sitemap.xml", mime: "application/xml", generate: func(b io.Writer, r *reads) error {
+	sitemap := &Output{Path: "sitemap.xml", MIME: "application/xml", generate: func(b io.Writer, r *Reads) error {
 		return writeSitemap(b, m, pages, urls, r)
 	}}
-	return []*output{feed, sitemap, robots}
+	return []*Output{feed, sitemap, robots}
 }
 
 type sitemapURLSet struct {
@@ -43,17 +43,17 @@ type sitemapURL struct {
 }
 
 // writeSitemap lists every HTML page but the 404 page, with its date.
-func writeSitemap(b io.Writer, m *model.Model, pages []*output, urls model.URLs, r *reads) error {
-	r.add(depSite, 0)
-	r.add(depCommunities, 0)
-	r.add(depPages, 0)
-	r.add(depBrandList, 0)
+func writeSitemap(b io.Writer, m *model.Model, pages []*Output, urls model.URLs, r *Reads) error {
+	r.add(DepSite, 0)
+	r.add(DepCommunities, 0)
+	r.add(DepPages, 0)
+	r.add(DepBrandList, 0)
 	var set sitemapURLSet
 	for _, p := range pages {
-		if p.kind == "404" {
+		if p.Kind == "404" {
 			continue
 		}
-		u := sitemapURL{Loc: urls.Abs(p.sitePath)}
+		u := sitemapURL{Loc: urls.Abs(p.SitePath)}
 		if date := p.date(m, r); !date.IsZero() {
 			u.LastMod = date.Format("2006-01-02")
 		}
@@ -66,14 +66,14 @@ func writeSitemap(b io.Writer, m *model.Model, pages []*output, urls model.URLs,
 }
 
 // date is the page's date (see community.date), else the site's.
-func (o *output) date(m *model.Model, r *reads) time.Time {
+func (o *Output) date(m *model.Model, r *Reads) time.Time {
 	switch {
-	case o.community != nil:
-		r.add(depFront, o.community.ID)
-		return o.community.Published(m.Site)
-	case o.page != nil:
-		r.add(depFront, o.page.ID)
-		return o.page.Published(m.Site)
+	case o.Community != nil:
+		r.add(DepFront, o.Community.ID)
+		return o.Community.Published(m.Site)
+	case o.Page != nil:
+		r.add(DepFront, o.Page.ID)
+		return o.Page.Published(m.Site)
 	}
 	return m.Site.Published()
 }

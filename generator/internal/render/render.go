@@ -1,4 +1,4 @@
-package generator
+package render
 
 import (
 	"bufio"
@@ -18,66 +18,65 @@ import (
 	"pinzhi/generator/internal/layout"
 	"pinzhi/generator/internal/markup"
 	"pinzhi/generator/internal/model"
-	"pinzhi/generator/internal/publish"
 	"pinzhi/generator/internal/search"
 	"pinzhi/generator/internal/source"
 )
 
-// A record is what the build remembers of a file it wrote: what the file
+// A Record is what the build remembers of a file it wrote: what the file
 // showed (its deps, sorted). An update renders a file again when the
 // value of one of them changed.
-type record struct {
-	deps  []dep
-	file  string     // the content file whose body the page shows, for its links
-	links []bodyLink // the body's links to pages of the site
+type Record struct {
+	Deps  []Dep
+	File  string     // the content file whose body the page shows, for its links
+	Links []bodyLink // the body's links to pages of the site
 	// unparsed are the lines of the file where ** or __ was left as
 	// text: emphasis that did not parse, most often around Chinese
 	// punctuation.
 	unparsed []int
 	// refs are every link and image of the body, kept for pinzhi check
 	// alone (see Builder.collectRefs).
-	refs []bodyRef
+	Refs []bodyRef
 	// noAlt are the images of the body without alt text, also for check:
 	// href is what the page carries.
-	noAlt []bodyRef
+	NoAlt []bodyRef
 	// searchText is the text of the page's body as readers see it, for
 	// the search index, when the site has a search page.
-	searchText string
+	SearchText string
 }
 
 // A bodyRef is a link or image of a page's body: the address the page
 // carries, as written, and its line in the file.
 type bodyRef struct {
-	href, dest string
-	line       int
+	Href, Dest string
+	Line       int
 }
 
-// renderer turns planned outputs into minified files. Its fields are
+// Renderer turns planned outputs into minified files. Its fields are
 // shared, read-only, by all workers.
-type renderer struct {
-	fsys     fs.FS
-	model    *model.Model
-	md       *markup.Markdown
-	links    *linkRewriter
-	layouts  layout.Set
-	minifier *minify.M
-	names    *interner
-	values   *depValues
-	env      *templateEnv
-	limits   markup.Limits
-	ctx      context.Context
+type Renderer struct {
+	Fsys     fs.FS
+	Model    *model.Model
+	Md       *markup.Markdown
+	Links    *LinkRewriter
+	Layouts  layout.Set
+	Minifier *minify.M
+	Names    *Interner
+	Values   *DepValues
+	Env      *TemplateEnv
+	Limits   markup.Limits
+	Ctx      context.Context
 	// collectRefs keeps every link of each body in its record, for
 	// pinzhi check; a build does not need them.
-	collectRefs bool
+	CollectRefs bool
 	// searchTexts keeps the text of each body for the search index.
-	searchTexts bool
+	SearchTexts bool
 	// search is what the search page shows of its index.
-	search SearchData
+	Search SearchData
 	// write puts a file into the staging folder or the live one; writeFrom
 	// does it for a file written by a function as it is made.
-	write     func(rel string, data []byte) error
-	writeFrom func(rel string, fill publish.Fill) error
-	rendered  func() // counts an output done; may be nil
+	Write     func(rel string, data []byte) error
+	WriteFrom func(rel string, fill func(io.Writer) error) error
+	Rendered  func() // counts an output done; may be nil
 }
 
 // streamAbove is the size of a page past which its minified bytes go
@@ -90,35 +89,35 @@ const streamAbove = 1 << 20
 // converting) before it returns without them.
 const gracePeriod = 2 * time.Second
 
-// renderAll writes first and then rest on n workers and returns the
+// RenderAll writes first and then rest on n workers and returns the
 // records of the files written and the problems found. A file with a
 // problem is not written. A page that takes longer than the limits allow,
 // or the context ending, stops every worker (see watch).
-func (r *renderer) renderAll(first, rest []*output, n int) (map[string]*record, source.Problems) {
+func (r *Renderer) RenderAll(first, rest []*Output, n int) (map[string]*Record, source.Problems) {
 	n = max(n, 1)
-	r.env.stop.Store(nil)
+	r.Env.stop.Store(nil)
 	q := newRenderQueue(first, rest)
 	workers := make([]*worker, n)
 	var wg sync.WaitGroup
 	for i := range n {
-		w := &worker{renderer: r, bodyWriter: bufio.NewWriter(nil), records: map[string]*record{}}
+		w := &worker{Renderer: r, bodyWriter: bufio.NewWriter(nil), records: map[string]*Record{}}
 		workers[i] = w
 		wg.Go(func() {
 			for o := q.next(); o != nil; o = q.next() {
-				if r.env.stop.Load() != nil {
+				if r.Env.stop.Load() != nil {
 					q.drain() // stopped: the rest is not rendered
 					continue
 				}
 				w.begin(o)
-				if rec := w.render(o); rec != nil {
+				if rec := w.Render(o); rec != nil {
 					w.mu.Lock()
-					w.records[o.path] = rec
+					w.records[o.Path] = rec
 					w.mu.Unlock()
 				}
 				w.end()
 				q.done(o)
-				if r.rendered != nil {
-					r.rendered()
+				if r.Rendered != nil {
+					r.Rendered()
 				}
 				w.shrink()
 			}
@@ -130,7 +129,7 @@ func (r *renderer) renderAll(first, rest []*output, n int) (map[string]*record, 
 		close(done)
 	}()
 	stopped := r.watch(workers, done)
-	records := map[string]*record{}
+	records := map[string]*Record{}
 	probs := stopped
 	for _, w := range workers {
 		w.mu.Lock()
@@ -146,18 +145,18 @@ func (r *renderer) renderAll(first, rest []*output, n int) (map[string]*record, 
 // watch waits for the workers to be done. When a page takes longer than
 // the limit, or the build's context ends, it tells every worker to stop
 // and returns the problem; it then waits for them at most gracePeriod.
-func (r *renderer) watch(workers []*worker, done <-chan struct{}) source.Problems {
+func (r *Renderer) watch(workers []*worker, done <-chan struct{}) source.Problems {
 	tick := time.NewTicker(50 * time.Millisecond)
 	defer tick.Stop()
 	for {
 		select {
 		case <-done:
 			return nil
-		case <-r.ctx.Done():
-			return r.stopAll(done, source.Problem{Path: model.ContentDir, Message: "the build was stopped: " + r.ctx.Err().Error(), Hint: "build again"})
+		case <-r.Ctx.Done():
+			return r.stopAll(done, source.Problem{Path: model.ContentDir, Message: "the build was stopped: " + r.Ctx.Err().Error(), Hint: "build again"})
 		case <-tick.C:
 			for _, w := range workers {
-				if p, late := w.late(r.limits.RenderTime); late {
+				if p, late := w.late(r.Limits.RenderTime); late {
 					return r.stopAll(done, p)
 				}
 			}
@@ -165,8 +164,8 @@ func (r *renderer) watch(workers []*worker, done <-chan struct{}) source.Problem
 	}
 }
 
-func (r *renderer) stopAll(done <-chan struct{}, p source.Problem) source.Problems {
-	r.env.stop.Store(&layout.ErrStopped)
+func (r *Renderer) stopAll(done <-chan struct{}, p source.Problem) source.Problems {
+	r.Env.stop.Store(&layout.ErrStopped)
 	select {
 	case <-done:
 	case <-time.After(gracePeriod):
@@ -176,23 +175,23 @@ func (r *renderer) stopAll(done <-chan struct{}, p source.Problem) source.Proble
 
 // worker holds the buffers one goroutine reuses from page to page.
 type worker struct {
-	*renderer
-	body, page limitedBuffer
+	*Renderer
+	Body, Page LimitedBuffer
 	small      bytes.Buffer
 	bodyWriter *bufio.Writer // goldmark writes through it; reused so it need not make one a page
 
 	// What it is rendering, for the watch: since when (unix nanoseconds,
 	// 0 when idle), which output, and whether in its body or its layout.
 	started atomic.Int64
-	current atomic.Pointer[output]
+	current atomic.Pointer[Output]
 	inBody  atomic.Bool
 
 	mu      sync.Mutex // guards records and probs against a watch that gave up on the worker
-	records map[string]*record
+	records map[string]*Record
 	probs   source.List
 }
 
-func (w *worker) begin(o *output) {
+func (w *worker) begin(o *Output) {
 	w.current.Store(o)
 	w.started.Store(time.Now().UnixNano())
 }
@@ -205,13 +204,13 @@ func (w *worker) late(limit time.Duration) (source.Problem, bool) {
 	if start == 0 || o == nil || time.Since(time.Unix(0, start)) <= limit {
 		return source.Problem{}, false
 	}
-	p := source.Problem{Path: layout.KindFile(o.kind), Message: fmt.Sprintf("%s took longer than %v to render", o.path, limit),
+	p := source.Problem{Path: layout.KindFile(o.Kind), Message: fmt.Sprintf("%s took longer than %v to render", o.Path, limit),
 		Hint: "look for a loop or a template that calls itself without end; limits.renderSeconds in content/_index.md sets the bound"}
 	switch {
-	case o.kind == "":
-		p.Path = o.path
-	case w.inBody.Load() && o.file != nil:
-		p.Path, p.Hint = o.file.Path, "simplify the Markdown, or split the page; limits.renderSeconds in content/_index.md sets the bound"
+	case o.Kind == "":
+		p.Path = o.Path
+	case w.inBody.Load() && o.File != nil:
+		p.Path, p.Hint = o.File.Path, "simplify the Markdown, or split the page; limits.renderSeconds in content/_index.md sets the bound"
 	}
 	return p, true
 }
@@ -221,7 +220,7 @@ func (w *worker) late(limit time.Duration) (source.Problem, bool) {
 const bigBuffer = 1 << 20
 
 func (w *worker) shrink() {
-	for _, b := range []*bytes.Buffer{&w.body.Buffer, &w.page.Buffer, &w.small} {
+	for _, b := range []*bytes.Buffer{&w.Body.Buffer, &w.Page.Buffer, &w.small} {
 		if b.Cap() > bigBuffer {
 			*b = bytes.Buffer{}
 		}
@@ -234,25 +233,25 @@ func (w *worker) problem(p source.Problem) {
 	w.mu.Unlock()
 }
 
-// render writes one output and returns its record, or nil when it could
+// Render writes one output and returns its record, or nil when it could
 // not be written.
-func (w *worker) render(o *output) *record {
-	if o.data != nil {
-		if err := w.write(o.path, o.data); err != nil {
+func (w *worker) Render(o *Output) *Record {
+	if o.Data != nil {
+		if err := w.Write(o.Path, o.Data); err != nil {
 			w.cannotWrite(o, err)
 			return nil
 		}
-		return &record{} // its name changes with its content: it shows nothing else
+		return &Record{} // its name changes with its content: it shows nothing else
 	}
-	w.page.Reset()
-	w.page.max = w.limits.PageBytes
-	r := &reads{names: w.names}
-	r.add(depSite, 0)
-	r.add(depAssets, 0)
-	rec := &record{}
+	w.Page.Reset()
+	w.Page.Max = w.Limits.PageBytes
+	r := &Reads{Names: w.Names}
+	r.add(DepSite, 0)
+	r.add(DepAssets, 0)
+	rec := &Record{}
 	var err error
 	if o.generate != nil {
-		err = o.generate(&w.page, r)
+		err = o.generate(&w.Page, r)
 	} else {
 		err = w.execute(o, r, rec)
 	}
@@ -263,30 +262,30 @@ func (w *worker) render(o *output) *record {
 	if err := w.minifyAndWrite(o); err != nil {
 		return nil
 	}
-	rec.deps = r.sorted()
+	rec.Deps = r.Sorted()
 	return rec
 }
 
 // minifyAndWrite minifies the page in w.page and writes it: a large one
 // straight to its file.
-func (w *worker) minifyAndWrite(o *output) error {
+func (w *worker) minifyAndWrite(o *Output) error {
 	var minifyErr error
 	minify := func(dst io.Writer) error {
-		minifyErr = w.minifier.Minify(o.mime, dst, &w.page.Buffer)
+		minifyErr = w.Minifier.Minify(o.MIME, dst, &w.Page.Buffer)
 		return minifyErr
 	}
 	var err error
-	if w.page.Len() > streamAbove {
-		err = w.writeFrom(o.path, minify)
+	if w.Page.Len() > streamAbove {
+		err = w.WriteFrom(o.Path, minify)
 	} else {
 		w.small.Reset()
 		if err = minify(&w.small); err == nil {
-			err = w.write(o.path, w.small.Bytes())
+			err = w.Write(o.Path, w.small.Bytes())
 		}
 	}
 	switch {
 	case minifyErr != nil:
-		w.problem(source.Problem{Path: layout.KindFile(o.kind), Message: fmt.Sprintf("%s: cannot be minified: %v", o.path, minifyErr), Hint: "check the layout's HTML"})
+		w.problem(source.Problem{Path: layout.KindFile(o.Kind), Message: fmt.Sprintf("%s: cannot be minified: %v", o.Path, minifyErr), Hint: "check the layout's HTML"})
 	case err != nil:
 		w.cannotWrite(o, err)
 	}
@@ -294,119 +293,119 @@ func (w *worker) minifyAndWrite(o *output) error {
 }
 
 // failed records why an output could not be rendered.
-func (w *worker) failed(o *output, err error) {
+func (w *worker) failed(o *Output, err error) {
 	var prob *source.Problem
 	switch {
 	case errors.As(err, &prob):
 		w.problem(*prob)
 	case errors.Is(err, layout.ErrStopped):
 		// The watch says why.
-	case errors.Is(err, errTooLarge):
-		path := layout.KindFile(o.kind)
-		if w.inBody.Load() && o.file != nil || o.kind == "" {
-			path = firstNonEmpty(o.filePath(), o.path)
+	case errors.Is(err, ErrTooLarge):
+		path := layout.KindFile(o.Kind)
+		if w.inBody.Load() && o.File != nil || o.Kind == "" {
+			path = FirstNonEmpty(o.filePath(), o.Path)
 		}
-		w.problem(source.Problem{Path: path, Message: fmt.Sprintf("%s would be more than %d MB", o.path, w.limits.PageBytes>>20),
+		w.problem(source.Problem{Path: path, Message: fmt.Sprintf("%s would be more than %d MB", o.Path, w.Limits.PageBytes>>20),
 			Hint: "split the page, or look for a loop in the layout; limits.pageMB in content/_index.md sets the bound"})
 	default:
-		w.problem(layout.Problem(err, layout.KindFile(o.kind)))
+		w.problem(layout.Problem(err, layout.KindFile(o.Kind)))
 	}
 }
 
-func (o *output) filePath() string {
-	if o.file == nil {
+func (o *Output) filePath() string {
+	if o.File == nil {
 		return ""
 	}
-	return o.file.Path
+	return o.File.Path
 }
 
-func (w *worker) cannotWrite(o *output, err error) {
-	w.problem(source.Problem{Path: o.path, Message: "cannot be written: " + source.UnwrapPathError(err),
+func (w *worker) cannotWrite(o *Output, err error) {
+	w.problem(source.Problem{Path: o.Path, Message: "cannot be written: " + source.UnwrapPathError(err),
 		Hint: "check that the output folder is writable, that the disk is not full and that no file size limit (ulimit -f) stops it"})
 }
 
 // execute renders a page's Markdown body, if it has one, and its layout.
-func (w *worker) execute(o *output, r *reads, rec *record) error {
-	l := w.layouts[o.kind]
+func (w *worker) execute(o *Output, r *Reads, rec *Record) error {
+	l := w.Layouts[o.Kind]
 	if l == nil {
-		return &source.Problem{Path: layout.KindFile(o.kind), Message: "layout not found", Hint: "create it; the pinzhi repository's layouts/ has one to start from"}
+		return &source.Problem{Path: layout.KindFile(o.Kind), Message: "layout not found", Hint: "create it; the pinzhi repository's layouts/ has one to start from"}
 	}
-	r.add(depLayout, w.names.ids[o.kind])
-	data := o.pageData(w.model, r)
-	if o.kind == layout.SearchKind {
-		search := w.search
+	r.add(DepLayout, w.Names.Ids[o.Kind])
+	data := o.pageData(w.Model, r)
+	if o.Kind == layout.SearchKind {
+		search := w.Search
 		data.Search = &search
 	}
-	if o.file != nil {
-		r.add(depFront, o.fileID)
-		r.add(depBody, o.fileID)
+	if o.File != nil {
+		r.add(DepFront, o.FileID)
+		r.add(DepBody, o.FileID)
 		w.inBody.Store(true)
 		err := w.convertBody(o, rec)
 		w.inBody.Store(false)
 		if err != nil {
 			return err
 		}
-		data.Content = template.HTML(w.body.String())
-		if w.searchTexts {
-			rec.searchText = search.Text(w.body.Bytes())
+		data.Content = template.HTML(w.Body.String())
+		if w.SearchTexts {
+			rec.SearchText = search.Text(w.Body.Bytes())
 		}
 		if data.Description == "" {
-			data.Description = firstSentence(w.body.Bytes())
+			data.Description = firstSentence(w.Body.Bytes())
 		}
 	}
 	if err := w.share(o, data, r); err != nil {
 		return err
 	}
-	return l.Tmpl.Execute(&w.page, data)
+	return l.Tmpl.Execute(&w.Page, data)
 }
 
 // convertBody renders the page's Markdown into w.body, rewriting its links
 // and noting those that lead to pages.
-func (w *worker) convertBody(o *output, rec *record) error {
-	body, err := o.file.Body(w.fsys)
+func (w *worker) convertBody(o *Output, rec *Record) error {
+	body, err := o.File.Body(w.Fsys)
 	if err != nil {
 		return err
 	}
-	rec.file = o.file.Path
+	rec.File = o.File.Path
 	links := func(dest string, line int) string {
-		link, page, missing := w.links.rewrite(dest)
-		fileLine := o.file.BodyLine + line - 1
+		link, page, missing := w.Links.Rewrite(dest)
+		fileLine := o.File.BodyLine + line - 1
 		switch {
-		case deadScheme(dest):
-			w.problem(deadLink(o.file.Path, fileLine, dest, true))
+		case DeadScheme(dest):
+			w.problem(DeadLink(o.File.Path, fileLine, dest, true))
 			link = ""
 		case missing:
-			w.problem(source.Problem{Path: o.file.Path, Line: fileLine, Message: fmt.Sprintf("link to %s, which is not in assets/", dest),
+			w.problem(source.Problem{Path: o.File.Path, Line: fileLine, Message: fmt.Sprintf("link to %s, which is not in assets/", dest),
 				Hint: "check the file name, or add the file to assets/"})
 		case page != "":
-			rec.links = append(rec.links, bodyLink{target: page, dest: dest, line: fileLine})
+			rec.Links = append(rec.Links, bodyLink{target: page, Dest: dest, Line: fileLine})
 		}
-		if w.collectRefs {
-			rec.refs = append(rec.refs, bodyRef{href: link, dest: dest, line: fileLine})
+		if w.CollectRefs {
+			rec.Refs = append(rec.Refs, bodyRef{Href: link, Dest: dest, Line: fileLine})
 		}
 		return link
 	}
-	w.body.Reset()
-	w.body.max = w.limits.PageBytes
-	w.bodyWriter.Reset(&w.body)
+	w.Body.Reset()
+	w.Body.Max = w.Limits.PageBytes
+	w.bodyWriter.Reset(&w.Body)
 	c := markup.Conversion{
 		Links: links, Transform: o.trim,
-		Unparsed: func(line int) { rec.unparsed = append(rec.unparsed, o.file.BodyLine+line-1) },
+		Unparsed: func(line int) { rec.unparsed = append(rec.unparsed, o.File.BodyLine+line-1) },
 	}
-	if w.collectRefs {
+	if w.CollectRefs {
 		c.NoAlt = func(href string, line int) {
-			rec.noAlt = append(rec.noAlt, bodyRef{href: href, line: o.file.BodyLine + line - 1})
+			rec.NoAlt = append(rec.NoAlt, bodyRef{Href: href, Line: o.File.BodyLine + line - 1})
 		}
 	}
-	err = w.md.Convert(body, w.bodyWriter, c)
+	err = w.Md.Convert(body, w.bodyWriter, c)
 	if err == nil {
 		err = w.bodyWriter.Flush()
 	}
-	if errors.Is(err, errTooLarge) {
+	if errors.Is(err, ErrTooLarge) {
 		return err
 	}
 	if err != nil {
-		return &source.Problem{Path: o.file.Path, Message: "cannot be converted: " + err.Error(), Hint: "simplify the Markdown"}
+		return &source.Problem{Path: o.File.Path, Message: "cannot be converted: " + err.Error(), Hint: "simplify the Markdown"}
 	}
 	return nil
 }
@@ -415,8 +414,8 @@ func (w *worker) convertBody(o *output, rec *record) error {
 // hits every page of its kind) into one line that says how many.
 func dedupeProblems(ps source.Problems) source.Problems {
 	type key struct {
-		path    string
-		line    int
+		Path    string
+		Line    int
 		message string
 	}
 	count := map[key]int{}

@@ -1,4 +1,4 @@
-package generator
+package render
 
 import (
 	"encoding/xml"
@@ -56,10 +56,10 @@ const feedEntries = 50
 // feedCommunities returns the communities the feed carries: the newest
 // first by date, then in reading order. Which they are depends on the
 // date of every community.
-func feedCommunities(m *model.Model, r *reads) []*model.Community {
-	r.add(depCommunities, 0)
+func feedCommunities(m *model.Model, r *Reads) []*model.Community {
+	r.add(DepCommunities, 0)
 	for _, c := range m.Communities {
-		r.add(depFront, c.ID)
+		r.add(DepFront, c.ID)
 	}
 	cs := slices.Clone(m.Communities)
 	slices.SortStableFunc(cs, func(a, b *model.Community) int { return b.Date.Compare(a.Date) })
@@ -67,8 +67,8 @@ func feedCommunities(m *model.Model, r *reads) []*model.Community {
 }
 
 // writeFeed writes the Atom feed.
-func writeFeed(b io.Writer, m *model.Model, urls model.URLs, r *reads) error {
-	r.add(depSite, 0)
+func writeFeed(b io.Writer, m *model.Model, urls model.URLs, r *Reads) error {
+	r.add(DepSite, 0)
 	s := m.Site.Settings
 	f := atomFeed{
 		Lang:     s.Language,
@@ -76,7 +76,7 @@ func writeFeed(b io.Writer, m *model.Model, urls model.URLs, r *reads) error {
 		Subtitle: s.Description,
 		Links:    []atomLink{{Href: urls.Abs("")}, {Rel: "self", Href: urls.Abs("feed.xml")}},
 		ID:       feedID(s, urls, ""),
-		Author:   atomAuthor{Name: firstNonEmpty(s.Reporter, firstOf(s.Organizers), s.Title)},
+		Author:   atomAuthor{Name: FirstNonEmpty(s.Reporter, firstOf(s.Organizers), s.Title)},
 	}
 	latest := m.Site.Published()
 	for _, c := range feedCommunities(m, r) {
@@ -84,7 +84,7 @@ func writeFeed(b io.Writer, m *model.Model, urls model.URLs, r *reads) error {
 		if date.After(latest) {
 			latest = date
 		}
-		summary := firstNonEmpty(c.Summary, c.Quote)
+		summary := FirstNonEmpty(c.Summary, c.Quote)
 		f.Entries = append(f.Entries, atomEntry{
 			Title: c.Title, Link: atomLink{Href: urls.Abs(c.Path)}, ID: feedID(s, urls, c.Path),
 			Updated: atomDate(date), Summary: summary, Content: entryContent(summary, c.Title, urls.Abs(c.Path)),
@@ -104,7 +104,7 @@ func feedID(s *model.Settings, urls model.URLs, path string) string {
 	if s.TagAuthority == "" {
 		return urls.Abs(path)
 	}
-	return "tag:" + s.TagAuthority + ":" + firstNonEmpty(strings.TrimSuffix(path, "/"), "feed")
+	return "tag:" + s.TagAuthority + ":" + FirstNonEmpty(strings.TrimSuffix(path, "/"), "feed")
 }
 
 // entryContent is what a feed reader shows of an entry: its summary or

@@ -1,4 +1,4 @@
-package generator
+package render
 
 import (
 	"fmt"
@@ -12,10 +12,10 @@ import (
 // width (40rem) on wide screens, the screen's less its margins on phones.
 const bodySizes = "(min-width: 42rem) 40rem, calc(100vw - 2rem)"
 
-// bodyPictures returns what markup needs to show the pictures of a body:
+// BodyPictures returns what markup needs to show the pictures of a body:
 // for an image's link, as the body carries it after rewriting, its
 // <picture>, lazily loaded.
-func bodyPictures(assets asset.Set, urls model.URLs) func(link, alt string) (string, bool) {
+func BodyPictures(assets asset.Set, urls model.URLs) func(link, alt string) (string, bool) {
 	byLink := map[string]*asset.Photo{}
 	for _, a := range assets {
 		if a.Photo != nil {
@@ -33,10 +33,10 @@ func bodyPictures(assets asset.Set, urls model.URLs) func(link, alt string) (str
 
 // picture is the layouts' picture function: the <picture> of a photo of
 // assets/, loaded at once (a layout shows its photos near the top).
-func (e *templateEnv) picture(name, alt, sizes string) (template.HTML, error) {
-	a := e.assets[asset.Name(name)]
+func (e *TemplateEnv) picture(name, alt, sizes string) (template.HTML, error) {
+	a := e.Assets[asset.Name(name)]
 	if a == nil || a.Photo == nil {
 		return "", fmt.Errorf("no JPEG or PNG %q in %s/", name, asset.Dir)
 	}
-	return asset.PictureHTML(a.Photo, e.urls.Rel, alt, sizes, false), nil
+	return asset.PictureHTML(a.Photo, e.URLs.Rel, alt, sizes, false), nil
 }

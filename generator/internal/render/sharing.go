@@ -1,4 +1,4 @@
-package generator
+package render
 
 import (
 	"bytes"
@@ -69,17 +69,17 @@ func listDescription(lead string, items []string) string {
 // own image, else its photo, else the site's image, else the site's photo
 // (a photo's largest size in its own format); "" when there is none or no
 // host to make it absolute.
-func (o *output) shareImage(m *model.Model, urls model.URLs, assets asset.Set) string {
+func (o *Output) shareImage(m *model.Model, urls model.URLs, assets asset.Set) string {
 	if !urls.Absolute() {
 		return ""
 	}
 	var own model.ImageRef
 	var photo *model.Photo
 	switch {
-	case o.community != nil:
-		own, photo = o.community.Image, o.community.Photo
-	case o.page != nil:
-		own = o.page.Image
+	case o.Community != nil:
+		own, photo = o.Community.Image, o.Community.Photo
+	case o.Page != nil:
+		own = o.Page.Image
 	}
 	for _, name := range []string{own.Name, photoSrc(photo), m.Site.Image.Name, photoSrc(m.Site.Photo)} {
 		if a := assets[name]; name != "" && a != nil {
@@ -99,12 +99,12 @@ func photoSrc(p *model.Photo) string {
 // structuredData returns the page's JSON-LD: a NewsArticle for the home
 // page and each community, and a BreadcrumbList for every page below the
 // home page. It needs absolute addresses: "" without a host.
-func (o *output) structuredData(d *PageData, m *model.Model, urls model.URLs, r *reads) (template.JS, error) {
-	if !urls.Absolute() || o.kind == "404" {
+func (o *Output) structuredData(d *PageData, m *model.Model, urls model.URLs, r *Reads) (template.JS, error) {
+	if !urls.Absolute() || o.Kind == "404" {
 		return "", nil
 	}
 	var items []any
-	if o.kind == "home" || o.community != nil {
+	if o.Kind == "home" || o.Community != nil {
 		items = append(items, newsArticle(d, m, o.date(m, r), urls.Abs("")))
 	}
 	if crumbs := o.breadcrumbs(m, urls); len(crumbs) > 1 {
@@ -180,16 +180,16 @@ func newsArticle(d *PageData, m *model.Model, date time.Time, home string) ldArt
 
 // breadcrumbs are the names and addresses of the pages above this one and
 // of itself, from the home page down.
-func (o *output) breadcrumbs(m *model.Model, urls model.URLs) [][2]string {
+func (o *Output) breadcrumbs(m *model.Model, urls model.URLs) [][2]string {
 	crumbs := [][2]string{{m.Site.Title, urls.Abs("")}}
 	switch {
-	case o.community != nil && o.community.District != nil:
-		crumbs = append(crumbs, [2]string{o.community.District.Name, urls.Abs(o.community.District.Path)})
+	case o.Community != nil && o.Community.District != nil:
+		crumbs = append(crumbs, [2]string{o.Community.District.Name, urls.Abs(o.Community.District.Path)})
 	case o.district != nil:
 		crumbs = append(crumbs, [2]string{"区县一览", urls.Abs("districts/")})
 	}
-	if o.kind != "home" {
-		crumbs = append(crumbs, [2]string{o.title, urls.Abs(o.sitePath)})
+	if o.Kind != "home" {
+		crumbs = append(crumbs, [2]string{o.Title, urls.Abs(o.SitePath)})
 	}
 	return crumbs
 }
@@ -199,10 +199,10 @@ func locale(lang string) string { return strings.ReplaceAll(lang, "-", "_") }
 
 // share completes what the page tells those who link to it, once its body
 // is rendered: the description falls back to the site's.
-func (w *worker) share(o *output, d *PageData, r *reads) error {
-	d.Description = firstNonEmpty(d.Description, w.model.Site.Description)
-	d.Image = o.shareImage(w.model, w.env.urls, w.env.assets)
+func (w *worker) share(o *Output, d *PageData, r *Reads) error {
+	d.Description = FirstNonEmpty(d.Description, w.Model.Site.Description)
+	d.Image = o.shareImage(w.Model, w.Env.URLs, w.Env.Assets)
 	var err error
-	d.StructuredData, err = o.structuredData(d, w.model, w.env.urls, r)
+	d.StructuredData, err = o.structuredData(d, w.Model, w.Env.URLs, r)
 	return err
 }

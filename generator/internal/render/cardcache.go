@@ -1,4 +1,4 @@
-package generator
+package render
 
 import (
 	"html/template"
@@ -24,22 +24,22 @@ const cardBudget = 16 << 20
 
 type cardKey struct {
 	template string
-	file     string // the community's content file
+	File     string // the community's content file
 }
 
 type card struct {
 	html   template.HTML
-	deps   []dep
+	Deps   []Dep
 	digest uint64
 }
 
-func (cc *cardCache) get(k cardKey, values *depValues) (*card, bool) {
+func (cc *cardCache) get(k cardKey, values *DepValues) (*card, bool) {
 	v, ok := cc.entries.Load(k)
 	if !ok {
 		return nil, false
 	}
 	c := v.(*card)
-	return c, values.digest(c.deps) == c.digest
+	return c, values.digest(c.Deps) == c.digest
 }
 
 // put keeps c, in place of the card of k before, within the budget.
@@ -54,10 +54,10 @@ func (cc *cardCache) put(k cardKey, c *card) {
 	cc.entries.Store(k, c)
 }
 
-// forget drops the cards of files the site no longer has.
-func (cc *cardCache) forget(keep func(file string) bool) {
+// Forget drops the cards of files the site no longer has.
+func (cc *cardCache) Forget(keep func(file string) bool) {
 	cc.entries.Range(func(k, v any) bool {
-		if !keep(k.(cardKey).file) {
+		if !keep(k.(cardKey).File) {
 			cc.entries.Delete(k)
 			cc.bytes.Add(-int64(len(v.(*card).html)))
 		}

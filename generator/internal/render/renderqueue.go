@@ -1,4 +1,4 @@
-package generator
+package render
 
 import "sync"
 
@@ -10,13 +10,13 @@ import "sync"
 type renderQueue struct {
 	mu     sync.Mutex
 	ready  *sync.Cond
-	first  []*output // in order, before anything else
-	lists  []*output
-	pages  []*output
-	inList *output // the list being rendered, if any
+	first  []*Output // in order, before anything else
+	lists  []*Output
+	pages  []*Output
+	inList *Output // the list being rendered, if any
 }
 
-func newRenderQueue(first, rest []*output) *renderQueue {
+func newRenderQueue(first, rest []*Output) *renderQueue {
 	q := &renderQueue{first: first}
 	q.ready = sync.NewCond(&q.mu)
 	for _, o := range rest {
@@ -32,7 +32,7 @@ func newRenderQueue(first, rest []*output) *renderQueue {
 // next returns the next output to render, or nil when there is none
 // left; it waits only when all that is left is lists and one is being
 // rendered.
-func (q *renderQueue) next() *output {
+func (q *renderQueue) next() *Output {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	for {
@@ -57,7 +57,7 @@ func (q *renderQueue) next() *output {
 }
 
 // done tells the queue that o is rendered.
-func (q *renderQueue) done(o *output) {
+func (q *renderQueue) done(o *Output) {
 	q.mu.Lock()
 	wasList := q.inList == o
 	if wasList {
