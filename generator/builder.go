@@ -228,38 +228,10 @@ func (b *Builder) Build() (*Report, error) {
 		return report, err
 	}
 	t.done("stage")
-	st.r.Write, st.r.WriteFrom = stage.Write, stage.WriteFrom
 	b.progress.start("render", len(st.outputs))
 	st.r.Rendered = b.progress.step
-	records, probs := st.r.RenderAll(nil, st.withoutSearchPage(st.outputs), b.opts.Workers)
-	var searchFiles, searchWritten []string
-	t.done("render")
-	if st.searchPage != nil && !hasErrors(probs) {
-		b.search = nil // a build writes the whole index
-		var searchProbs source.Problems
-		searchFiles, searchWritten, searchProbs = b.writeSearch(st, records, stageWriter{stage}, true)
-		probs = append(probs, searchProbs...)
-		t.done("search")
-	}
-	errs, warnings := probs.Split()
-	report.Warnings = append(report.Warnings, warnings...)
-	if len(errs) > 0 {
-		stage.Abort()
-		b.search = nil // it holds what was not published
-		report.Phases = t.phases
-		return report, errs
-	}
-	report.Removed, err = stage.Commit()
-	if err != nil {
-		b.search = nil
-		return report, err
-	}
-	t.done("swap")
-	b.searchLive = searchFiles
-	st.records, b.last, b.stale = records, st, false
-	b.env.Cards.Forget(func(file string) bool { return b.files[file] != nil })
-	b.finish(report, start, t, writtenPaths(records, searchWritten), false)
-	return report, nil
+	return b.publish(pass{st: st, sink: stage, rest: st.withoutSearchPage(st.outputs), workers: b.opts.Workers, whole: true, searchPage: true},
+		report, start, t)
 }
 
 // finish fills in what every successful report says. The links of the

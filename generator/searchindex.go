@@ -14,7 +14,6 @@ import (
 	"pinzhi/generator/internal/asset"
 	"pinzhi/generator/internal/layout"
 	"pinzhi/generator/internal/model"
-	"pinzhi/generator/internal/publish"
 	"pinzhi/generator/internal/render"
 	"pinzhi/generator/internal/search"
 	"pinzhi/generator/internal/source"
@@ -97,7 +96,7 @@ type searchState struct {
 // build or the live folder of an update.
 type searchWriter interface {
 	Add(paths []string) error
-	Write(rel string, data []byte) error
+	Write(rel string, data []byte) (changed bool, err error)
 }
 
 // updateSearch brings the index up to date with the model and the texts
@@ -218,7 +217,7 @@ func (b *batchWriter) writeBatch(files []search.File) error {
 	for range 2 * runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				errs[i] = b.w.Write(paths[i], files[i].Data)
+				_, errs[i] = b.w.Write(paths[i], files[i].Data)
 			}
 		})
 	}
@@ -302,19 +301,4 @@ func (b *Builder) writeSearch(st *state, fresh map[string]*render.Record, w sear
 // the index's files.
 func writtenPaths(records map[string]*render.Record, index []string) []string {
 	return slices.Sorted(slices.Values(slices.Concat(slices.Collect(maps.Keys(records)), index)))
-}
-
-// stageWriter and txWriter write the index into a build's staging folder
-// or, in an update, the live folder.
-type stageWriter struct{ s *publish.Stage }
-
-func (w stageWriter) Add(paths []string) error            { return w.s.Add(paths) }
-func (w stageWriter) Write(rel string, data []byte) error { return w.s.Write(rel, data) }
-
-type txWriter struct{ tx *publish.Tx }
-
-func (w txWriter) Add(paths []string) error { return w.tx.Add(paths) }
-func (w txWriter) Write(rel string, data []byte) error {
-	_, err := w.tx.Write(rel, data)
-	return err
 }

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"pinzhi/generator/internal/model"
-	"pinzhi/generator/internal/publish"
 	"pinzhi/generator/internal/render"
 	"pinzhi/generator/internal/source"
 )
@@ -78,8 +77,7 @@ func (b *Builder) write(st *state, first, rest []*render.Output, gone []string, 
 	report := &Report{Warnings: slices.Clone(st.warnings)}
 	searchPageDue := st.searchPage != nil && (slices.Contains(first, st.searchPage) || slices.Contains(rest, st.searchPage))
 	first, rest = st.withoutSearchPage(first), st.withoutSearchPage(rest)
-	outs := slices.Concat(first, rest)
-	adding := outputPaths(outs)
+	adding := outputPaths(slices.Concat(first, rest))
 	if st.searchPage != nil {
 		adding = append(adding, st.searchPage.Path)
 	}
@@ -87,55 +85,8 @@ func (b *Builder) write(st *state, first, rest []*render.Output, gone []string, 
 	if err != nil {
 		return report, err
 	}
-	st.r.Write = func(rel string, data []byte) error { _, err := tx.Write(rel, data); return err }
-	st.r.WriteFrom = func(rel string, fill publish.Fill) error { _, err := tx.WriteFrom(rel, fill); return err }
-	records, probs := st.r.RenderAll(first, rest, b.liveWorkers())
-	t.done("render")
-	var searchFiles, searchWritten []string
-	if st.searchPage != nil && !hasErrors(probs) {
-		var searchProbs source.Problems
-		searchFiles, searchWritten, searchProbs = b.writeSearch(st, records, txWriter{tx}, searchPageDue)
-		probs = append(probs, searchProbs...)
-		t.done("search")
-	}
-	errs, warnings := probs.Split()
-	report.Warnings = append(report.Warnings, warnings...)
-	if len(errs) == 0 {
-		gone = append(gone, without(b.searchLive, searchFiles)...)
-	}
-	for _, g := range gone {
-		if err := tx.Remove(g); err != nil {
-			errs = append(errs, Problem{Path: g, Message: "cannot be removed: " + err.Error(), Hint: "check the output folder's permissions"})
-		}
-	}
-	if len(errs) > 0 {
-		b.stale, b.search = true, nil
-		report.Phases = t.phases
-		return report, joinErrors(errs, tx.Rollback())
-	}
-	if err := tx.Commit(); err != nil {
-		b.search = nil
-		return report, err
-	}
-	b.searchLive = searchFiles
-	for p, rec := range records {
-		st.records[p] = rec
-	}
-	for _, o := range outs {
-		if o.File != nil {
-			st.values.SetFile(o.FileID, o.File) // the bodies an update of bodies alone wrote
-		}
-	}
-	for _, g := range gone {
-		delete(st.records, g)
-	}
-	report.Removed = gone
-	if !samePages {
-		st.linkProblems = nil
-	}
-	b.last, b.stale = st, false
-	b.finish(report, start, t, writtenPaths(records, searchWritten), samePages)
-	return report, nil
+	return b.publish(pass{st: st, sink: tx, first: first, rest: rest, gone: gone, workers: b.liveWorkers(),
+		searchPage: searchPageDue, samePages: samePages}, report, start, t)
 }
 
 // liveWorkers is how many pages an update renders at once: the folder is

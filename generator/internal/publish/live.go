@@ -16,7 +16,7 @@ import (
 // a save, all or nothing. Each file is written under a temporary name and
 // renamed into place at once, so that the page an editor just saved is
 // served without waiting for the lists that show it; the file it replaces
-// is kept aside. Commit then lets the old files go; Rollback puts every
+// is kept aside. Commit then lets the old files go; Abort puts every
 // one back and removes every new file, so that a failed update leaves
 // the last good site exactly as it was.
 type Tx struct {
@@ -28,7 +28,7 @@ type Tx struct {
 	replaced []replacement // in the order done
 	created  []string      // files made, slash paths
 	dirs     []string      // folders made, slash paths, parents first
-	// gate lets writes through until Commit or Rollback, which wait for
+	// gate lets writes through until Commit or Abort, which wait for
 	// those in progress.
 	gate sync.RWMutex
 	done bool
@@ -249,29 +249,30 @@ func (t *Tx) close() bool {
 }
 
 // Commit lets the old bytes go and records the folder's new list.
-func (t *Tx) Commit() error {
+func (t *Tx) Commit() (removed []string, err error) {
 	if !t.close() {
-		return nil
+		return nil, nil
 	}
 	for _, r := range t.replaced {
 		os.Remove(r.kept)
 		if r.removed {
 			delete(t.f.live, r.rel)
 			removeEmptyParents(t.f.out, r.rel)
+			removed = append(removed, r.rel)
 		}
 	}
 	for _, c := range t.created {
 		t.f.live[c] = true
 	}
-	if len(t.added) == 0 && !slices.ContainsFunc(t.replaced, func(r replacement) bool { return r.removed }) {
-		return nil
+	if len(t.added) == 0 && len(removed) == 0 {
+		return nil, nil
 	}
-	return writeList(t.f.out, t.f.Files(), false, t.f.mode)
+	return removed, writeList(t.f.out, t.f.Files(), false, t.f.mode)
 }
 
-// Rollback puts back every file the Tx replaced or removed and removes
+// Abort puts back every file the Tx replaced or removed and removes
 // every file and folder it made.
-func (t *Tx) Rollback() error {
+func (t *Tx) Abort() error {
 	if !t.close() {
 		return nil
 	}

@@ -77,7 +77,7 @@ func publish(t *testing.T, out string, site map[string]string) error {
 		return err
 	}
 	for name, data := range site {
-		if err := s.Write(name, []byte(data)); err != nil {
+		if _, err := s.Write(name, []byte(data)); err != nil {
 			s.Abort()
 			return err
 		}
@@ -366,7 +366,7 @@ func TestTxRollback(t *testing.T) {
 	if got := tree(t, out)["index.html"]; got != "changed" {
 		t.Errorf("a written page is not served at once: %q", got)
 	}
-	if err := tx.Rollback(); err != nil {
+	if err := tx.Abort(); err != nil {
 		t.Fatal(err)
 	}
 	if after := tree(t, dir); !maps.Equal(before, after) {
@@ -376,7 +376,7 @@ func TestTxRollback(t *testing.T) {
 	tx, _ = f.Begin([]string{"new/index.html"})
 	tx.Write("new/index.html", []byte("new"))
 	tx.Remove("districts/x/index.html")
-	if err := tx.Commit(); err != nil {
+	if _, err := tx.Commit(); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]string{"index.html": "a", "communities/a/index.html": "aa", "new/index.html": "new"}
@@ -414,7 +414,7 @@ func TestFailedWritesLeaveNothing(t *testing.T) {
 	if _, err := tx.Write("index.html", []byte(strings.Repeat("z", 300<<10))); err == nil {
 		t.Fatal("an update larger than the disk succeeded")
 	}
-	tx.Rollback()
+	tx.Abort()
 	f.Close()
 	for name := range tree(t, dir) {
 		if strings.Contains(name, tempMark) {
@@ -454,7 +454,7 @@ func TestWriteFrom(t *testing.T) {
 			t.Fatal(err)
 		}
 		s, _ := f.Stage(slices.Sorted(maps.Keys(site)))
-		if err := s.WriteFrom("index.html", fill(text)); err != nil {
+		if _, err := s.WriteFrom("index.html", fill(text)); err != nil {
 			t.Fatal(err)
 		}
 		s.Write("a/index.html", []byte("a"))
@@ -476,7 +476,7 @@ func TestWriteFrom(t *testing.T) {
 	if changed, err := tx.WriteFrom("index.html", fill(big+"y")); err != nil || !changed {
 		t.Errorf("new bytes: changed %v, %v", changed, err)
 	}
-	tx.Rollback()
+	tx.Abort()
 	after, _ := os.Stat(filepath.Join(out, "index.html"))
 	if got, _ := os.ReadFile(filepath.Join(out, "index.html")); string(got) != big+"x" || !os.SameFile(before, after) {
 		t.Errorf("a rolled back WriteFrom left the file changed")
@@ -509,11 +509,11 @@ func TestAddLate(t *testing.T) {
 		t.Fatalf("the staging list does not name the added file before it is written: %+v", l)
 	}
 	for name, data := range siteA {
-		if err := s.Write(name, []byte(data)); err != nil {
+		if _, err := s.Write(name, []byte(data)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := s.Write("search/s1.abc.json", []byte("{}")); err != nil {
+	if _, err := s.Write("search/s1.abc.json", []byte("{}")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Commit(); err != nil {
@@ -540,7 +540,7 @@ func TestAddLate(t *testing.T) {
 	if _, err := tx.Write("search/s2.def.json", []byte("{}")); err != nil {
 		t.Fatal(err)
 	}
-	if err := tx.Rollback(); err != nil {
+	if err := tx.Abort(); err != nil {
 		t.Fatal(err)
 	}
 	if after := tree(t, dir); !maps.Equal(before, after) {

@@ -148,66 +148,66 @@ func (f *Folder) inTheWay(dir string, entries []string) error {
 // changed one gets them under a temporary name renamed over it, never in
 // place, so a server still sending the old file sends it whole. A write
 // that fails leaves no file behind.
-func (s *Stage) Write(rel string, data []byte) error {
+func (s *Stage) Write(rel string, data []byte) (changed bool, err error) {
 	s.gate.RLock()
 	defer s.gate.RUnlock()
 	if s.done {
-		return errClosed
+		return false, errClosed
 	}
-	err := s.put(rel, data)
+	changed, err = s.put(rel, data)
 	if err != nil && mendable(err) {
 		// A folder deleted or its permissions taken since the list was
 		// written: make the way to the file good, then try once more.
 		s.mend(rel)
-		err = s.put(rel, data)
+		changed, err = s.put(rel, data)
 	}
 	if errors.Is(err, fs.ErrExist) || errors.Is(err, syscall.ENOTDIR) || errors.Is(err, syscall.EISDIR) {
-		return s.f.inTheWay(filepath.Join(filepath.Dir(s.f.shown), filepath.Base(s.dir)), []string{rel})
+		return false, s.f.inTheWay(filepath.Join(filepath.Dir(s.f.shown), filepath.Base(s.dir)), []string{rel})
 	}
-	return err
+	return changed, err
 }
 
 // WriteFrom is Write for a file too large to hold twice: fill writes its
 // bytes straight to the file.
-func (s *Stage) WriteFrom(rel string, fill Fill) error {
+func (s *Stage) WriteFrom(rel string, fill Fill) (changed bool, err error) {
 	s.gate.RLock()
 	defer s.gate.RUnlock()
 	if s.done {
-		return errClosed
+		return false, errClosed
 	}
 	full := filepath.Join(s.dir, filepath.FromSlash(rel))
 	if !s.held[rel] {
 		if err := s.mkdirAll(path.Dir(rel)); err != nil {
-			return err
+			return false, err
 		}
-		return fillNew(full, fill)
+		return true, fillNew(full, fill)
 	}
 	tmp := tempName(full)
 	if err := fillNew(tmp, fill); err != nil {
-		return err
+		return false, err
 	}
 	if sameFiles(tmp, full) { // left alone, its time too
-		return os.Remove(tmp)
+		return false, os.Remove(tmp)
 	}
 	if err := os.Rename(tmp, full); err != nil {
 		os.Remove(tmp)
-		return err
+		return false, err
 	}
-	return nil
+	return true, nil
 }
 
-func (s *Stage) put(rel string, data []byte) error {
+func (s *Stage) put(rel string, data []byte) (changed bool, err error) {
 	full := filepath.Join(s.dir, filepath.FromSlash(rel))
 	if s.held[rel] {
 		if s.same.check(full, data) {
-			return nil
+			return false, nil
 		}
-		return writeFileAtomic(full, data)
+		return true, writeFileAtomic(full, data)
 	}
 	if err := s.mkdirAll(path.Dir(rel)); err != nil {
-		return err
+		return false, err
 	}
-	return writeNew(full, data)
+	return true, writeNew(full, data)
 }
 
 func mendable(err error) bool {
@@ -260,12 +260,26 @@ func (s *Stage) mkdirAll(rel string) error {
 // Abort gives up a build whose files were not all written: the staging
 // folder stays as it is, its list saying that it may hold any file of
 // either site, and the next build starts from there.
-func (s *Stage) Abort() {
+func (s *Stage) Abort() error {
 	s.close()
 	if s.fresh {
 		os.RemoveAll(s.dir)
 		os.Remove(listFile(s.dir))
 	}
+	return nil
+}
+
+// Remove leaves rel out of the site: Commit removes it from the staging
+// folder with the other files the site no longer has. A build plans the
+// whole site, so it has no need of it; an update does (see Tx.Remove).
+func (s *Stage) Remove(rel string) error {
+	s.gate.Lock()
+	defer s.gate.Unlock()
+	if s.done {
+		return errClosed
+	}
+	delete(s.site, rel)
+	return nil
 }
 
 // Commit removes from the staging folder the files of the site before

@@ -4,7 +4,7 @@
 // deps), so that after a change exactly the pages that showed what
 // changed are written again. The feed, the sitemap, robots.txt, share
 // cards and the layouts' data and functions are here too. Where the
-// files go is the caller's: Renderer.Write and WriteFrom.
+// files go is the caller's: Renderer.Files.
 package render
 
 import (

@@ -22,6 +22,14 @@ import (
 	"pinzhi/generator/internal/source"
 )
 
+// Files is where rendered files go: a build's staging folder or, in an
+// update, the live folder (a publish.Sink is one). Write and WriteFrom
+// are called by several workers at once.
+type Files interface {
+	Write(rel string, data []byte) (changed bool, err error)
+	WriteFrom(rel string, fill func(io.Writer) error) (changed bool, err error)
+}
+
 // A Record is what the build remembers of a file it wrote: what the file
 // showed (its deps, sorted). An update renders a file again when the
 // value of one of them changed.
@@ -74,8 +82,7 @@ type Renderer struct {
 	Search SearchData
 	// write puts a file into the staging folder or the live one; writeFrom
 	// does it for a file written by a function as it is made.
-	Write     func(rel string, data []byte) error
-	WriteFrom func(rel string, fill func(io.Writer) error) error
+	Files     Files
 	Rendered  func() // counts an output done; may be nil
 }
 
@@ -237,7 +244,7 @@ func (w *worker) problem(p source.Problem) {
 // not be written.
 func (w *worker) Render(o *Output) *Record {
 	if o.Data != nil {
-		if err := w.Write(o.Path, o.Data); err != nil {
+		if _, err := w.Files.Write(o.Path, o.Data); err != nil {
 			w.cannotWrite(o, err)
 			return nil
 		}
@@ -276,11 +283,11 @@ func (w *worker) minifyAndWrite(o *Output) error {
 	}
 	var err error
 	if w.Page.Len() > streamAbove {
-		err = w.WriteFrom(o.Path, minify)
+		_, err = w.Files.WriteFrom(o.Path, minify)
 	} else {
 		w.small.Reset()
 		if err = minify(&w.small); err == nil {
-			err = w.Write(o.Path, w.small.Bytes())
+			_, err = w.Files.Write(o.Path, w.small.Bytes())
 		}
 	}
 	switch {

@@ -1,0 +1,103 @@
+package generator
+
+import (
+	"maps"
+	"slices"
+	"time"
+
+	"pinzhi/generator/internal/publish"
+	"pinzhi/generator/internal/render"
+	"pinzhi/generator/internal/source"
+)
+
+// A pass is one build or one update on its way into the output folder.
+type pass struct {
+	st          *state
+	sink        publish.Sink     // a Stage for a build, a Tx for an update
+	first, rest []*render.Output // rendered in this order: what the editor saved comes first
+	gone        []string         // files of the last site that the site no longer has
+	workers     int
+	// whole is set for a build: the whole site and the whole search index
+	// are written, and what was written is all the folder will hold.
+	whole bool
+	// searchPage renders the search page even when the index's first
+	// file keeps its name.
+	searchPage bool
+	samePages  bool // the site has the pages it had
+}
+
+// publish is the one tail of Build and Update: it renders the pass into
+// its sink, writes the search index, removes what the site no longer has
+// and commits, all or nothing. On success the pass's state becomes the
+// last good one; on failure the output folder is as it was, and what the
+// Builder keeps of the search index is dropped, since it may hold what
+// was not published.
+func (b *Builder) publish(p pass, report *Report, start time.Time, t *timer) (*Report, error) {
+	st := p.st
+	st.r.Files = p.sink
+	records, probs := st.r.RenderAll(p.first, p.rest, p.workers)
+	t.done("render")
+	var searchFiles, searchWritten []string
+	if st.searchPage != nil && !hasErrors(probs) {
+		if p.whole {
+			b.search = nil
+		}
+		var searchProbs source.Problems
+		searchFiles, searchWritten, searchProbs = b.writeSearch(st, records, p.sink, p.searchPage)
+		probs = append(probs, searchProbs...)
+		t.done("search")
+	}
+	errs, warnings := probs.Split()
+	report.Warnings = append(report.Warnings, warnings...)
+	gone := p.gone
+	if len(errs) == 0 {
+		gone = append(gone, without(b.searchLive, searchFiles)...)
+	}
+	for _, g := range gone {
+		if err := p.sink.Remove(g); err != nil {
+			errs = append(errs, Problem{Path: g, Message: "cannot be removed: " + err.Error(), Hint: "check the output folder's permissions"})
+		}
+	}
+	if len(errs) > 0 {
+		b.stale, b.search = true, nil
+		report.Phases = t.phases
+		return report, joinErrors(errs, p.sink.Abort())
+	}
+	removed, err := p.sink.Commit()
+	if err != nil {
+		b.search = nil
+		return report, err
+	}
+	if p.whole {
+		t.done("swap")
+	}
+	b.searchLive = searchFiles
+	b.keep(p, records, gone)
+	report.Removed = removed
+	b.finish(report, start, t, writtenPaths(records, searchWritten), p.samePages)
+	return report, nil
+}
+
+// keep makes the pass's state the last good one, with the records of
+// what it wrote.
+func (b *Builder) keep(p pass, records map[string]*render.Record, gone []string) {
+	st := p.st
+	if p.whole {
+		st.records = records
+		b.env.Cards.Forget(func(file string) bool { return b.files[file] != nil })
+	} else {
+		maps.Copy(st.records, records)
+		for _, o := range slices.Concat(p.first, p.rest) {
+			if o.File != nil {
+				st.values.SetFile(o.FileID, o.File) // the bodies an update of bodies alone wrote
+			}
+		}
+		for _, g := range gone {
+			delete(st.records, g)
+		}
+		if !p.samePages {
+			st.linkProblems = nil
+		}
+	}
+	b.last, b.stale = st, false
+}
