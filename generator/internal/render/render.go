@@ -82,8 +82,8 @@ type Renderer struct {
 	Search SearchData
 	// write puts a file into the staging folder or the live one; writeFrom
 	// does it for a file written by a function as it is made.
-	Files     Files
-	Rendered  func() // counts an output done; may be nil
+	Files    Files
+	Rendered func() // counts an output done; may be nil
 }
 
 // streamAbove is the size of a page past which its minified bytes go
