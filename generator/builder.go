@@ -265,6 +265,13 @@ func (b *Builder) finish(report *Report, start time.Time, t *timer, written []st
 
 // loadAll reads every source, layout and asset from scratch.
 func (b *Builder) loadAll() {
+	b.loadContent()
+	b.loadLayouts()
+	b.loadAssets()
+}
+
+// loadContent reads every content file, on all workers.
+func (b *Builder) loadContent() {
 	var scan source.List
 	names := model.ContentFiles(b.opts.Src, model.ContentDir, &scan)
 	b.scanned = scan.Problems
@@ -274,8 +281,6 @@ func (b *Builder) loadAll() {
 		b.numberFile(name, sf)
 	}
 	b.order = nil
-	b.loadLayouts()
-	b.loadAssets()
 }
 
 func (b *Builder) loadLayouts() {

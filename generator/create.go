@@ -188,12 +188,14 @@ type siteForCreate struct {
 	md     *markup.Markdown
 }
 
-// readSite loads and links the site in dir, as a build does.
+// readSite loads the content of the site in dir as a build with drafts
+// does (Builder.loadContent), and links it.
 func readSite(dir string) (*siteForCreate, error) {
-	s := &siteForCreate{dir: dir, fsys: source.DirFS(dir), md: markup.New(markup.Options{})}
+	b := NewBuilder(Options{SrcDir: dir, Drafts: true})
+	b.loadContent()
+	s := &siteForCreate{dir: dir, fsys: b.opts.Src, md: b.md, files: b.files}
 	var probs source.List
-	names := model.ContentFiles(s.fsys, model.ContentDir, &probs)
-	s.files = model.LoadAll(s.fsys, names, 4, s.md, model.NewBodyBudget(), func() {})
+	probs.AddAll(b.scanned)
 	s.model, s.errors = s.link(s.files, &probs)
 	if s.model == nil {
 		return nil, Problems(s.errors)

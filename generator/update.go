@@ -16,7 +16,8 @@ import (
 // removed. It renders the files whose deps changed, and removes those the
 // site no longer has, all or nothing: when any fails, the folder is left
 // as it was (see publish.Tx). Before the first good build, or when the
-// site's folder itself changed, it builds everything.
+// site's folder itself changed (a path "."; classify decides), it builds
+// everything.
 func (b *Builder) Update(changed []string) (*Report, error) {
 	cs := classify(changed)
 	if b.last == nil || cs.full {

@@ -35,6 +35,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -254,13 +255,11 @@ func (s *Server) cleanup() {
 
 // rebuild brings the site up to date after a batch and tells the browsers.
 func (s *Server) rebuild(b Batch) {
-	var report *generator.Report
-	var err error
+	paths := b.Paths
 	if b.Full {
-		report, err = s.builder.Build()
-	} else {
-		report, err = s.builder.Update(b.Paths)
+		paths = append(slices.Clip(paths), ".") // the site's folder: everything (see generator.Builder.Update)
 	}
+	report, err := s.builder.Update(paths)
 	s.afterBuild(err)
 	s.logBuild("rebuilt", report, err)
 	s.tell(b, report, err)
