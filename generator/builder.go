@@ -336,7 +336,7 @@ func (b *Builder) prepare() (*state, Problems) {
 		}
 	}
 	st.values = render.NewDepValues(b.seed, m, &b.names, b.assets.Fingerprint(b.seed), b.layouts, b.files)
-	b.env.URLs, b.env.Assets, b.env.Layouts, b.env.Values = model.NewURLs(m.Site.BaseURL), b.assets, b.layouts, st.values
+	b.env.URLs, b.env.Assets, b.env.Layouts, b.env.Values = m.Site.URLs, b.assets, b.layouts, st.values
 	st.r = &render.Renderer{Fsys: b.opts.Src, Model: m, Md: markup.New(markup.Options{RawHTML: m.Site.RawHTML, Picture: render.BodyPictures(b.assets, b.env.URLs)}),
 		Links:   &render.LinkRewriter{URLs: b.env.URLs, Assets: b.assets.Links()},
 		Layouts: b.layouts, Minifier: b.minifier, Names: &b.names, Values: st.values,

@@ -53,7 +53,7 @@ type place struct {
 const siteHost = "site.invalid"
 
 func newSiteChecker(st *state, out string) (*siteChecker, error) {
-	base := *model.NewURLs(st.model.Site.BaseURL).Base()
+	base := *st.model.Site.URLs.Base()
 	if base.Host == "" {
 		base.Scheme, base.Host = "http", siteHost
 	}

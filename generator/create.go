@@ -258,7 +258,7 @@ func (s *siteForCreate) create(created *Created, text, checked, otherName string
 	if err := s.check(created.File, checked); err != nil {
 		return err
 	}
-	created.Address = model.NewURLs(s.model.Site.BaseURL).Abs(s.pagePath(created.File))
+	created.Address = s.model.Site.URLs.Abs(s.pagePath(created.File))
 	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 		return err
 	}

@@ -290,7 +290,7 @@ func (b *Builder) writeSearch(st *state, fresh map[string]*render.Record, w sear
 	if !page && len(b.searchLive) > 0 && b.searchLive[0] == files[0] {
 		return files, written, nil
 	}
-	urls := model.NewURLs(st.model.Site.BaseURL)
+	urls := st.model.Site.URLs
 	st.r.Search = render.SearchData{Index: urls.Rel(files[0]), Manifest: string(b.search.index.Manifest()), Script: urls.Rel(b.searchScript.Path)}
 	records, probs := st.r.RenderAll(nil, []*render.Output{st.searchPage}, 1)
 	maps.Copy(fresh, records)

@@ -141,7 +141,8 @@ func linkCommunities(m *Model) {
 // setURLs gives every page of the model its link, computed once here so
 // that layouts showing thousands of them do no work for it.
 func setURLs(m *Model) {
-	urls := NewURLs(m.Site.BaseURL)
+	m.Site.URLs = NewURLs(m.Site.BaseURL)
+	urls := m.Site.URLs
 	m.Site.URL, m.Site.HasFeed = urls.Rel(""), urls.Absolute()
 	for _, d := range m.Site.Districts {
 		d.URL = urls.Rel(d.Path)

@@ -30,6 +30,7 @@ type Site struct {
 	BaseURL   string // absolute ("https://example.org/pinzhi/") or a path ("/pinzhi/")
 	URL       string // the link to the home page: the base URL's path, "/pinzhi/"
 	HasFeed   bool   // whether feed.xml and sitemap.xml are written: the base URL names a host
+	URLs      URLs   // the base URL, parsed once when the model is linked
 	Districts []*District
 	Committed time.Time // of content/_index.md's last commit, when known
 }

@@ -89,7 +89,7 @@ func (o *Output) pageData(m *model.Model, r *Reads) *PageData {
 		d.Type = "article"
 	}
 	if s.HasFeed && o.Kind != "404" { // the 404 page is served at any address
-		d.Canonical = model.NewURLs(s.BaseURL).Abs(o.SitePath)
+		d.Canonical = s.URLs.Abs(o.SitePath)
 	}
 	if o.Community != nil {
 		d.Community = CommunityView(o.Community, r)

@@ -11,7 +11,7 @@ import (
 // The feed and the sitemap need absolute addresses; without a base URL
 // that names a host they are left out (checkBaseURL warns).
 func generatedFiles(m *model.Model, pages []*Output) []*Output {
-	urls := model.NewURLs(m.Site.BaseURL)
+	urls := m.Site.URLs
 	robots := &Output{Path: "robots.txt", MIME: "text/plain", generate: func(b io.Writer, r *Reads) error {
 		r.add(DepSite, 0)
 		_, err := io.WriteString(b, "User-agent: *\nAllow: /\n")
