@@ -3,7 +3,6 @@ package generator
 import (
 	"context"
 	"hash/maphash"
-	"io/fs"
 	"maps"
 	"runtime"
 	"slices"
@@ -20,56 +19,6 @@ import (
 	"pinzhi/generator/internal/render"
 	"pinzhi/generator/internal/source"
 )
-
-// Options say what to build and where.
-type Options struct {
-	// Src is the site root, holding content/, layouts/ and assets/; when
-	// nil, the folder SrcDir is read.
-	Src fs.FS
-	// SrcDir is the site root on disk, when there is one: the output
-	// folder may not be it, hold it, or be inside its content/, layouts/
-	// or assets/. Read as Src, its devices and FIFOs are never opened.
-	SrcDir  string
-	Out     string // the output folder on disk
-	BaseURL string // when set, replaces the baseURL of content/_index.md
-	// Origin, when set, replaces the scheme and host of the base URL and
-	// keeps its path: the dev server sets it to its own address.
-	Origin  string
-	Drafts  bool // when set, pages with draft: true are built too
-	Workers int  // pages rendered at once; 0 means two per CPU, so that one waits on the disk while the other computes
-	// Preview marks the output as the dev server's: its pages link to this
-	// machine, so it may not replace a folder holding a build's site.
-	Preview bool
-	// FileDates returns the dates of the last commit of the site's files,
-	// by slash path under the site root ("content/communities/a.md"): a
-	// page whose front matter has no date takes its file's, for the feed,
-	// the sitemap and structured data. It is called when the model is
-	// linked, after the files are read, so that the command can ask git
-	// meanwhile. Without it pages take the site's date.
-	FileDates func() map[string]time.Time
-	// ImageCache is a folder where the sizes made of photographs are kept
-	// between builds, by their content; "" keeps none. The command uses
-	// the user's cache folder.
-	ImageCache string
-	// Context, when done, stops a build or update in progress.
-	Context context.Context
-	// Note receives one-line notes for the terminal while a build runs (a
-	// wait for another process, a fallback). It may be nil.
-	Note func(string)
-	// Progress, when set, is told how far a build is, ten times a second,
-	// from a goroutine of its own; it must not block.
-	Progress func(Progress)
-}
-
-// Report says what a build did.
-type Report struct {
-	Warnings Problems
-	Files    int      // files in the output folder that pinzhi wrote
-	Written  []string // files written, as slash paths under Out
-	Removed  []string // files removed
-	Duration time.Duration
-	Phases   []Phase // where the time went, in order
-}
 
 // A Builder builds one site, first whole (Build) and then, as its source
 // changes, file by file (Update). It keeps the model and what each file
@@ -158,53 +107,6 @@ func Build(opts Options) (*Report, error) {
 	return NewBuilder(opts).Build()
 }
 
-// Hold opens the output folder and keeps it, with its lock, until Close:
-// pinzhi serve holds its folder for its whole life, so that no build
-// writes it meanwhile.
-func (b *Builder) Hold() error {
-	if err := b.open(); err != nil {
-		return err
-	}
-	b.held = true
-	return nil
-}
-
-// Close releases the output folder held since Hold.
-func (b *Builder) Close() {
-	b.held = false
-	b.release()
-}
-
-func (b *Builder) open() error {
-	if b.folder != nil {
-		return nil
-	}
-	opts := publish.Options{Out: b.opts.Out, Mode: publish.Build, Note: b.opts.Note}
-	if b.opts.Preview {
-		opts.Mode = publish.Preview
-	}
-	if b.opts.SrcDir != "" {
-		opts.Site = b.opts.SrcDir
-		for _, d := range []string{model.ContentDir, layout.Dir, asset.Dir} {
-			opts.Sources = append(opts.Sources, b.opts.SrcDir+"/"+d)
-		}
-	}
-	f, err := publish.Open(opts)
-	if err != nil {
-		return err
-	}
-	b.folder = f
-	return nil
-}
-
-// release closes the output folder unless it is held.
-func (b *Builder) release() {
-	if b.folder != nil && !b.held {
-		b.folder.Close()
-		b.folder = nil
-	}
-}
-
 // Build reads the whole source and builds the whole site, as the package
 // function Build does. It returns Problems when the source has errors.
 func (b *Builder) Build() (*Report, error) {
@@ -261,39 +163,6 @@ func (b *Builder) finish(report *Report, start time.Time, t *timer, written []st
 	report.Files = b.folder.Count()
 	report.Phases = t.phases
 	report.Duration = time.Since(start)
-}
-
-// loadAll reads every source, layout and asset from scratch.
-func (b *Builder) loadAll() {
-	b.loadContent()
-	b.loadLayouts()
-	b.loadAssets()
-}
-
-// loadContent reads every content file, on all workers.
-func (b *Builder) loadContent() {
-	var scan source.List
-	names := model.ContentFiles(b.opts.Src, model.ContentDir, &scan)
-	b.scanned = scan.Problems
-	b.progress.start("load", len(names))
-	b.files = model.LoadAll(b.opts.Src, names, b.opts.Workers, b.md, model.NewBodyBudget(), b.progress.step)
-	for name, sf := range b.files {
-		b.numberFile(name, sf)
-	}
-	b.order = nil
-}
-
-func (b *Builder) loadLayouts() {
-	var probs source.List
-	b.layouts = layout.Load(b.opts.Src, b.env.Funcs(), b.seed, &probs)
-	b.layoutProblems = probs.Problems
-}
-
-func (b *Builder) loadAssets() {
-	var probs source.List
-	b.assets = asset.Load(b.opts.Context, b.opts.Src, b.minifier, b.images, &probs)
-	b.images.Prune(time.Now())
-	b.assetProblems = probs.Problems
 }
 
 // prepare links and plans the loaded source. It returns the state to
@@ -396,9 +265,4 @@ func (st *state) withoutSearchPage(outs []*render.Output) []*render.Output {
 		return outs
 	}
 	return slices.DeleteFunc(slices.Clone(outs), func(o *render.Output) bool { return o == st.searchPage })
-}
-
-// linkOptions are what linking the model takes of the options.
-func (o Options) linkOptions() model.LinkOptions {
-	return model.LinkOptions{BaseURL: o.BaseURL, Origin: o.Origin, Drafts: o.Drafts, FileDates: o.FileDates}
 }

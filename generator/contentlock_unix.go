@@ -8,9 +8,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"pinzhi/generator/internal/model"
 
 	"golang.org/x/sys/unix"
+
+	"pinzhi/generator/internal/model"
 )
 
 // lockContent holds the content folder for one pinzhi new, from reading

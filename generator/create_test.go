@@ -3,13 +3,14 @@ package generator
 import (
 	"os"
 	"path/filepath"
-	"pinzhi/generator/internal/model"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"pinzhi/generator/internal/model"
 )
 
 func TestPinyinSlug(t *testing.T) {

@@ -8,13 +8,14 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"pinzhi/generator/internal/model"
 	"slices"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"testing/fstest"
+
+	"pinzhi/generator/internal/model"
 )
 
 const badFile = "content/communities/bad.md"

@@ -2,12 +2,13 @@ package generator
 
 import (
 	"encoding/json"
-	"pinzhi/generator/internal/model"
 	"strings"
 	"testing"
 
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/html"
+
+	"pinzhi/generator/internal/model"
 )
 
 // TestEscaping puts markup where editors type text, in every field that

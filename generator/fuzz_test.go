@@ -56,30 +56,6 @@ func FuzzLoadSource(f *testing.F) {
 	})
 }
 
-// FuzzSplitBrand splits arbitrary entries: the community's name must end
-// with its only 社区, and the two parts must give back the entry.
-// Seeds: testdata/fuzz/FuzzSplitBrand.
-func FuzzSplitBrand(f *testing.F) {
-	for _, seed := range []string{"学弄社区“地球补丁”环保公益行动", "社区", "A社区 B", "无", "社区社区", "x社\xe5"} {
-		f.Add(seed)
-	}
-	f.Fuzz(func(t *testing.T, entry string) {
-		community, brand, ok := model.SplitBrand(entry)
-		if !ok {
-			if i := strings.Index(entry, model.CommunityMarker); i > 0 {
-				t.Fatalf("%q has a community but was not split", entry)
-			}
-			return
-		}
-		if !strings.HasSuffix(community, model.CommunityMarker) || strings.Count(community, model.CommunityMarker) != 1 || community == model.CommunityMarker {
-			t.Fatalf("community %q of %q", community, entry)
-		}
-		if rest := strings.TrimPrefix(entry, community); strings.TrimSpace(rest) != brand {
-			t.Fatalf("%q split into %q and %q", entry, community, brand)
-		}
-	})
-}
-
 // FuzzMarkdown converts any body that is within the default limits, as a
 // render worker does: it must end well within the limit on render time,
 // whatever the body. Bodies over the limits are what the limits are for.

@@ -4,10 +4,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"pinzhi/generator/internal/model"
 	"strings"
 	"syscall"
 	"testing"
+
+	"pinzhi/generator/internal/model"
 )
 
 // TestHostileMarkdown gives the build bodies that cost goldmark more than

@@ -2,11 +2,12 @@ package generator
 
 import (
 	"path/filepath"
-	"pinzhi/generator/internal/model"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"pinzhi/generator/internal/model"
 )
 
 // TestIncrementalEqualsClean changes the bundled publication step by step,

@@ -5,10 +5,11 @@ import (
 	"image"
 	"image/color"
 	"image/jpeg"
-	"pinzhi/generator/internal/model"
 	"regexp"
 	"strings"
 	"testing"
+
+	"pinzhi/generator/internal/model"
 )
 
 func jpegOf(t *testing.T, w, h int) string {

@@ -3,11 +3,12 @@ package generator
 import (
 	"encoding/json"
 	"encoding/xml"
-	"pinzhi/generator/internal/model"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"pinzhi/generator/internal/model"
 )
 
 // meta returns the content of a page's <meta> with the given name or

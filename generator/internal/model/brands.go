@@ -63,7 +63,7 @@ func decodeBrandEntry(f *source.File, item ast.Node, body []byte, lines markup.L
 		textParts = append(textParts, markup.PlainText(block, body))
 	}
 	entry := strings.TrimSpace(strings.Join(textParts, ""))
-	Community, name, ok := SplitBrand(entry)
+	Community, name, ok := splitBrand(entry)
 	switch {
 	case !ok:
 		probs.Add(f.Path, line, "write the community first, e.g. 学弄社区“地球补丁”环保公益行动", "brand entry %q names no community: it has no %s", entry, CommunityMarker)
@@ -75,10 +75,10 @@ func decodeBrandEntry(f *source.File, item ast.Node, body []byte, lines markup.L
 	return &Brand{Text: entry, Community: Community, Name: name, Line: line}
 }
 
-// SplitBrand splits a brand entry after its first 社区: the community's
+// splitBrand splits a brand entry after its first 社区: the community's
 // name, then the brand. ok is false when the entry has no 社区 with a name
 // before it.
-func SplitBrand(entry string) (Community, Brand string, ok bool) {
+func splitBrand(entry string) (Community, Brand string, ok bool) {
 	i := strings.Index(entry, CommunityMarker)
 	if i <= 0 {
 		return "", "", false

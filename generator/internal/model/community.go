@@ -67,7 +67,7 @@ func pageSlug(r *source.Reader, filePath string, probs *source.List) (string, in
 		return slug, line
 	}
 	base := strings.TrimSuffix(path.Base(filePath), path.Ext(filePath))
-	slug = SlugFromName(base)
+	slug = slugFromName(base)
 	if slug == "" {
 		probs.Add(r.Path, 0, "rename the file or add a slug: line", "cannot make a slug from the file name %q", base)
 	}

@@ -31,7 +31,7 @@ func decodePlainPage(l *source.Loaded, probs *source.List) *Page {
 	var segments []string
 	for _, d := range dirs {
 		if d != "." {
-			segments = append(segments, SlugFromName(d))
+			segments = append(segments, slugFromName(d))
 		}
 	}
 	if slug != "index" && slug != "_index" || len(segments) == 0 {

@@ -80,17 +80,17 @@ func linkSite(s *Settings, opts LinkOptions, probs *source.List) *Site {
 	if opts.Origin != "" {
 		baseURL = withOrigin(baseURL, opts.Origin)
 	}
-	st := &Site{Settings: s, BaseURL: CheckBaseURL(baseURL, IndexFile, line, probs)}
+	st := &Site{Settings: s, BaseURL: checkBaseURL(baseURL, IndexFile, line, probs)}
 	for _, d := range s.DistrictSettings {
 		st.Districts = append(st.Districts, &District{Name: d.Name, Slug: d.Slug, Path: "districts/" + d.Slug + "/", Line: d.Line})
 	}
 	return st
 }
 
-// CheckBaseURL returns the base URL with a trailing slash. It must be an
+// checkBaseURL returns the base URL with a trailing slash. It must be an
 // absolute http(s) URL, or a path starting with "/" for a site that only
 // ever links to itself; "" means "/".
-func CheckBaseURL(raw, path string, line int, probs *source.List) string {
+func checkBaseURL(raw, path string, line int, probs *source.List) string {
 	noHost := "the feed and the sitemap need an absolute address and are not written; add baseURL: https://… or pass --base-url"
 	if raw == "" {
 		probs.Warn(path, line, noHost, "no baseURL")

@@ -39,11 +39,11 @@ func quoteRune(r rune) string {
 	return "\"" + string(r) + "\""
 }
 
-// SlugFromName makes a slug from a file name (without its extension), in
+// slugFromName makes a slug from a file name (without its extension), in
 // Unicode's composed form:
 // ASCII letters are lowercased and every run of other unsafe characters,
 // spaces included, becomes one '-'. Chinese characters are kept.
-func SlugFromName(name string) string {
+func slugFromName(name string) string {
 	name = NFC(name)
 	var b strings.Builder
 	dash := false

@@ -1,8 +1,6 @@
 package publish
 
 import (
-	"time"
-
 	"errors"
 	"fmt"
 	"io"
@@ -10,12 +8,14 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"pinzhi/generator/internal/source"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/sys/unix"
+
+	"pinzhi/generator/internal/source"
 )
 
 // tree returns every file under dir by slash path, "<dir>" for every

@@ -4,10 +4,11 @@ import (
 	"encoding/xml"
 	"html"
 	"io"
-	"pinzhi/generator/internal/model"
 	"slices"
 	"strings"
 	"time"
+
+	"pinzhi/generator/internal/model"
 )
 
 type atomFeed struct {

@@ -2,8 +2,9 @@ package render
 
 import (
 	"html/template"
-	"pinzhi/generator/internal/model"
 	"time"
+
+	"pinzhi/generator/internal/model"
 )
 
 // The types of this file are what layouts see. Each is a copy of a value

@@ -3,12 +3,13 @@ package render
 import (
 	"fmt"
 	"html/template"
-	"pinzhi/generator/internal/asset"
-	"pinzhi/generator/internal/layout"
-	"pinzhi/generator/internal/model"
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"pinzhi/generator/internal/asset"
+	"pinzhi/generator/internal/layout"
+	"pinzhi/generator/internal/model"
 )
 
 // TemplateEnv is what the template functions need from the build. The

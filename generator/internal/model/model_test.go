@@ -1,11 +1,9 @@
-package generator
+package model
 
 import (
 	"strings"
 	"testing"
 
-	"pinzhi/generator/internal/model"
-	"pinzhi/generator/internal/render"
 	"pinzhi/generator/internal/source"
 )
 
@@ -23,9 +21,9 @@ func TestSplitBrand(t *testing.T) {
 		{"A社区B社区C", "A社区", "B社区C", true},
 	}
 	for _, c := range cases {
-		community, brand, ok := model.SplitBrand(c.entry)
+		community, brand, ok := splitBrand(c.entry)
 		if community != c.community || brand != c.brand || ok != c.ok {
-			t.Errorf("model.SplitBrand(%q) = %q, %q, %v; want %q, %q, %v", c.entry, community, brand, ok, c.community, c.brand, c.ok)
+			t.Errorf("SplitBrand(%q) = %q, %q, %v; want %q, %q, %v", c.entry, community, brand, ok, c.community, c.brand, c.ok)
 		}
 	}
 }
@@ -37,16 +35,16 @@ func TestSlugs(t *testing.T) {
 		{".x", "starts with a dot"}, {"a b", "contains a space"}, {"a%20", `contains "%"`},
 		{"a?", `contains "?"`}, {"<x>", `contains "<"`}, {strings.Repeat("a", 201), "is longer than 200"},
 	} {
-		if got := model.SlugProblem(c.slug); !strings.HasPrefix(got, c.problem) || (c.problem == "") != (got == "") {
-			t.Errorf("model.SlugProblem(%q) = %q, want %q", c.slug, got, c.problem)
+		if got := SlugProblem(c.slug); !strings.HasPrefix(got, c.problem) || (c.problem == "") != (got == "") {
+			t.Errorf("SlugProblem(%q) = %q, want %q", c.slug, got, c.problem)
 		}
 	}
 	for name, want := range map[string]string{
 		"houdajie": "houdajie", "My Community": "my-community", "测试 社区": "测试-社区",
 		"a  --  b": "a-b", "Hello, World!": "hello-world", ".hidden": "hidden", "???": "",
 	} {
-		if got := model.SlugFromName(name); got != want {
-			t.Errorf("model.SlugFromName(%q) = %q, want %q", name, got, want)
+		if got := slugFromName(name); got != want {
+			t.Errorf("SlugFromName(%q) = %q, want %q", name, got, want)
 		}
 	}
 }
@@ -76,22 +74,22 @@ func TestBaseURL(t *testing.T) {
 		{"https://xn--a.example/", "/", "not a valid name"},
 	} {
 		var probs source.List
-		got := model.CheckBaseURL(c.raw, model.IndexFile, 3, &probs)
+		got := checkBaseURL(c.raw, IndexFile, 3, &probs)
 		if got != c.want {
-			t.Errorf("model.CheckBaseURL(%q) = %q, want %q", c.raw, got, c.want)
+			t.Errorf("CheckBaseURL(%q) = %q, want %q", c.raw, got, c.want)
 		}
 		msg := probs.Problems.Error()
 		if c.problem != "" && !strings.Contains(msg, c.problem) || c.problem == "" && msg != "" {
-			t.Errorf("model.CheckBaseURL(%q): problems %q, want %q", c.raw, msg, c.problem)
+			t.Errorf("CheckBaseURL(%q): problems %q, want %q", c.raw, msg, c.problem)
 		}
 		if strings.Contains(msg, "editor:") || strings.Contains(msg, "secret") {
-			t.Errorf("model.CheckBaseURL(%q) printed the password: %q", c.raw, msg)
+			t.Errorf("CheckBaseURL(%q) printed the password: %q", c.raw, msg)
 		}
 	}
 }
 
 func TestURLScheme(t *testing.T) {
-	s := model.NewURLs("https://example.org/pinzhi/")
+	s := NewURLs("https://example.org/pinzhi/")
 	for p, want := range map[string]string{"": "/pinzhi/", "communities/a/": "/pinzhi/communities/a/", "/brands/": "/pinzhi/brands/"} {
 		if got := s.Rel(p); got != want {
 			t.Errorf("rel(%q) = %q, want %q", p, got, want)
@@ -102,28 +100,26 @@ func TestURLScheme(t *testing.T) {
 	}
 }
 
-func TestLinkRewriter(t *testing.T) {
-	l := &render.LinkRewriter{
-		URLs:   model.NewURLs("https://example.org/pinzhi/"),
-		Assets: map[string]string{"assets/a.png": "assets/a.0123456789.png"},
+// FuzzSplitBrand splits arbitrary entries: the community's name must end
+// with its only 社区, and the two parts must give back the entry.
+// Seeds: testdata/fuzz/FuzzSplitBrand.
+func FuzzSplitBrand(f *testing.F) {
+	for _, seed := range []string{"学弄社区“地球补丁”环保公益行动", "社区", "A社区 B", "无", "社区社区", "x社\xe5"} {
+		f.Add(seed)
 	}
-	for _, c := range []struct {
-		dest, want, page string
-		missing          bool
-	}{
-		{"/communities/a/", "/pinzhi/communities/a/", "communities/a/", false},
-		{"/communities/a/#x", "/pinzhi/communities/a/#x", "communities/a/", false},
-		{"/communities/%E5%90%8E/", "/pinzhi/communities/后/", "communities/后/", false},
-		{"/assets/a.png", "/pinzhi/assets/a.0123456789.png", "", false},
-		{"/assets/b.png", "/pinzhi/assets/b.png", "", true},
-		{"https://other.org/x", "https://other.org/x", "", false},
-		{"//other.org/x", "//other.org/x", "", false},
-		{"relative/", "relative/", "", false},
-		{"#top", "#top", "", false},
-	} {
-		got, page, missing := l.Rewrite(c.dest)
-		if got != c.want || page != c.page || missing != c.missing {
-			t.Errorf("rewrite(%q) = %q, %q, %v; want %q, %q, %v", c.dest, got, page, missing, c.want, c.page, c.missing)
+	f.Fuzz(func(t *testing.T, entry string) {
+		community, brand, ok := splitBrand(entry)
+		if !ok {
+			if i := strings.Index(entry, CommunityMarker); i > 0 {
+				t.Fatalf("%q has a community but was not split", entry)
+			}
+			return
 		}
-	}
+		if !strings.HasSuffix(community, CommunityMarker) || strings.Count(community, CommunityMarker) != 1 || community == CommunityMarker {
+			t.Fatalf("community %q of %q", community, entry)
+		}
+		if rest := strings.TrimPrefix(entry, community); strings.TrimSpace(rest) != brand {
+			t.Fatalf("%q split into %q and %q", entry, community, brand)
+		}
+	})
 }

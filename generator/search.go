@@ -1,12 +1,10 @@
 package generator
 
 import (
-	"errors"
 	"maps"
 	"path"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/tdewolff/minify/v2"
@@ -29,60 +27,6 @@ const (
 
 // brandLabel marks a brand entry among the results.
 const brandLabel = "百佳品牌"
-
-// searchDocs lists what readers can find, in the order results are
-// listed in when they match equally well: the communities in reading
-// order, the brand entries, the home page's note, the brand list's lead
-// and the plain pages. texts gives the text of a page's body as rendered.
-func searchDocs(m *model.Model, texts func(path string) string) []search.Doc {
-	district := map[*model.District]int{}
-	for i, d := range m.Site.Districts {
-		district[d] = i
-	}
-	districtOf := func(c *model.Community) int {
-		if i, ok := district[c.District]; ok {
-			return i
-		}
-		return -1
-	}
-	var docs []search.Doc
-	for _, c := range m.Communities {
-		var brands []string
-		for _, b := range c.Brands {
-			brands = append(brands, b.Text)
-		}
-		docs = append(docs, search.Doc{
-			Path:     c.Path,
-			Head:     lines(c.Title, c.Leader.Name, c.Leader.Role),
-			Fields:   lines(c.District.Name, c.Quote, c.Summary, strings.Join(brands, "\n")),
-			Body:     texts(c.Path + "index.html"),
-			District: districtOf(c),
-		})
-	}
-	if bl := m.Brands; bl != nil {
-		for _, b := range bl.Entries {
-			d := search.Doc{Path: bl.Path + "#" + b.Anchor, Head: b.Text, District: -1, Label: brandLabel}
-			if b.Profile != nil {
-				d.District = districtOf(b.Profile)
-			}
-			docs = append(docs, d)
-		}
-	}
-	s := m.Site
-	docs = append(docs, search.Doc{Path: "", Head: render.FirstNonEmpty(s.Headline, s.Title), Body: texts("index.html"), District: -1})
-	if bl := m.Brands; bl != nil {
-		docs = append(docs, search.Doc{Path: bl.Path, Head: bl.Title, Body: texts(bl.Path + "index.html"), District: -1})
-	}
-	for _, p := range m.Pages {
-		docs = append(docs, search.Doc{Path: p.Path, Head: p.Title, Fields: p.Summary, Body: texts(p.Path + "index.html"), District: -1})
-	}
-	return docs
-}
-
-// lines joins the fields that are not empty, a line each.
-func lines(fields ...string) string {
-	return strings.Join(slices.DeleteFunc(fields, func(s string) bool { return s == "" }), "\n")
-}
 
 // searchState is the search index a Builder keeps up to date: what the
 // output folder's index files hold, unless an update failed since (then
@@ -149,91 +93,6 @@ func setAll(x *search.Index, docs []search.Doc) {
 		})
 	}
 	wg.Wait()
-}
-
-// batchWriter writes the index's files in batches, naming each batch in
-// the folder's list before writing it: names are known only as files are
-// made, and a file is never written before the list names it. A batch is
-// written while Encode makes the next.
-type batchWriter struct {
-	w       searchWriter
-	files   []search.File
-	bytes   int
-	written []string
-	recycle func([]byte)
-	busy    chan error // the batch being written, if one is
-}
-
-const searchBatchBytes = 16 << 20
-
-func (b *batchWriter) write(f search.File) error {
-	b.files = append(b.files, f)
-	b.bytes += len(f.Data)
-	if b.bytes < searchBatchBytes {
-		return nil
-	}
-	if err := b.wait(); err != nil {
-		return err
-	}
-	files := b.files
-	b.files, b.bytes = nil, 0
-	b.busy = make(chan error, 1)
-	go func() { b.busy <- b.writeBatch(files) }()
-	return nil
-}
-
-// flush writes the files left and returns once every batch is written.
-func (b *batchWriter) flush() error {
-	if err := b.wait(); err != nil {
-		return err
-	}
-	err := b.writeBatch(b.files)
-	b.files, b.bytes = nil, 0
-	return err
-}
-
-// wait returns once the batch being written, if any, is.
-func (b *batchWriter) wait() error {
-	if b.busy == nil {
-		return nil
-	}
-	err := <-b.busy
-	b.busy = nil
-	return err
-}
-
-func (b *batchWriter) writeBatch(files []search.File) error {
-	paths := make([]string, len(files))
-	for i, f := range files {
-		paths[i] = searchDir + f.Name
-	}
-	if err := b.w.Add(paths); err != nil {
-		return err
-	}
-	// Writing waits on the disk as much as on the processor: two a core.
-	errs := make([]error, len(files))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range 2 * runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				_, errs[i] = b.w.Write(paths[i], files[i].Data)
-			}
-		})
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return err
-	}
-	for _, f := range files {
-		b.recycle(f.Data)
-	}
-	b.written = append(b.written, paths...)
-	return nil
 }
 
 // searchScriptOutput is the search page's script, minified, under its

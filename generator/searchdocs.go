@@ -1,0 +1,64 @@
+package generator
+
+import (
+	"slices"
+	"strings"
+
+	"pinzhi/generator/internal/model"
+	"pinzhi/generator/internal/render"
+	"pinzhi/generator/internal/search"
+)
+
+// searchDocs lists what readers can find, in the order results are
+// listed in when they match equally well: the communities in reading
+// order, the brand entries, the home page's note, the brand list's lead
+// and the plain pages. texts gives the text of a page's body as rendered.
+func searchDocs(m *model.Model, texts func(path string) string) []search.Doc {
+	district := map[*model.District]int{}
+	for i, d := range m.Site.Districts {
+		district[d] = i
+	}
+	districtOf := func(c *model.Community) int {
+		if i, ok := district[c.District]; ok {
+			return i
+		}
+		return -1
+	}
+	var docs []search.Doc
+	for _, c := range m.Communities {
+		var brands []string
+		for _, b := range c.Brands {
+			brands = append(brands, b.Text)
+		}
+		docs = append(docs, search.Doc{
+			Path:     c.Path,
+			Head:     lines(c.Title, c.Leader.Name, c.Leader.Role),
+			Fields:   lines(c.District.Name, c.Quote, c.Summary, strings.Join(brands, "\n")),
+			Body:     texts(c.Path + "index.html"),
+			District: districtOf(c),
+		})
+	}
+	if bl := m.Brands; bl != nil {
+		for _, b := range bl.Entries {
+			d := search.Doc{Path: bl.Path + "#" + b.Anchor, Head: b.Text, District: -1, Label: brandLabel}
+			if b.Profile != nil {
+				d.District = districtOf(b.Profile)
+			}
+			docs = append(docs, d)
+		}
+	}
+	s := m.Site
+	docs = append(docs, search.Doc{Path: "", Head: render.FirstNonEmpty(s.Headline, s.Title), Body: texts("index.html"), District: -1})
+	if bl := m.Brands; bl != nil {
+		docs = append(docs, search.Doc{Path: bl.Path, Head: bl.Title, Body: texts(bl.Path + "index.html"), District: -1})
+	}
+	for _, p := range m.Pages {
+		docs = append(docs, search.Doc{Path: p.Path, Head: p.Title, Fields: p.Summary, Body: texts(p.Path + "index.html"), District: -1})
+	}
+	return docs
+}
+
+// lines joins the fields that are not empty, a line each.
+func lines(fields ...string) string {
+	return strings.Join(slices.DeleteFunc(fields, func(s string) bool { return s == "" }), "\n")
+}
