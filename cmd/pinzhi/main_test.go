@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -115,4 +117,27 @@ func TestBuildFailureKeepsPublic(t *testing.T) {
 	if !bytes.Equal(before, after) {
 		t.Error("public/index.html changed")
 	}
+}
+
+// builtUnder builds the site in dir with the real binary for a host that
+// serves it under /sub/, serves public/ there as a static host would
+// (no-store: every load fetches afresh), and returns the site's URL.
+func builtUnder(t testing.TB, dir string) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := "http://" + ln.Addr().String() + "/sub/"
+	if _, stderr, code := pinzhi(t, dir, "build", "--base-url", site); code != 0 {
+		t.Fatalf("build: %s", stderr)
+	}
+	files := http.StripPrefix("/sub/", http.FileServer(http.Dir(filepath.Join(dir, "public"))))
+	server := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		files.ServeHTTP(w, r)
+	})}
+	go server.Serve(ln)
+	t.Cleanup(func() { server.Close() })
+	return site
 }

@@ -1,4 +1,4 @@
-package main
+package search_test
 
 import (
 	"cmp"
@@ -19,11 +19,29 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"pinzhi/bench/corpus"
+	"pinzhi/generator"
 	"pinzhi/generator/browsertest"
 )
 
-// builtUnder builds the site in dir with the real binary for a host that
-// serves it under /sub/, serves public/ there, and returns the site's URL.
+// repoRoot is the repository, whose layouts and assets the search page
+// is built with, and whose testdata/site is the fixture publication.
+const repoRoot = "../../.."
+
+// copySite copies the fixture publication (testdata/site's content, the
+// repository's layouts and assets) into a temporary folder.
+func copySite(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, from := range []string{"testdata/site/content", "layouts", "assets"} {
+		if out, err := exec.Command("cp", "-r", filepath.Join(repoRoot, from), dir).CombinedOutput(); err != nil {
+			t.Fatalf("%s", out)
+		}
+	}
+	return dir
+}
+
+// builtUnder builds the site in dir for a host that serves it under
+// /sub/, serves public/ there, and returns the site's URL.
 func builtUnder(t testing.TB, dir string) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -31,8 +49,8 @@ func builtUnder(t testing.TB, dir string) string {
 		t.Fatal(err)
 	}
 	site := "http://" + ln.Addr().String() + "/sub/"
-	if _, stderr, code := pinzhi(t, dir, "build", "--base-url", site); code != 0 {
-		t.Fatalf("build: %s", stderr)
+	if _, err := generator.Build(generator.Options{SrcDir: dir, Out: filepath.Join(dir, "public"), BaseURL: site}); err != nil {
+		t.Fatalf("build: %v", err)
 	}
 	files := http.StripPrefix("/sub/", http.FileServer(http.Dir(filepath.Join(dir, "public"))))
 	// no-store: every page load and query fetches what it needs afresh,
@@ -133,7 +151,7 @@ func TestBrowserSearchCount(t *testing.T) {
 func corpusSite(t testing.TB, n int) string {
 	t.Helper()
 	dir := t.TempDir()
-	paras, err := corpus.Paragraphs(os.DirFS("../../testdata/site"))
+	paras, err := corpus.Paragraphs(os.DirFS(filepath.Join(repoRoot, "testdata/site")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +159,7 @@ func corpusSite(t testing.TB, n int) string {
 		t.Fatal(err)
 	}
 	for _, sub := range []string{"layouts", "assets"} {
-		if out, err := exec.Command("cp", "-r", filepath.Join("../..", sub), dir).CombinedOutput(); err != nil {
+		if out, err := exec.Command("cp", "-r", filepath.Join(repoRoot, sub), dir).CombinedOutput(); err != nil {
 			t.Fatalf("%s", out)
 		}
 	}
