@@ -16,7 +16,7 @@ import (
 // A Model is the site as the build knows it: small, in memory for the
 // whole build, linked anew from the decoded front matter on every change.
 // Page bodies are not part of it. Layouts never see these types: they see
-// the values of layoutdata.go, which note what each page reads.
+// the values of render's layoutdata.go, which note what each page reads.
 type Model struct {
 	Site        *Site
 	Communities []*Community // in reading order: by weight, then slug
