@@ -15,6 +15,7 @@ import (
 )
 
 func TestCheckBundledSite(t *testing.T) {
+	t.Parallel()
 	report, err := Check(Options{Src: repoSite(t)}, CheckOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -27,6 +28,7 @@ func TestCheckBundledSite(t *testing.T) {
 // TestCheck builds a site with every kind of broken link once and wants
 // each reported at the line that wrote it, and nothing else.
 func TestCheck(t *testing.T) {
+	t.Parallel()
 	remote := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/ok" {
 			http.NotFound(w, r)
@@ -87,6 +89,7 @@ func TestCheck(t *testing.T) {
 }
 
 func TestCheckLayoutLinks(t *testing.T) {
+	t.Parallel()
 	site := repoSite(t)
 	base := string(site["layouts/base.html"].Data)
 	put(site, "layouts/base.html", strings.Replace(base, "</body>", `<a href="{{url "nowhere/"}}">x</a><img src="{{asset "site.css"}}"></body>`, 1))
@@ -105,6 +108,7 @@ func TestCheckLayoutLinks(t *testing.T) {
 }
 
 func TestCheckBuildFails(t *testing.T) {
+	t.Parallel()
 	site := repoSite(t)
 	put(site, badFile, "---\ntitle: x\n---\n")
 	if _, err := Check(Options{Src: site}, CheckOptions{}); !hasLine(problemsOf(t, err), badFile+":4: district is missing") {
@@ -118,6 +122,7 @@ func TestCheckBuildFails(t *testing.T) {
 // address, and links that run code or open the reader's files are
 // reported.
 func TestCheckOwnHost(t *testing.T) {
+	t.Parallel()
 	site := repoSite(t)
 	put(site, badFile, communityFile("")+strings.Join([]string{
 		"[报社首页](https://news.example.com/)", // line 10
@@ -160,6 +165,7 @@ func TestCheckOwnHost(t *testing.T) {
 // TestCheckPrivateAddress: --external asks no address of this machine or
 // its network, and reports a link to one as a problem of its page.
 func TestCheckPrivateAddress(t *testing.T) {
+	t.Parallel()
 	var asked atomic.Int32
 	local := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { asked.Add(1) }))
 	defer local.Close()

@@ -14,6 +14,7 @@ import (
 )
 
 func TestPinyinSlug(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		title, slug string
 		guesses     []string // the characters read one way of several
@@ -55,6 +56,7 @@ func siteOnDisk(t *testing.T, extra map[string]string) string {
 var day = time.Date(2016, 11, 28, 9, 0, 0, 0, time.UTC)
 
 func TestCreateCommunity(t *testing.T) {
+	t.Parallel()
 	dir := siteOnDisk(t, nil)
 	created, err := CreateCommunity(dir, NewCommunity{Title: "长春社区", District: "yinzhou", Leader: "yes", Role: "*党委书记", Date: day})
 	if err != nil {
@@ -78,6 +80,7 @@ func TestCreateCommunity(t *testing.T) {
 }
 
 func TestCreateCommunityWithoutLeader(t *testing.T) {
+	t.Parallel()
 	dir := siteOnDisk(t, nil)
 	created, err := CreateCommunity(dir, NewCommunity{Title: "桥社区", District: "海曙区", Slug: "qiao-2"})
 	if err != nil {
@@ -93,6 +96,7 @@ func TestCreateCommunityWithoutLeader(t *testing.T) {
 }
 
 func TestCreateCommunityRefuses(t *testing.T) {
+	t.Parallel()
 	taken := "---\ntitle: 占用\ndistrict: 海曙区\nleader: {name: 张三}\nslug: zhanyong\n---\n"
 	cases := []struct {
 		name string
@@ -126,6 +130,7 @@ func TestCreateCommunityRefuses(t *testing.T) {
 }
 
 func TestCreatePage(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		path, file, address, err string
 	}{
@@ -180,6 +185,7 @@ func readFile(t *testing.T, dir, name string) string {
 // one, one is written and the other refused; communities written at once
 // each get a weight of their own; and the site builds afterwards.
 func TestCreateConcurrently(t *testing.T) {
+	t.Parallel()
 	dir := siteOnDisk(t, nil)
 	type result struct {
 		c   *Created

@@ -24,6 +24,7 @@ const badFile = "content/communities/bad.md"
 // wants the build to fail with a problem naming the file and line, every
 // problem reported, and the previous output left exactly as it was.
 func TestBadInput(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name  string
 		files map[string]string // written over the bundled site; "" deletes
@@ -195,6 +196,7 @@ func siteText(t testing.TB) string {
 
 // TestAcceptedInput lists input that looks unusual but is fine.
 func TestAcceptedInput(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name    string
 		file    string
@@ -237,6 +239,7 @@ func TestAcceptedInput(t *testing.T) {
 }
 
 func TestDraftsFlag(t *testing.T) {
+	t.Parallel()
 	site := repoSite(t)
 	put(site, badFile, communityFile("draft: true\n"))
 	out, _ := mustBuild(t, site, Options{})
@@ -250,6 +253,7 @@ func TestDraftsFlag(t *testing.T) {
 }
 
 func TestWarnings(t *testing.T) {
+	t.Parallel()
 	site := repoSite(t)
 	put(site, badFile, communityFile("titel: x\n")+"[链接](/communities/nowhere/)\n\n**“品质社区”**是品牌\n\n** 没有闭合\n")
 	put(site, "content/photo.jpg", "jpeg")
@@ -284,6 +288,7 @@ func (f failingFS) Open(name string) (fs.File, error) {
 }
 
 func TestUnreadableFile(t *testing.T) {
+	t.Parallel()
 	site := repoSite(t)
 	put(site, badFile, communityFile(""))
 	_, _, err := buildInto(t, failingFS{site, badFile, nil}, Options{})
@@ -297,6 +302,7 @@ func TestUnreadableFile(t *testing.T) {
 }
 
 func TestSymlinkLoop(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeSite(t, dir, repoSite(t))
 	loop := filepath.Join(dir, "content/communities/loop.md")
@@ -320,6 +326,7 @@ func TestSymlinkLoop(t *testing.T) {
 }
 
 func TestLargeFile(t *testing.T) {
+	t.Parallel()
 	site := repoSite(t)
 	para := strings.Repeat("品质社区是人们对获得感和幸福感的向往和追求。", 30) + "\n\n"
 	body := strings.Repeat(para, 10<<20/len(para)+1)
@@ -337,6 +344,7 @@ func TestLargeFile(t *testing.T) {
 }
 
 func TestOutputNotAFolder(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	file := filepath.Join(dir, "file")
 	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
@@ -372,6 +380,7 @@ func writeSite(t testing.TB, dir string, site fstest.MapFS) {
 // of it, or to a folder that holds it, is a problem naming the link, and
 // pinzhi new writes nowhere a build would not read.
 func TestSymlinkedFolders(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeSite(t, dir, repoSite(t))
 	shared := filepath.Join(dir, "shared")

@@ -14,6 +14,7 @@ import (
 // TestEscaping puts markup where editors type text, in every field that
 // pages, the feed and the sitemap show, and wants it shown as text.
 func TestEscaping(t *testing.T) {
+	t.Parallel()
 	const evil = `<script>alert("x")</script>`
 	site := repoSite(t)
 	put(site, model.IndexFile, strings.Replace(strings.Replace(siteText(t),
@@ -105,6 +106,7 @@ func textContains(doc, sub string) bool {
 }
 
 func TestSitemapEscapesURLs(t *testing.T) {
+	t.Parallel()
 	site := repoSite(t)
 	put(site, "content/communities/x.md", communityFile("slug: 测试&社区\n"))
 	_, _, err := buildInto(t, site, Options{})
@@ -122,6 +124,7 @@ func TestSitemapEscapesURLs(t *testing.T) {
 // TestBaseURLFlag builds for another host and path and wants every link
 // under it, and nothing left of the base URL in _index.md.
 func TestBaseURLFlag(t *testing.T) {
+	t.Parallel()
 	out, _ := mustBuild(t, repoSite(t), Options{BaseURL: "https://news.example.com/2016/pinzhi"})
 	for name, data := range readTree(t, out) {
 		// The feed's ids are tag: URIs, which stay when the site moves.

@@ -18,6 +18,7 @@ const goldenDir = "testdata/golden"
 //
 // and read the diff of testdata/golden before committing it.
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	out, _ := mustBuild(t, repoSite(t), Options{})
 	got := readTree(t, out)
 	if *update {
@@ -43,6 +44,7 @@ func TestGolden(t *testing.T) {
 // TestDeterministic builds the publication twice, with different numbers
 // of workers, and wants the same bytes.
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	site := repoSite(t)
 	a, _ := mustBuild(t, site, Options{Workers: 1})
 	b, _ := mustBuild(t, site, Options{Workers: 8})

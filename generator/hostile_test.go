@@ -17,6 +17,7 @@ import (
 // Without the limits, the first took 23 s, the second 186 s and 2.4 GB,
 // the table 4.9 GB.
 func TestHostileMarkdown(t *testing.T) {
+	t.Parallel()
 	manyLines := func(n int, line func(i int) string) string {
 		var b strings.Builder
 		for i := range n {
@@ -60,6 +61,7 @@ func TestHostileMarkdown(t *testing.T) {
 // TestLimitsFromTheSite: content/_index.md raises or lowers the limits;
 // the brand list, whose body is read when it is loaded, follows them too.
 func TestLimitsFromTheSite(t *testing.T) {
+	t.Parallel()
 	site := repoSite(t)
 	put(site, badFile, communityFile("")+"> > > > 深\n")
 	setLimits := func(limits string) {
@@ -87,6 +89,7 @@ func TestLimitsFromTheSite(t *testing.T) {
 // TestRepeatedHeadings: ids for 20,000 headings of one text cost time in
 // proportion to their number (it was quadratic: 24 s).
 func TestRepeatedHeadings(t *testing.T) {
+	t.Parallel()
 	site := repoSite(t)
 	put(site, badFile, communityFile("")+strings.Repeat("## 治理经验\n\n", 20000))
 	out, _ := mustBuild(t, site, Options{})
@@ -99,6 +102,7 @@ func TestRepeatedHeadings(t *testing.T) {
 // TestRunawayLayouts: a layout that never ends, or writes without end,
 // stops the build within the limits, with a problem naming the layout.
 func TestRunawayLayouts(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name, layout, want string
 		seconds            int // the render bound: the size case's must not be met first, under -race on a busy machine
@@ -129,6 +133,7 @@ func TestRunawayLayouts(t *testing.T) {
 // each is a problem naming it, or, where a file would be ignored, a
 // warning.
 func TestSpecialFiles(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name, path, target, want string
 	}{
@@ -181,6 +186,7 @@ func TestSpecialFiles(t *testing.T) {
 // TestNamesOnEveryHost: names that work on Linux but not on every host
 // the site is copied to are errors naming the file that gives the name.
 func TestNamesOnEveryHost(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name  string
 		files map[string]string
@@ -237,6 +243,7 @@ func TestNamesOnEveryHost(t *testing.T) {
 // TestIgnoredEverywhere: what no build reads is not published, whether it
 // is in content/, layouts/ or assets/, and a hidden folder's files with it.
 func TestIgnoredEverywhere(t *testing.T) {
+	t.Parallel()
 	site := repoSite(t)
 	put(site, "assets/.private/secret.env", "TOKEN=1")
 	put(site, "assets/site.css~", "old")

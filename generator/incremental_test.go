@@ -15,6 +15,7 @@ import (
 // it byte for byte with a clean build of the same source. Where it says
 // which files a step must write, it checks that nothing else was written.
 func TestIncrementalEqualsClean(t *testing.T) {
+	t.Parallel()
 	t.Run("bundled layouts", func(t *testing.T) { incrementalEqualsClean(t, repoSite(t), true) })
 	// Layouts that reach further than the bundled ones, where no name in
 	// the layout announces what a page shows: the pages must follow all
@@ -147,6 +148,7 @@ func incrementalEqualsClean(t *testing.T, site fstest.MapFS, exact bool) {
 // update fails, the folder keeps the last good site, and fixing the source
 // brings it up to date.
 func TestUpdateKeepsLastGoodSite(t *testing.T) {
+	t.Parallel()
 	site := repoSite(t)
 	out := filepath.Join(t.TempDir(), "public")
 	b := NewBuilder(Options{Src: site, Out: out})
@@ -178,6 +180,7 @@ func TestUpdateKeepsLastGoodSite(t *testing.T) {
 // as it was, with nothing new left in it, and the next good update must
 // equal a clean build.
 func TestUpdateAllOrNothing(t *testing.T) {
+	t.Parallel()
 	site := repoSite(t)
 	out := filepath.Join(t.TempDir(), "public")
 	b := NewBuilder(Options{Src: site, Out: out, Workers: 1})

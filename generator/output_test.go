@@ -13,6 +13,7 @@ import (
 // steps add and remove pages across two builds. After every build the
 // output must equal a build into an empty folder.
 func TestRepeatedBuilds(t *testing.T) {
+	t.Parallel()
 	site := repoSite(t)
 	out := filepath.Join(t.TempDir(), "public")
 	steps := []func(fstest.MapFS){
@@ -50,6 +51,7 @@ func TestRepeatedBuilds(t *testing.T) {
 // or a person would; the next build must not carry anything over, and
 // must not delete what pinzhi did not write.
 func TestUntrustedStaging(t *testing.T) {
+	t.Parallel()
 	site := repoSite(t)
 	for name, damage := range map[string]func(staging string) (kept string){
 		"list removed": func(staging string) string {
@@ -111,6 +113,7 @@ func TestUntrustedStaging(t *testing.T) {
 // two more builds change it: the second writes into the folder that held
 // it, and must not change the bytes a reader (a web server) is sending.
 func TestOpenFilesKeepTheirBytes(t *testing.T) {
+	t.Parallel()
 	const page = "communities/houdajie/index.html"
 	const name = "content/communities/houdajie.md"
 	site := repoSite(t)
@@ -142,6 +145,7 @@ func TestOpenFilesKeepTheirBytes(t *testing.T) {
 }
 
 func TestOutputInNewFolders(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "a", "b", "public")
 	if _, err := Build(Options{Src: repoSite(t), Out: out}); err != nil {
 		t.Fatal(err)

@@ -28,6 +28,7 @@ func jpegOf(t *testing.T, w, h int) string {
 // in several sizes and in WebP, with their size set; the body's loads
 // lazily; the share card shows the photo.
 func TestPhotos(t *testing.T) {
+	t.Parallel()
 	site := repoSite(t)
 	put(site, "assets/award.jpg", jpegOf(t, 1200, 800))
 	put(site, "assets/photos/street.jpg", jpegOf(t, 600, 400))
@@ -64,6 +65,7 @@ func TestPhotos(t *testing.T) {
 }
 
 func TestPhotoProblems(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, file, text, want string
 	}{
@@ -95,6 +97,7 @@ func TestPhotoProblems(t *testing.T) {
 // offered by addresses a browser reads as one candidate each: every
 // candidate of every srcset is one address and one width.
 func TestPhotoNamesInSrcset(t *testing.T) {
+	t.Parallel()
 	site := repoSite(t)
 	put(site, "assets/my photo.jpg", jpegOf(t, 600, 400))
 	put(site, "assets/a,b 照片.jpg", jpegOf(t, 500, 300))

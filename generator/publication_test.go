@@ -18,6 +18,7 @@ var (
 )
 
 func TestPublicationPages(t *testing.T) {
+	t.Parallel()
 	out, _ := mustBuild(t, repoSite(t), Options{})
 	files := readTree(t, out)
 	communities := map[string]string{
@@ -58,6 +59,7 @@ func TestPublicationPages(t *testing.T) {
 }
 
 func TestPublicationBrandList(t *testing.T) {
+	t.Parallel()
 	out, _ := mustBuild(t, repoSite(t), Options{})
 	page := readTree(t, out)["brands/index.html"]
 	if got := strings.Count(page, "<li id=brand-"); got != 100 {
@@ -81,6 +83,7 @@ func TestPublicationBrandList(t *testing.T) {
 // TestPublicationLinks follows every link of every page: each internal one
 // must stay under the base path and reach a file of the output.
 func TestPublicationLinks(t *testing.T) {
+	t.Parallel()
 	out, _ := mustBuild(t, repoSite(t), Options{})
 	files := readTree(t, out)
 	for name, data := range files {

@@ -24,6 +24,7 @@ func meta(page, key string) string {
 // TestDescriptions: every page tells what it is about in its own words,
 // by the rules of the package doc.
 func TestDescriptions(t *testing.T) {
+	t.Parallel()
 	site := repoSite(t)
 	put(site, "content/communities/a.md", communityFile("summary: 一个有摘要的社区。\nquote: 不用这句。\n"))
 	put(site, "content/communities/b.md", communityFile("slug: b\nquote: 只有引语。\n"))
@@ -64,6 +65,7 @@ func TestDescriptions(t *testing.T) {
 // TestShareCard: Open Graph, Twitter and JSON-LD on every page, with the
 // share image of the site or of the page, absolute.
 func TestShareCard(t *testing.T) {
+	t.Parallel()
 	site := repoSite(t)
 	put(site, "assets/share.png", jpegOf(t, 300, 200)) // a JPEG named .png is read for what it is
 	put(site, "assets/houdajie.jpg", jpegOf(t, 400, 300))
@@ -118,6 +120,7 @@ func TestShareCard(t *testing.T) {
 }
 
 func TestShareImageProblems(t *testing.T) {
+	t.Parallel()
 	cases := []struct{ image, want string }{
 		{"nowhere.jpg", `content/communities/x.md:7: image "nowhere.jpg" is not a file in assets/`},
 		{"/assets/favicon.svg", `content/communities/x.md:7: image "favicon.svg" is not a JPEG or PNG; give a JPEG or PNG`},
@@ -135,6 +138,7 @@ func TestShareImageProblems(t *testing.T) {
 // TestFeedDatesAndIDs: entries date from front matter, else from the last
 // commit of their file, else the site's; ids stay when the site moves.
 func TestFeedDatesAndIDs(t *testing.T) {
+	t.Parallel()
 	site := repoSite(t)
 	libang := string(site["content/communities/libang.md"].Data)
 	put(site, "content/communities/libang.md", strings.Replace(libang, "weight: 2\n", "weight: 2\ndate: 2016-11-20\n", 1))

@@ -16,6 +16,7 @@ import (
 // TestTemplateFunctions runs every function the package doc promises
 // layouts, as a layout would call it.
 func TestTemplateFunctions(t *testing.T) {
+	t.Parallel()
 	env := &render.TemplateEnv{
 		URLs: model.NewURLs("https://example.org/pinzhi/"),
 		Assets: asset.Set{
@@ -69,6 +70,7 @@ func TestTemplateFunctions(t *testing.T) {
 // cache; a change to what the card read misses it, and so does a change
 // to a neighbour the card shows, which no name in the layout announces.
 func TestRenderCache(t *testing.T) {
+	t.Parallel()
 	site := repoSite(t)
 	put(site, "layouts/partials/card.html", `{{define "card"}}<b>{{.Title}}</b>{{with .Next}}→{{.Title}}{{end}}{{end}}`)
 	b := NewBuilder(Options{Src: site, Out: t.TempDir() + "/public"})
