@@ -206,10 +206,10 @@ func (b *Builder) prepare() (*state, Problems) {
 	}
 	st.values = render.NewDepValues(b.seed, m, &b.names, b.assets.Fingerprint(b.seed), b.layouts, b.files)
 	b.env.URLs, b.env.Assets, b.env.Layouts, b.env.Values = m.Site.URLs, b.assets, b.layouts, st.values
-	st.r = &render.Renderer{Fsys: b.opts.Src, Model: m, Md: markup.New(markup.Options{RawHTML: m.Site.RawHTML, Picture: render.BodyPictures(b.assets, b.env.URLs)}),
+	st.r = &render.Renderer{FS: b.opts.Src, Model: m, Markdown: markup.New(markup.Options{RawHTML: m.Site.RawHTML, Picture: render.BodyPictures(b.assets, b.env.URLs)}),
 		Links:   &render.LinkRewriter{URLs: b.env.URLs, Assets: b.assets.Links()},
 		Layouts: b.layouts, Minifier: b.minifier, Names: &b.names, Values: st.values,
-		Env: b.env, Limits: m.Site.Limits, Ctx: b.opts.Context, CollectRefs: b.collectRefs, SearchTexts: st.searchPage != nil}
+		Env: b.env, Limits: m.Site.Limits, Context: b.opts.Context, CollectRefs: b.collectRefs, SearchTexts: st.searchPage != nil}
 	return st, nil
 }
 

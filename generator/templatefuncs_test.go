@@ -92,7 +92,7 @@ func TestRenderCache(t *testing.T) {
 	if want := "<b>" + first.Title + "</b>→" + next.Title; html != want {
 		t.Fatalf("card = %q, want %q", html, want)
 	}
-	if !slices.Contains(deps, render.MkDep(render.DepNext, b.names.Ids[first.File.Path])) || !slices.Contains(deps, render.MkDep(render.DepFront, b.names.Ids[next.File.Path])) {
+	if !slices.Contains(deps, render.MkDep(render.DepNext, b.names.IDs[first.File.Path])) || !slices.Contains(deps, render.MkDep(render.DepFront, b.names.IDs[next.File.Path])) {
 		t.Errorf("the page's reads lack the card's: %v", deps)
 	}
 	title := first.Title

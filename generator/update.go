@@ -132,7 +132,7 @@ func (b *Builder) bodyEdits(cs changeSet, reloaded []string, sameFiles bool) (ou
 	}
 	var changed []render.Dep
 	for _, name := range reloaded {
-		id, f := b.names.Ids[name], b.files[name].File
+		id, f := b.names.IDs[name], b.files[name].File
 		if f.BodyHash+1 != last.values.Body[id] {
 			changed = append(changed, render.MkDep(render.DepBody, id))
 		}

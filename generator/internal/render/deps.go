@@ -49,19 +49,19 @@ func (d Dep) ID() uint32    { return uint32(d) }
 // kind) a small number that stays the same for the Builder's life, so
 // that deps are numbers and compare fast.
 type Interner struct {
-	Ids   map[string]uint32
+	IDs   map[string]uint32
 	Names []string
 }
 
 func (in *Interner) ID(name string) uint32 {
-	if id, ok := in.Ids[name]; ok {
+	if id, ok := in.IDs[name]; ok {
 		return id
 	}
-	if in.Ids == nil {
-		in.Ids = map[string]uint32{}
+	if in.IDs == nil {
+		in.IDs = map[string]uint32{}
 	}
 	id := uint32(len(in.Names))
-	in.Ids[name] = id
+	in.IDs[name] = id
 	in.Names = append(in.Names, name)
 	return id
 }

@@ -94,7 +94,7 @@ func districtView(d *model.District, r *Reads) *District {
 
 // Communities are the district's communities, in reading order.
 func (x *District) Communities() []*Community {
-	x.r.add(DepDistrict, x.r.Names.Ids[x.Slug])
+	x.r.add(DepDistrict, x.r.Names.IDs[x.Slug])
 	return communityViews(x.d.Communities, x.r)
 }
 

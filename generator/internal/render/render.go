@@ -57,9 +57,9 @@ type bodyRef struct {
 // Renderer turns planned outputs into minified files. Its fields are
 // shared, read-only, by all workers.
 type Renderer struct {
-	Fsys     fs.FS
+	FS       fs.FS
 	Model    *model.Model
-	Md       *markup.Markdown
+	Markdown *markup.Markdown
 	Links    *LinkRewriter
 	Layouts  layout.Set
 	Minifier *minify.M
@@ -67,16 +67,15 @@ type Renderer struct {
 	Values   *DepValues
 	Env      *TemplateEnv
 	Limits   markup.Limits
-	Ctx      context.Context
-	// collectRefs keeps every link of each body in its record, for
+	Context  context.Context
+	// CollectRefs keeps every link of each body in its record, for
 	// pinzhi check; a build does not need them.
 	CollectRefs bool
-	// searchTexts keeps the text of each body for the search index.
+	// SearchTexts keeps the text of each body for the search index.
 	SearchTexts bool
-	// search is what the search page shows of its index.
+	// Search is what the search page shows of its index.
 	Search SearchData
-	// write puts a file into the staging folder or the live one; writeFrom
-	// does it for a file written by a function as it is made.
+	// Files is where the rendered files go.
 	Files    Files
 	Rendered func() // counts an output done; may be nil
 }
@@ -106,7 +105,7 @@ func (r *Renderer) RenderAll(first, rest []*Output, n int) (map[string]*Record, 
 					continue
 				}
 				w.begin(o)
-				if rec := w.Render(o); rec != nil {
+				if rec := w.render(o); rec != nil {
 					w.mu.Lock()
 					w.records[o.Path] = rec
 					w.mu.Unlock()
@@ -149,8 +148,8 @@ func (r *Renderer) watch(workers []*worker, done <-chan struct{}) source.Problem
 		select {
 		case <-done:
 			return nil
-		case <-r.Ctx.Done():
-			return r.stopAll(done, source.Problem{Path: model.ContentDir, Message: "the build was stopped: " + r.Ctx.Err().Error(), Hint: "build again"})
+		case <-r.Context.Done():
+			return r.stopAll(done, source.Problem{Path: model.ContentDir, Message: "the build was stopped: " + r.Context.Err().Error(), Hint: "build again"})
 		case <-tick.C:
 			for _, w := range workers {
 				if p, late := w.late(r.Limits.RenderTime); late {

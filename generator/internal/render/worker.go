@@ -25,7 +25,7 @@ const streamAbove = 1 << 20
 // worker holds the buffers one goroutine reuses from page to page.
 type worker struct {
 	*Renderer
-	Body, Page LimitedBuffer
+	body, page LimitedBuffer
 	small      bytes.Buffer
 	bodyWriter *bufio.Writer // goldmark writes through it; reused so it need not make one a page
 
@@ -69,7 +69,7 @@ func (w *worker) late(limit time.Duration) (source.Problem, bool) {
 const bigBuffer = 1 << 20
 
 func (w *worker) shrink() {
-	for _, b := range []*bytes.Buffer{&w.Body.Buffer, &w.Page.Buffer, &w.small} {
+	for _, b := range []*bytes.Buffer{&w.body.Buffer, &w.page.Buffer, &w.small} {
 		if b.Cap() > bigBuffer {
 			*b = bytes.Buffer{}
 		}
@@ -84,7 +84,7 @@ func (w *worker) problem(p source.Problem) {
 
 // Render writes one output and returns its record, or nil when it could
 // not be written.
-func (w *worker) Render(o *Output) *Record {
+func (w *worker) render(o *Output) *Record {
 	if o.Data != nil {
 		if _, err := w.Files.Write(o.Path, o.Data); err != nil {
 			w.cannotWrite(o, err)
@@ -92,15 +92,15 @@ func (w *worker) Render(o *Output) *Record {
 		}
 		return &Record{} // its name changes with its content: it shows nothing else
 	}
-	w.Page.Reset()
-	w.Page.Max = w.Limits.PageBytes
+	w.page.Reset()
+	w.page.Max = w.Limits.PageBytes
 	r := &Reads{Names: w.Names}
 	r.add(DepSite, 0)
 	r.add(DepAssets, 0)
 	rec := &Record{}
 	var err error
 	if o.generate != nil {
-		err = o.generate(&w.Page, r)
+		err = o.generate(&w.page, r)
 	} else {
 		err = w.execute(o, r, rec)
 	}
@@ -120,11 +120,11 @@ func (w *worker) Render(o *Output) *Record {
 func (w *worker) minifyAndWrite(o *Output) error {
 	var minifyErr error
 	minify := func(dst io.Writer) error {
-		minifyErr = w.Minifier.Minify(o.MIME, dst, &w.Page.Buffer)
+		minifyErr = w.Minifier.Minify(o.MIME, dst, &w.page.Buffer)
 		return minifyErr
 	}
 	var err error
-	if w.Page.Len() > streamAbove {
+	if w.page.Len() > streamAbove {
 		_, err = w.Files.WriteFrom(o.Path, minify)
 	} else {
 		w.small.Reset()
@@ -179,7 +179,7 @@ func (w *worker) execute(o *Output, r *Reads, rec *Record) error {
 	if l == nil {
 		return &source.Problem{Path: layout.KindFile(o.Kind), Message: "layout not found", Hint: "create it; the pinzhi repository's layouts/ has one to start from"}
 	}
-	r.add(DepLayout, w.Names.Ids[o.Kind])
+	r.add(DepLayout, w.Names.IDs[o.Kind])
 	data := o.pageData(w.Model, r)
 	if o.Kind == layout.SearchKind {
 		search := w.Search
@@ -194,24 +194,24 @@ func (w *worker) execute(o *Output, r *Reads, rec *Record) error {
 		if err != nil {
 			return err
 		}
-		data.Content = template.HTML(w.Body.String())
+		data.Content = template.HTML(w.body.String())
 		if w.SearchTexts {
-			rec.SearchText = search.Text(w.Body.Bytes())
+			rec.SearchText = search.Text(w.body.Bytes())
 		}
 		if data.Description == "" {
-			data.Description = firstSentence(w.Body.Bytes())
+			data.Description = firstSentence(w.body.Bytes())
 		}
 	}
 	if err := w.share(o, data, r); err != nil {
 		return err
 	}
-	return l.Tmpl.Execute(&w.Page, data)
+	return l.Tmpl.Execute(&w.page, data)
 }
 
 // convertBody renders the page's Markdown into w.body, rewriting its links
 // and noting those that lead to pages.
 func (w *worker) convertBody(o *Output, rec *Record) error {
-	body, err := o.File.Body(w.Fsys)
+	body, err := o.File.Body(w.FS)
 	if err != nil {
 		return err
 	}
@@ -234,9 +234,9 @@ func (w *worker) convertBody(o *Output, rec *Record) error {
 		}
 		return link
 	}
-	w.Body.Reset()
-	w.Body.Max = w.Limits.PageBytes
-	w.bodyWriter.Reset(&w.Body)
+	w.body.Reset()
+	w.body.Max = w.Limits.PageBytes
+	w.bodyWriter.Reset(&w.body)
 	c := markup.Conversion{
 		Links: links, Transform: o.trim,
 		Unparsed: func(line int) { rec.unparsed = append(rec.unparsed, o.File.BodyLine+line-1) },
@@ -246,7 +246,7 @@ func (w *worker) convertBody(o *Output, rec *Record) error {
 			rec.NoAlt = append(rec.NoAlt, bodyRef{Href: href, Line: o.File.BodyLine + line - 1})
 		}
 	}
-	err = w.Md.Convert(body, w.bodyWriter, c)
+	err = w.Markdown.Convert(body, w.bodyWriter, c)
 	if err == nil {
 		err = w.bodyWriter.Flush()
 	}
