@@ -31,6 +31,10 @@ type NewCommunity struct {
 	Date     time.Time // written as the page's date unless zero
 }
 
+// A Reading is a character of a title that pinyin reads more than one
+// way: the slug took the first, the commonest.
+type Reading = model.Reading
+
 // Created says what CreateCommunity or CreatePage wrote.
 type Created struct {
 	File    string // slash path under the site folder: content/communities/dandinghe.md
@@ -39,7 +43,7 @@ type Created struct {
 	// Pinyin is set when the slug was made from the title; Guesses are
 	// its characters that have other readings.
 	Pinyin  bool
-	Guesses []model.Reading
+	Guesses []Reading
 	// Missing names the fields the file leaves for the editor to fill in
 	// before the site builds again, with their lines.
 	Missing []string

@@ -24,8 +24,10 @@ systems (names starting with "#" or "~", ending in "~", ".swp", ".swo",
 ".swx", ".swn", ".tmp", ".bak", ".orig", ".rej", "___jb_tmp___" or
 "___jb_old___", and vim's "4913", Thumbs.db and desktop.ini). Other files
 in content/ that are not Markdown (.md or .markdown) are ignored with a
-warning: pictures belong in assets/. Symbolic links to files are
-followed; links to folders are not. Devices, FIFOs and sockets, named
+warning: pictures belong in assets/. Symbolic links, to files and to
+folders, are followed where they stay inside the site's folder; one that
+leads out of it, or to a folder that holds it, is an error naming the
+link (see Untrusted input). Devices, FIFOs and sockets, named
 directly or through a link, are never opened: where a file is read, one
 is an error naming it.
 
