@@ -2,11 +2,10 @@ package main
 
 import (
 	"bytes"
-	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"pinzhi/generator/browsertest"
 	"strings"
 	"testing"
 )
@@ -120,24 +119,13 @@ func TestBuildFailureKeepsPublic(t *testing.T) {
 }
 
 // builtUnder builds the site in dir with the real binary for a host that
-// serves it under /sub/, serves public/ there as a static host would
-// (no-store: every load fetches afresh), and returns the site's URL.
+// serves it under /sub/, serves public/ there, and returns the site's URL.
 func builtUnder(t testing.TB, dir string) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	site := "http://" + ln.Addr().String() + "/sub/"
-	if _, stderr, code := pinzhi(t, dir, "build", "--base-url", site); code != 0 {
+	host := browsertest.NewStaticHost(t, "/sub/")
+	if _, stderr, code := pinzhi(t, dir, "build", "--base-url", host.URL); code != 0 {
 		t.Fatalf("build: %s", stderr)
 	}
-	files := http.StripPrefix("/sub/", http.FileServer(http.Dir(filepath.Join(dir, "public"))))
-	server := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "no-store")
-		files.ServeHTTP(w, r)
-	})}
-	go server.Serve(ln)
-	t.Cleanup(func() { server.Close() })
-	return site
+	host.Serve(t, filepath.Join(dir, "public"))
+	return host.URL
 }

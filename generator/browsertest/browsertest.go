@@ -13,6 +13,8 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"testing"
@@ -105,4 +107,35 @@ func GzipSize(data []byte) int {
 	w.Write(data)
 	w.Close()
 	return buf.Len()
+}
+
+// A StaticHost serves a built site under a path on a loopback port, as a
+// static host would, but with no-store: every page load and query fetches
+// what it needs afresh, as on a reader's first visit.
+type StaticHost struct {
+	URL    string // the site's address, under the path: "http://127.0.0.1:port/sub/"
+	ln     net.Listener
+	prefix string
+}
+
+// NewStaticHost listens for a site under prefix ("/sub/"); its URL is known
+// before the site is built, for the build's base URL.
+func NewStaticHost(t testing.TB, prefix string) *StaticHost {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &StaticHost{URL: "http://" + ln.Addr().String() + prefix, ln: ln, prefix: prefix}
+}
+
+// Serve serves the folder dir until the test ends.
+func (h *StaticHost) Serve(t testing.TB, dir string) {
+	files := http.StripPrefix(h.prefix, http.FileServer(http.Dir(dir)))
+	server := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		files.ServeHTTP(w, r)
+	})}
+	go server.Serve(h.ln)
+	t.Cleanup(func() { server.Close() })
 }

@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"maps"
 	"math/rand/v2"
-	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -44,25 +42,12 @@ func copySite(t testing.TB) string {
 // /sub/, serves public/ there, and returns the site's URL.
 func builtUnder(t testing.TB, dir string) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	site := "http://" + ln.Addr().String() + "/sub/"
-	if _, err := generator.Build(generator.Options{SrcDir: dir, Out: filepath.Join(dir, "public"), BaseURL: site}); err != nil {
+	host := browsertest.NewStaticHost(t, "/sub/")
+	if _, err := generator.Build(generator.Options{SrcDir: dir, Out: filepath.Join(dir, "public"), BaseURL: host.URL}); err != nil {
 		t.Fatalf("build: %v", err)
 	}
-	files := http.StripPrefix("/sub/", http.FileServer(http.Dir(filepath.Join(dir, "public"))))
-	// no-store: every page load and query fetches what it needs afresh,
-	// as on a reader's first visit.
-	noStore := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "no-store")
-		files.ServeHTTP(w, r)
-	})
-	server := &http.Server{Handler: noStore}
-	go server.Serve(ln)
-	t.Cleanup(func() { server.Close() })
-	return site
+	host.Serve(t, filepath.Join(dir, "public"))
+	return host.URL
 }
 
 // searchDoc is one document of the index, as its blocks store it.
