@@ -209,7 +209,7 @@ func TestServeStopsDuringPhotos(t *testing.T) {
 	cmd.Process.Signal(os.Interrupt)
 	select {
 	case <-done:
-		if waited := time.Since(pressed); waited > 3*time.Second {
+		if waited := time.Since(pressed); waited > 5*time.Second { // at once, with room for a loaded machine: it took 17.7 s before
 			t.Errorf("Ctrl-C took %v", waited)
 		}
 	case <-time.After(30 * time.Second):

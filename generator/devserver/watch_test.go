@@ -163,16 +163,25 @@ func TestNewFolder(t *testing.T) {
 	}
 }
 
-// TestBurst writes 100 files at once, as a git checkout does, and wants a
-// single batch holding them all.
+// TestBurst writes 100 files at once, as a git checkout does, and wants
+// them in a batch or two, not a rebuild each. A batch closes after 10 ms
+// of quiet, and on a loaded machine the test's own writes can pause that
+// long: more than three batches would mean the batching does not work.
 func TestBurst(t *testing.T) {
 	root, w := watchedSite(t, false)
 	for i := range 100 {
 		write(t, root, "content/communities/p"+strconv.Itoa(i)+".md", "x")
 	}
-	b := nextBatch(t, w, 5*time.Second)
-	if len(b.Paths) != 100 {
-		t.Errorf("first batch has %d paths, want 100", len(b.Paths))
+	seen := map[string]bool{}
+	batches := 0
+	for len(seen) < 100 && batches < 100 {
+		for _, p := range nextBatch(t, w, 5*time.Second).Paths {
+			seen[p] = true
+		}
+		batches++
+	}
+	if len(seen) != 100 || batches > 3 {
+		t.Errorf("100 files written at once came in %d batches naming %d of them, want at most 3 naming all", batches, len(seen))
 	}
 	noBatch(t, w, 100*time.Millisecond)
 }
