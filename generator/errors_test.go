@@ -383,28 +383,28 @@ func TestSymlinkedFolders(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	writeSite(t, dir, repoSite(t))
-	shared := filepath.Join(dir, "shared")
-	os.MkdirAll(filepath.Join(shared, "pages"), 0o755)
-	os.MkdirAll(filepath.Join(shared, "pictures"), 0o755)
-	os.MkdirAll(filepath.Join(shared, "partials"), 0o755)
-	os.WriteFile(filepath.Join(shared, "pages", "gongxiang.md"), []byte(communityFile("title: 共享社区\nslug: gongxiang\n")), 0o644)
-	os.WriteFile(filepath.Join(shared, "pictures", "logo.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`), 0o644)
-	os.WriteFile(filepath.Join(shared, "partials", "extra.html"), []byte(`{{define "extra"}}x{{end}}`), 0o644)
+	common := filepath.Join(dir, "common")
+	os.MkdirAll(filepath.Join(common, "pages"), 0o755)
+	os.MkdirAll(filepath.Join(common, "pictures"), 0o755)
+	os.MkdirAll(filepath.Join(common, "partials"), 0o755)
+	os.WriteFile(filepath.Join(common, "pages", "gongxiang.md"), []byte(communityFile("title: 共享社区\nslug: gongxiang\n")), 0o644)
+	os.WriteFile(filepath.Join(common, "pictures", "logo.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`), 0o644)
+	os.WriteFile(filepath.Join(common, "partials", "extra.html"), []byte(`{{define "extra"}}x{{end}}`), 0o644)
 	link := func(target, name string) {
 		t.Helper()
 		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	link("../../shared/pages", "content/communities/linked")
-	link("../shared/pictures", "assets/shared")
-	link("../../shared/partials/extra.html", "layouts/partials/extra.html")
+	link("../../common/pages", "content/communities/linked")
+	link("../common/pictures", "assets/common")
+	link("../../common/partials/extra.html", "layouts/partials/extra.html")
 	out, _ := mustBuild(t, nil, Options{SrcDir: dir})
 	files := readTree(t, out)
 	if !strings.Contains(files["communities/gongxiang/index.html"], "共享社区") {
 		t.Error("the page in the linked folder was not built")
 	}
-	if !slices.ContainsFunc(slices.Collect(maps.Keys(files)), func(f string) bool { return strings.HasPrefix(f, "assets/shared/logo.") }) {
+	if !slices.ContainsFunc(slices.Collect(maps.Keys(files)), func(f string) bool { return strings.HasPrefix(f, "assets/common/logo.") }) {
 		t.Error("the asset in the linked folder was not published")
 	}
 

@@ -251,13 +251,13 @@ func TestSecretsInBaseURL(t *testing.T) {
 func TestSymlinkedContentFolder(t *testing.T) {
 	t.Parallel()
 	dir := copySite(t)
-	shared := filepath.Join(dir, "shared", "communities")
-	os.MkdirAll(shared, 0o755)
+	common := filepath.Join(dir, "common", "communities")
+	os.MkdirAll(common, 0o755)
 	page, _ := os.ReadFile(filepath.Join(dir, "content/communities/libang.md"))
 	page = regexp.MustCompile(`(?m)^title: .*$`).ReplaceAll(page, []byte("title: 共享社区"))
 	page = regexp.MustCompile(`(?m)^weight: .*$`).ReplaceAll(page, []byte("weight: 99"))
-	os.WriteFile(filepath.Join(shared, "gongxiang.md"), page, 0o644)
-	os.Symlink("../../shared/communities", filepath.Join(dir, "content/communities/shared"))
+	os.WriteFile(filepath.Join(common, "gongxiang.md"), page, 0o644)
+	os.Symlink("../../common/communities", filepath.Join(dir, "content/communities/common"))
 	_, stderr, code := runIn(t, dir, nil, "build")
 	if code != 0 || strings.Contains(stderr, "not a Markdown file") {
 		t.Fatalf("exit %d:\n%s", code, stderr)

@@ -199,16 +199,16 @@ func TestWalkDir(t *testing.T) {
 	}
 	fsys := fstest.MapFS{
 		"content/a.md":               {Data: []byte("a")},
-		"content/shared":             link("../shared"),
+		"content/common":             link("../common"),
 		"content/up":                 link(".."),
 		"content/self":               link("../content"),
 		"content/out":                link("../../elsewhere"),
 		"content/abs":                link("/etc"),
-		"content/file.md":            link("../shared/b.md"),
+		"content/file.md":            link("../common/b.md"),
 		"content/deep/back":          link("../../content/deep"),
-		"shared/b.md":                {Data: []byte("b")},
-		"shared/inner/c.md":          {Data: []byte("c")},
-		"shared/inner/toshared":      link("../../shared"),
+		"common/b.md":                {Data: []byte("b")},
+		"common/inner/c.md":          {Data: []byte("c")},
+		"common/inner/tocommon":      link("../../common"),
 		"content/zz-sibling/loopy":   link("../zz-sibling"),
 		"content/zz-sibling/note.md": {Data: []byte("n")},
 	}
@@ -228,9 +228,9 @@ func TestWalkDir(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantVisited := []string{"content dir", "content/a.md file", "content/deep dir", "content/file.md file",
-		"content/shared dir", "content/shared/b.md file", "content/shared/inner dir", "content/shared/inner/c.md file",
-		"content/zz-sibling dir", "content/zz-sibling/note.md file"}
+	wantVisited := []string{"content dir", "content/a.md file",
+		"content/common dir", "content/common/b.md file", "content/common/inner dir", "content/common/inner/c.md file",
+		"content/deep dir", "content/file.md file", "content/zz-sibling dir", "content/zz-sibling/note.md file"}
 	if !slices.Equal(visited, wantVisited) {
 		t.Errorf("visited\n%q\nwant\n%q", visited, wantVisited)
 	}
@@ -239,7 +239,7 @@ func TestWalkDir(t *testing.T) {
 		"content/deep/back: is a symbolic link to content/deep, a folder that holds it",
 		"content/out: is a symbolic link out of the site's folder (to ../../elsewhere)",
 		"content/self: is a symbolic link to content, a folder that holds it",
-		"content/shared/inner/toshared: is a symbolic link to shared, a folder that holds it",
+		"content/common/inner/tocommon: is a symbolic link to common, a folder that holds it",
 		"content/up: is a symbolic link to ., a folder that holds it",
 		"content/zz-sibling/loopy: is a symbolic link to content/zz-sibling, a folder that holds it",
 	}
