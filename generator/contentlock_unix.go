@@ -21,7 +21,9 @@ import (
 // system lets it go when the process ends, however it ends.
 func lockContent(siteDir string) (unlock func(), err error) {
 	dir := filepath.Join(siteDir, model.ContentDir)
-	f, err := os.Open(dir)
+	// O_DIRECTORY: a FIFO standing in for content/ is refused, not waited
+	// on; O_NONBLOCK for the same reason, whatever else it may be.
+	f, err := os.OpenFile(dir, os.O_RDONLY|unix.O_DIRECTORY|unix.O_NONBLOCK, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		return func() {}, nil // reading the site says what is missing
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -245,4 +246,23 @@ func frontMatterLine(t *testing.T, text, key string) string {
 	}
 	t.Fatalf("no %s in\n%s", key, text)
 	return ""
+}
+
+// TestCreateContentFIFO: pinzhi new on a site whose content/ is a FIFO
+// says so at once instead of waiting to lock it.
+func TestCreateContentFIFO(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "content"), 0o644); err != nil {
+		t.Skip(err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := CreatePage(dir, "about", "关于"); done <- err }()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Error("a page was written into a FIFO's place")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("pinzhi new waited on a FIFO standing for content/")
+	}
 }

@@ -265,3 +265,25 @@ func TestMakeStops(t *testing.T) {
 		t.Errorf("Make with a cancelled context: %v", err)
 	}
 }
+
+// TestPruneStampFIFO: a FIFO where the prune's stamp goes is replaced,
+// never opened (opening it for writing would wait for a reader for ever).
+func TestPruneStampFIFO(t *testing.T) {
+	dir := t.TempDir()
+	stamp := filepath.Join(dir, stampFile)
+	if err := syscall.Mkfifo(stamp, 0o644); err != nil {
+		t.Skip(err)
+	}
+	old := time.Now().Add(-2 * pruneEvery) // so that a prune is due
+	os.Chtimes(stamp, old, old)
+	done := make(chan struct{})
+	go func() { NewCache(dir, nil).Prune(time.Now()); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Prune waited on a FIFO at its stamp")
+	}
+	if info, err := os.Lstat(filepath.Join(dir, stampFile)); err != nil || !info.Mode().IsRegular() {
+		t.Errorf("the stamp is not a regular file now: %v %v", info, err)
+	}
+}

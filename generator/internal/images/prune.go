@@ -76,11 +76,10 @@ func (c *Cache) Prune(now time.Time) {
 			os.Remove(e.path)
 		}
 	}
-	if os.MkdirAll(c.dir, 0o755) == nil {
-		if f, err := os.OpenFile(stamp, os.O_CREATE|os.O_WRONLY|source.NoFollow, 0o644); err == nil {
-			f.Close()
-			os.Chtimes(stamp, now, now)
-		}
+	// The stamp is replaced, never opened for writing: a FIFO planted
+	// there would hold an open for ever.
+	if source.WriteReplacing(stamp, nil) == nil {
+		os.Chtimes(stamp, now, now)
 	}
 }
 

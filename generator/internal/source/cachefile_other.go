@@ -34,6 +34,3 @@ func ReadRegular(p string, limit int64) ([]byte, Stamp, error) {
 	}
 	return data, Stamp{Size: info.Size(), Mtime: info.ModTime().UnixNano()}, nil
 }
-
-// NoFollow is not to be had here.
-const NoFollow = 0

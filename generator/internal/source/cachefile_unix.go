@@ -58,6 +58,3 @@ func unwrapPath(err error) error {
 	}
 	return err
 }
-
-// NoFollow makes OpenFile refuse a symbolic link.
-const NoFollow = syscall.O_NOFOLLOW
