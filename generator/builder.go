@@ -48,6 +48,9 @@ type Builder struct {
 	// collectRefs makes every page's record keep its body's links, for
 	// Check.
 	collectRefs bool
+	// oneShot says that the Builder builds once and is never updated, so
+	// it keeps nothing for updates.
+	oneShot bool
 
 	// last is the site the output folder holds, nil before a good build.
 	last *state
@@ -104,7 +107,9 @@ func NewBuilder(opts Options) *Builder {
 // folder and swaps the two when every file is written (see Output in the
 // package documentation). When it fails, the output folder is as it was.
 func Build(opts Options) (*Report, error) {
-	return NewBuilder(opts).Build()
+	b := NewBuilder(opts)
+	b.oneShot = true
+	return b.Build()
 }
 
 // Build reads the whole source and builds the whole site, as the package
@@ -209,7 +214,7 @@ func (b *Builder) prepare() (*state, Problems) {
 	st.r = &render.Renderer{FS: b.opts.Src, Model: m, Markdown: markup.New(markup.Options{RawHTML: m.Site.RawHTML, Picture: render.BodyPictures(b.assets, b.env.URLs)}),
 		Links:   &render.LinkRewriter{URLs: b.env.URLs, Assets: b.assets.Links()},
 		Layouts: b.layouts, Minifier: b.minifier, Names: &b.names, Values: st.values,
-		Env: b.env, Limits: m.Site.Limits, Context: b.opts.Context, CollectRefs: b.collectRefs, SearchTexts: st.searchPage != nil}
+		Env: b.env, Limits: m.Site.Limits, Context: b.opts.Context, CollectRefs: b.collectRefs}
 	return st, nil
 }
 

@@ -35,16 +35,14 @@ type pass struct {
 func (b *Builder) publish(p pass, report *Report, start time.Time, t *timer) (*Report, error) {
 	st := p.st
 	st.r.Files = p.sink
+	feed := b.feedSearch(p)
+	st.r.PageTexts = feed
 	records, probs := st.r.RenderAll(p.first, p.rest, p.workers)
+	st.r.PageTexts = nil
 	t.done("render")
 	var searchFiles, searchWritten []string
-	if st.searchPage != nil && !hasErrors(probs) {
-		if p.whole {
-			b.search = nil
-		}
-		var searchProbs source.Problems
-		searchFiles, searchWritten, searchProbs = b.writeSearch(st, records, p.sink, p.searchPage)
-		probs = append(probs, searchProbs...)
+	if feed != nil {
+		searchFiles, searchWritten, probs = b.finishSearch(p, feed, records, probs)
 		t.done("search")
 	}
 	errs, warnings := probs.Split()
@@ -59,7 +57,10 @@ func (b *Builder) publish(p pass, report *Report, start time.Time, t *timer) (*R
 		}
 	}
 	if len(errs) > 0 {
-		b.stale, b.search = true, nil
+		b.stale = true
+		if feed != nil && feed.applied {
+			b.search = nil // it holds what was not published
+		}
 		report.Phases = t.phases
 		return report, joinErrors(errs, p.sink.Abort())
 	}
@@ -70,6 +71,9 @@ func (b *Builder) publish(p pass, report *Report, start time.Time, t *timer) (*R
 	}
 	if p.whole {
 		t.done("swap")
+	}
+	if feed != nil {
+		b.search = feed.s
 	}
 	b.searchLive = searchFiles
 	b.keep(p, records, gone)
@@ -100,4 +104,33 @@ func (b *Builder) keep(p pass, records map[string]*render.Record, gone []string)
 		}
 	}
 	b.last, b.stale = st, false
+}
+
+// feedSearch returns what takes the pages' texts for the search index in
+// the pass, or nil when the site has no search page: a new index for a
+// build, the kept one for an update.
+func (b *Builder) feedSearch(p pass) *searchFeed {
+	switch {
+	case p.st.searchPage == nil:
+		return nil
+	case p.whole:
+		return newSearchState(p.st.model, !b.oneShot).collect()
+	default:
+		return b.search.hold()
+	}
+}
+
+// finishSearch brings the index up to date with the pass, when it
+// rendered without errors, and writes its files and the search page.
+func (b *Builder) finishSearch(p pass, feed *searchFeed, records map[string]*render.Record, probs source.Problems) (files, written []string, _ source.Problems) {
+	failed := hasErrors(probs)
+	if !feed.finish(p.st.model, !failed) {
+		return nil, nil, append(probs, source.Problem{Path: searchDir, Message: "cannot be updated: a title changed on a page that was not written",
+			Hint: "report it; saving content/_index.md builds the whole site again"})
+	}
+	if failed {
+		return nil, nil, probs
+	}
+	files, written, searchProbs := b.writeSearch(p.st, feed.s, records, p.sink, p.whole, p.searchPage)
+	return files, written, append(probs, searchProbs...)
 }

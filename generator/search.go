@@ -3,9 +3,7 @@ package generator
 import (
 	"maps"
 	"path"
-	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/tdewolff/minify/v2"
 
@@ -29,70 +27,51 @@ const (
 const brandLabel = "百佳品牌"
 
 // searchState is the search index a Builder keeps up to date: what the
-// output folder's index files hold, unless an update failed since (then
-// the Builder drops it and the next update writes every file).
+// output folder's index files hold. It is dropped when an update may
+// have left the two apart; the next update then builds the whole site.
 type searchState struct {
 	index *search.Index
-	paths []string // of the documents, in order: another order is another index
+	docs  []search.Doc
+	ids   map[string]int // the documents' page files ("communities/a/index.html") -> number
 }
 
-// searchWriter is where the index's files go: the staging folder of a
-// build or the live folder of an update.
-type searchWriter interface {
-	Add(paths []string) error
-	Write(rel string, data []byte) (changed bool, err error)
+func newSearchState(m *model.Model, keep bool) *searchState {
+	docs := searchDocs(m)
+	s := &searchState{index: search.New(docs, keep), docs: docs, ids: map[string]int{}}
+	for i, d := range docs {
+		if !isEntry(d) {
+			s.ids[d.Path+"index.html"] = i
+		}
+	}
+	return s
 }
 
-// updateSearch brings the index up to date with the model and the texts
-// of the pages, writes the files that changed through w and returns the
-// paths of all the index's files.
-func (s *searchState) update(m *model.Model, texts func(string) string, w searchWriter) (files, written []string, err error) {
-	docs := searchDocs(m, texts)
-	paths := make([]string, len(docs))
-	for i := range docs {
-		paths[i] = docs[i].Path
-	}
-	all := s.index == nil || !slices.Equal(paths, s.paths)
-	if all {
-		s.index, s.paths = search.New(len(docs)), paths
-		s.index.Fill(docs)
-	} else {
-		setAll(s.index, docs)
-	}
-	districts := make([][2]string, len(m.Site.Districts))
-	for i, d := range m.Site.Districts {
-		districts[i] = [2]string{d.Slug, d.Name}
-	}
-	batch := batchWriter{w: w, recycle: s.index.Recycle}
-	names, err := s.index.Encode(districts, all, batch.write)
-	if err == nil {
-		err = batch.flush()
-	} else {
-		batch.wait() // nothing may be written once update returns
-	}
-	if err != nil {
-		s.index = nil // its files and the folder may differ now: the next update writes all
-		return nil, nil, err
-	}
-	files = make([]string, len(names))
-	for i, n := range names {
-		files[i] = searchDir + n
-	}
-	return files, batch.written, nil
-}
+// isEntry reports whether d is an entry of the brand list, which has no
+// page of its own.
+func isEntry(d search.Doc) bool { return d.Label == brandLabel }
 
-// setAll sets every document, on every core.
-func setAll(x *search.Index, docs []search.Doc) {
-	var wg sync.WaitGroup
-	n := runtime.GOMAXPROCS(0)
-	for w := range n {
-		wg.Go(func() {
-			for i := w; i < len(docs); i += n {
-				x.Set(i, docs[i])
-			}
-		})
+// canUpdate reports whether rendering outs brings the index up to date
+// with m: it has the documents the index has, in the same order, and
+// every one whose head changed either has no page or has its page among
+// outs. Else the index needs every page's text: a page came or went.
+func (s *searchState) canUpdate(m *model.Model, outs []*render.Output) bool {
+	if s == nil {
+		return false
 	}
-	wg.Wait()
+	docs := searchDocs(m)
+	if !slices.EqualFunc(docs, s.docs, func(a, b search.Doc) bool { return a.Path == b.Path }) {
+		return false
+	}
+	rendered := map[string]bool{}
+	for _, o := range outs {
+		rendered[o.Path] = true
+	}
+	for i, d := range docs {
+		if d.Head != s.docs[i].Head && !isEntry(d) && !rendered[d.Path+"index.html"] {
+			return false
+		}
+	}
+	return true
 }
 
 // searchScriptOutput is the search page's script, minified, under its
@@ -123,25 +102,13 @@ func (b *Builder) planSearch(st *state) *Problem {
 	return nil
 }
 
-// writeSearch brings the index up to date with the pages of st, those of
-// fresh (just rendered) first, writes its files through w, and then the
-// search page, when page is set or the index's first file changed name;
-// its record goes into fresh. It returns the index's files and those it
+// writeSearch writes the index's files through w: all of them after a
+// build, those that changed after an update. Then it writes the search
+// page, when page is set or the index's first file changed name; its
+// record goes into fresh. It returns the index's files and those it
 // wrote.
-func (b *Builder) writeSearch(st *state, fresh map[string]*render.Record, w searchWriter, page bool) (files, written []string, probs source.Problems) {
-	if b.search == nil {
-		b.search = &searchState{}
-	}
-	texts := func(path string) string {
-		if r := fresh[path]; r != nil {
-			return r.SearchText
-		}
-		if r := st.records[path]; r != nil {
-			return r.SearchText
-		}
-		return ""
-	}
-	files, written, err := b.search.update(st.model, texts, w)
+func (b *Builder) writeSearch(st *state, s *searchState, fresh map[string]*render.Record, w searchWriter, all, page bool) (files, written []string, probs source.Problems) {
+	files, written, err := s.write(st.model, w, all)
 	if err != nil {
 		return nil, nil, source.Problems{{Path: searchDir, Message: "cannot be written: " + source.UnwrapPathError(err),
 			Hint: "check that the output folder is writable and that the disk is not full"}}
@@ -150,10 +117,41 @@ func (b *Builder) writeSearch(st *state, fresh map[string]*render.Record, w sear
 		return files, written, nil
 	}
 	urls := st.model.Site.URLs
-	st.r.Search = render.SearchData{Index: urls.Rel(files[0]), Manifest: string(b.search.index.Manifest()), Script: urls.Rel(b.searchScript.Path)}
+	st.r.Search = render.SearchData{Index: urls.Rel(files[0]), Manifest: string(s.index.Manifest()), Script: urls.Rel(b.searchScript.Path)}
 	records, probs := st.r.RenderAll(nil, []*render.Output{st.searchPage}, 1)
 	maps.Copy(fresh, records)
 	return files, written, probs
+}
+
+// searchWriter is where the index's files go: the staging folder of a
+// build or the live folder of an update.
+type searchWriter interface {
+	Add(paths []string) error
+	Write(rel string, data []byte) (changed bool, err error)
+}
+
+// write writes the index's files, all or those that changed, through w
+// and returns the paths of all of them and of those it wrote.
+func (s *searchState) write(m *model.Model, w searchWriter, all bool) (files, written []string, err error) {
+	districts := make([][2]string, len(m.Site.Districts))
+	for i, d := range m.Site.Districts {
+		districts[i] = [2]string{d.Slug, d.Name}
+	}
+	batch := batchWriter{w: w, recycle: s.index.Recycle}
+	names, err := s.index.Encode(districts, all, batch.write)
+	if err == nil {
+		err = batch.flush()
+	} else {
+		batch.wait() // nothing may be written once write returns
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	files = make([]string, len(names))
+	for i, n := range names {
+		files[i] = searchDir + n
+	}
+	return files, batch.written, nil
 }
 
 // writtenPaths lists the files an update wrote: the outputs rendered and

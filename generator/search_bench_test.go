@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -9,37 +10,55 @@ import (
 )
 
 // searchCorpusDocs builds the benchmarks' corpus of n pages once and
-// returns what the search index holds of it.
-func searchCorpusDocs(b *testing.B, n int) ([]search.Doc, [][2]string) {
-	builder := NewBuilder(Options{SrcDir: corpusDir(b, n), Out: filepath.Join(b.TempDir(), "public"), BaseURL: "http://example.org/"})
+// returns what the search index holds of it: the documents, their pages'
+// texts as read from the built pages, and the districts.
+func searchCorpusDocs(b *testing.B, n int) ([]search.Doc, []string, [][2]string) {
+	out := filepath.Join(b.TempDir(), "public")
+	builder := NewBuilder(Options{SrcDir: corpusDir(b, n), Out: out, BaseURL: "http://example.org/"})
 	if _, err := builder.Build(); err != nil {
 		b.Fatal(err)
 	}
-	st := builder.last
-	docs := searchDocs(st.model, func(p string) string {
-		if r := st.records[p]; r != nil {
-			return r.SearchText
+	m := builder.last.model
+	docs := searchDocs(m)
+	texts := make([]string, len(docs))
+	for i, d := range docs {
+		if isEntry(d) {
+			continue
 		}
-		return ""
-	})
+		page, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(d.Path), "index.html"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts[i] = search.PageText(page)
+	}
 	var districts [][2]string
-	for _, d := range st.model.Site.Districts {
+	for _, d := range m.Site.Districts {
 		districts = append(districts, [2]string{d.Slug, d.Name})
 	}
-	return docs, districts
+	return docs, texts, districts
+}
+
+// filled returns an index of the documents, filled as a build fills it.
+func filled(docs []search.Doc, texts []string) *search.Index {
+	x := search.New(docs, false)
+	c := x.Collector()
+	for i, t := range texts {
+		c.Add(i, t)
+	}
+	c.Fill()
+	return x
 }
 
 // BenchmarkSearchIndex10k makes the search index of 10,000 pages from
-// their texts, as a build does after rendering them, and reports its
+// their texts, as a build does while rendering them, and reports its
 // size: files, megabytes, and megabytes compressed as hosts send them.
 //
 //	go test ./generator -run '^$' -bench SearchIndex
 func BenchmarkSearchIndex10k(b *testing.B) {
-	docs, districts := searchCorpusDocs(b, 10000)
+	docs, texts, districts := searchCorpusDocs(b, 10000)
 	var files, size, gz int
 	for b.Loop() {
-		x := search.New(len(docs))
-		x.Fill(docs)
+		x := filled(docs, texts)
 		files, size = 0, 0
 		if _, err := x.Encode(districts, true, func(f search.File) error {
 			files++
@@ -49,9 +68,7 @@ func BenchmarkSearchIndex10k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	x := search.New(len(docs))
-	x.Fill(docs)
-	x.Encode(districts, true, func(f search.File) error { gz += browsertest.GzipSize(f.Data); return nil })
+	filled(docs, texts).Encode(districts, true, func(f search.File) error { gz += browsertest.GzipSize(f.Data); return nil })
 	b.ReportMetric(float64(files), "files")
 	b.ReportMetric(float64(size)/1e6, "MB")
 	b.ReportMetric(float64(gz)/1e6, "MB-gzip")

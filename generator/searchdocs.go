@@ -12,8 +12,9 @@ import (
 // searchDocs lists what readers can find, in the order results are
 // listed in when they match equally well: the communities in reading
 // order, the brand entries, the home page's note, the brand list's lead
-// and the plain pages. texts gives the text of a page's body as rendered.
-func searchDocs(m *model.Model, texts func(path string) string) []search.Doc {
+// and the plain pages. What else a page shows, the index reads from the
+// page as it is written (search.PageText).
+func searchDocs(m *model.Model) []search.Doc {
 	district := map[*model.District]int{}
 	for i, d := range m.Site.Districts {
 		district[d] = i
@@ -26,17 +27,7 @@ func searchDocs(m *model.Model, texts func(path string) string) []search.Doc {
 	}
 	var docs []search.Doc
 	for _, c := range m.Communities {
-		var brands []string
-		for _, b := range c.Brands {
-			brands = append(brands, b.Text)
-		}
-		docs = append(docs, search.Doc{
-			Path:     c.Path,
-			Head:     lines(c.Title, c.Leader.Name, c.Leader.Role),
-			Fields:   lines(c.District.Name, c.Quote, c.Summary, strings.Join(brands, "\n")),
-			Body:     texts(c.Path + "index.html"),
-			District: districtOf(c),
-		})
+		docs = append(docs, search.Doc{Path: c.Path, Head: lines(c.Title, c.Leader.Name, c.Leader.Role), District: districtOf(c)})
 	}
 	if bl := m.Brands; bl != nil {
 		for _, b := range bl.Entries {
@@ -48,12 +39,12 @@ func searchDocs(m *model.Model, texts func(path string) string) []search.Doc {
 		}
 	}
 	s := m.Site
-	docs = append(docs, search.Doc{Path: "", Head: render.FirstNonEmpty(s.Headline, s.Title), Body: texts("index.html"), District: -1})
+	docs = append(docs, search.Doc{Path: "", Head: render.FirstNonEmpty(s.Headline, s.Title), District: -1})
 	if bl := m.Brands; bl != nil {
-		docs = append(docs, search.Doc{Path: bl.Path, Head: bl.Title, Body: texts(bl.Path + "index.html"), District: -1})
+		docs = append(docs, search.Doc{Path: bl.Path, Head: bl.Title, District: -1})
 	}
 	for _, p := range m.Pages {
-		docs = append(docs, search.Doc{Path: p.Path, Head: p.Title, Fields: p.Summary, Body: texts(p.Path + "index.html"), District: -1})
+		docs = append(docs, search.Doc{Path: p.Path, Head: p.Title, District: -1})
 	}
 	return docs
 }

@@ -20,7 +20,7 @@ import (
 // everything.
 func (b *Builder) Update(changed []string) (*Report, error) {
 	cs := classify(changed)
-	if b.last == nil || cs.full {
+	if b.last == nil || cs.full || b.last.searchPage != nil && b.search == nil {
 		return b.Build()
 	}
 	start, t := time.Now(), newTimer()
@@ -41,6 +41,9 @@ func (b *Builder) Update(changed []string) (*Report, error) {
 	}
 	st.records = b.last.records
 	first, rest, gone := st.changedOutputs(st.values.Changed(b.last.values), reloaded)
+	if st.searchPage != nil && !b.search.canUpdate(st.model, slices.Concat(first, rest)) {
+		return b.Build() // the index needs the text of every page
+	}
 	return b.write(st, first, rest, gone, start, t, false)
 }
 

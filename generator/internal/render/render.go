@@ -42,9 +42,6 @@ type Record struct {
 	// noAlt are the images of the body without alt text, also for check:
 	// href is what the page carries.
 	NoAlt []bodyRef
-	// searchText is the text of the page's body as readers see it, for
-	// the search index, when the site has a search page.
-	SearchText string
 }
 
 // A bodyRef is a link or image of a page's body: the address the page
@@ -52,6 +49,13 @@ type Record struct {
 type bodyRef struct {
 	Href, Dest string
 	Line       int
+}
+
+// PageTexts takes the text of pages for the search index. Add is called
+// by several workers at once.
+type PageTexts interface {
+	Wants(page string) bool
+	Add(page, text string)
 }
 
 // Renderer turns planned outputs into minified files. Its fields are
@@ -71,8 +75,9 @@ type Renderer struct {
 	// CollectRefs keeps every link of each body in its record, for
 	// pinzhi check; a build does not need them.
 	CollectRefs bool
-	// SearchTexts keeps the text of each body for the search index.
-	SearchTexts bool
+	// PageTexts, when set, takes the text of the pages the search index
+	// holds, as their readers see them (search.PageText).
+	PageTexts PageTexts
 	// Search is what the search page shows of its index.
 	Search SearchData
 	// Files is where the rendered files go.

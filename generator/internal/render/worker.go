@@ -115,6 +115,16 @@ func (w *worker) render(o *Output) *Record {
 	return rec
 }
 
+// pageText gives the page's text to PageTexts, read from the page as it
+// is written: what search.js reads of it. A page written straight to its
+// file is read unminified, which differs from the file only in spaces
+// that are not text.
+func (w *worker) pageText(o *Output, page []byte) {
+	if w.PageTexts != nil && w.PageTexts.Wants(o.Path) {
+		w.PageTexts.Add(o.Path, search.PageText(page))
+	}
+}
+
 // minifyAndWrite minifies the page in w.page and writes it: a large one
 // straight to its file.
 func (w *worker) minifyAndWrite(o *Output) error {
@@ -125,11 +135,13 @@ func (w *worker) minifyAndWrite(o *Output) error {
 	}
 	var err error
 	if w.page.Len() > streamAbove {
+		w.pageText(o, w.page.Bytes()) // minify reads the buffer away
 		_, err = w.Files.WriteFrom(o.Path, minify)
 	} else {
 		w.small.Reset()
 		if err = minify(&w.small); err == nil {
 			_, err = w.Files.Write(o.Path, w.small.Bytes())
+			w.pageText(o, w.small.Bytes())
 		}
 	}
 	switch {
@@ -195,9 +207,6 @@ func (w *worker) execute(o *Output, r *Reads, rec *Record) error {
 			return err
 		}
 		data.Content = template.HTML(w.body.String())
-		if w.SearchTexts {
-			rec.SearchText = search.Text(w.body.Bytes())
-		}
 		if data.Description == "" {
 			data.Description = firstSentence(w.body.Bytes())
 		}

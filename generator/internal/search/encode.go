@@ -14,8 +14,8 @@ import (
 // each of its grams and one for each few results, so files are small;
 // but every file is a request, so not too small.
 const (
-	shardBytes = 48 << 10
-	blockBytes = 24 << 10
+	shardBytes = 24 << 10
+	blockBytes = 6 << 10
 	maxShards  = 4096
 	maxBlock   = 256
 )
@@ -41,7 +41,8 @@ type File struct {
 // first (the districts' names and the names of the other files; the
 // search page carries a copy, see Manifest); the shards, each a JSON
 // object from gram to the documents it occurs in; the blocks, each the
-// texts of a run of documents with their districts; the district file,
+// paths, heads, districts and labels of a run of documents; the district
+// file,
 // each document's district, which a query reads only to keep one
 // district's results. The files are made on every core; emit is called
 // with one at a time, for every file when all is set, else for those that
@@ -191,18 +192,21 @@ func shardCount(bytes int) int {
 }
 
 // blockSize is how many documents a block holds: a power of two near
-// blockBytes of text.
+// blockBytes.
 func blockSize(docs []Doc) int {
 	if len(docs) == 0 {
 		return 1
 	}
 	total := 0
 	for i := range docs {
-		total += len(docs[i].Path) + len(docs[i].Head) + len(docs[i].Fields) + len(docs[i].Body) + 8
+		total += docBytes(&docs[i]) + 8
 	}
 	per := max(1, blockBytes/max(1, total/len(docs)))
 	return min(1<<(bits.Len(uint(per))-1), maxBlock)
 }
+
+// docBytes is about what a document takes in its block.
+func docBytes(d *Doc) int { return len(d.Path) + len(d.Head) + len(d.Label) + 4 }
 
 func (x *Index) shardFile(n int, grams []gram) File {
 	size := 2
@@ -225,7 +229,7 @@ func (x *Index) shardFile(n int, grams []gram) File {
 func (x *Index) blockFile(n, lo, hi int) File {
 	size := 2
 	for i := lo; i < hi; i++ {
-		size += len(x.docs[i].Path) + len(x.docs[i].Head) + len(x.docs[i].Fields) + len(x.docs[i].Body) + len(x.docs[i].Label) + 32
+		size += docBytes(&x.docs[i]) + 16
 	}
 	b := append(x.buffer(size), '[')
 	for i := lo; i < hi; i++ {
@@ -238,8 +242,6 @@ func (x *Index) blockFile(n, lo, hi int) File {
 		b = append(b, ',')
 		b = appendJSONString(b, d.Head)
 		b = append(b, ',')
-		b = appendBody(b, d)
-		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(d.District), 10)
 		if d.Label != "" {
 			b = append(b, ',')
@@ -248,18 +250,6 @@ func (x *Index) blockFile(n, lo, hi int) File {
 		b = append(b, ']')
 	}
 	return named("b", n, append(b, ']'))
-}
-
-// appendBody writes what search.js calls a document's body: its fields and
-// its text, a line apart, as one JSON string.
-func appendBody(b []byte, d *Doc) []byte {
-	b = append(b, '"')
-	b = appendJSONContent(b, d.Fields)
-	if d.Fields != "" && d.Body != "" {
-		b = append(b, '\\', 'n')
-	}
-	b = appendJSONContent(b, d.Body)
-	return append(b, '"')
 }
 
 func (x *Index) manifestFile(districts [][2]string, enc encoding) File {

@@ -26,25 +26,50 @@ var blockElements = map[string]bool{
 func Text(fragment []byte) string {
 	var t textWriter
 	t.b.Grow(len(fragment))
-	h := fragment
+	t.scan(fragment)
+	return t.String()
+}
+
+// Marker is the attribute with which a layout marks what search reads of
+// a page: `<div class="body" data-search>`. It goes on an element whose
+// end tag may not be left out (div, section, article, main, blockquote,
+// not p or li), since pinzhi finds where the element ends by counting
+// its tags.
+const Marker = "data-search"
+
+// PageText returns the text a reader sees in the elements of a page
+// marked with Marker, each a block of its own: what the index holds of
+// the page, and what search.js reads of it when it shows the page as a
+// result. A marked element inside another counts once; a page with none
+// gives "".
+func PageText(page []byte) string {
+	t := textWriter{marked: true}
+	t.scan(page)
+	return t.String()
+}
+
+func (t *textWriter) scan(h []byte) {
 	for i := 0; i < len(h); {
 		switch h[i] {
 		case '<':
 			i = t.tag(h, i)
 		case '&':
 			end := entityEnd(h, i)
-			t.write(html.UnescapeString(string(h[i:end])))
+			if t.reading() {
+				t.write(html.UnescapeString(string(h[i:end])))
+			}
 			i = end
 		default:
 			end := bytes.IndexAny(h[i:], "<&")
 			if end < 0 {
 				end = len(h) - i
 			}
-			t.writeBytes(h[i : i+end])
+			if t.reading() {
+				t.writeBytes(h[i : i+end])
+			}
 			i += end
 		}
 	}
-	return t.String()
 }
 
 // entityEnd returns where the character reference at h[i], a '&', ends:
@@ -70,20 +95,81 @@ func (t *textWriter) tag(h []byte, i int) int {
 		return len(h)
 	}
 	end := tagEnd(h, i)
+	closing := i+1 < len(h) && h[i+1] == '/'
 	name := tagName(h[i+1 : end])
+	if t.marked {
+		t.region(name, closing, h[i:end+1])
+	}
 	switch {
-	case name == "script" || name == "style":
-		closing := bytes.Index(bytes.ToLower(h[end:]), []byte("</"+name))
-		if closing < 0 {
-			return len(h)
-		}
-		return tagEnd(h, end+closing) + 1
+	case !closing && (name == "script" || name == "style" || name == "template"):
+		return skipRawText(h, end+1, name)
+	case !t.reading():
 	case name == "img":
 		t.write(altText(h[i : end+1]))
 	case blockElements[name]:
 		t.pendingLine = true
 	}
 	return min(len(h), end+1)
+}
+
+// region follows the marked elements: it notes where one starts, and
+// counts the tags of its name inside it to find where it ends.
+func (t *textWriter) region(name string, closing bool, tag []byte) {
+	switch {
+	case t.depth == 0 && !closing && hasMarker(tag):
+		t.regionTag, t.depth, t.pendingLine = name, 1, true
+	case t.depth > 0 && name == t.regionTag && closing:
+		t.depth--
+		if t.depth == 0 {
+			t.pendingLine = true
+		}
+	case t.depth > 0 && name == t.regionTag && !bytes.HasSuffix(tag, []byte("/>")):
+		t.depth++
+	}
+}
+
+// hasMarker reports whether a start tag has the attribute Marker.
+func hasMarker(tag []byte) bool {
+	if !containsFold(tag, Marker) {
+		return false // most tags: no need to lex them
+	}
+	l := parsehtml.NewLexer(parse.NewInputBytes(bytes.Clone(tag)))
+	for {
+		switch tt, _ := l.Next(); tt {
+		case parsehtml.ErrorToken:
+			return false
+		case parsehtml.AttributeToken:
+			if strings.EqualFold(string(l.AttrKey()), Marker) {
+				return true
+			}
+		}
+	}
+}
+
+// containsFold reports whether s holds the ASCII word, in any case.
+func containsFold(s []byte, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if s[i]|0x20 == word[0] && strings.EqualFold(string(s[i:i+len(word)]), word) {
+			return true
+		}
+	}
+	return false
+}
+
+// skipRawText returns where the text after the end tag of a script,
+// style or template element starts, from the index after its start tag.
+func skipRawText(h []byte, from int, name string) int {
+	end := "</" + name
+	for j := from; ; j++ {
+		k := bytes.IndexByte(h[j:], '<')
+		if k < 0 {
+			return len(h)
+		}
+		j += k
+		if j+len(end) <= len(h) && strings.EqualFold(string(h[j:j+len(end)]), end) {
+			return min(len(h), tagEnd(h, j)+1)
+		}
+	}
 }
 
 // tagEnd returns the index of the '>' that ends the tag at h[i], quotes
@@ -145,7 +231,16 @@ func attrText(v []byte) string {
 type textWriter struct {
 	b                         strings.Builder
 	pendingSpace, pendingLine bool
+	// marked says that only the text of marked elements is written: see
+	// PageText. depth counts the tags named regionTag open in the one
+	// being read.
+	marked    bool
+	regionTag string
+	depth     int
 }
+
+// reading reports whether text here is written.
+func (t *textWriter) reading() bool { return !t.marked || t.depth > 0 }
 
 func (t *textWriter) write(s string) { t.writeBytes([]byte(s)) }
 

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -12,11 +13,8 @@ import (
 	"pinzhi/generator/browsertest"
 )
 
-// TestScriptFoldsAsGo loads search.js in Chromium and compares its fold
-// and isSeparator with Fold and IsSeparator on every character of the
-// Basic Multilingual Plane but the surrogates: a query folded differently
-// from the index would miss pages that show it.
-func TestScriptFoldsAsGo(t *testing.T) {
+// scriptTab opens a page with search.js alone in Chromium.
+func scriptTab(t *testing.T) context.Context {
 	ctx := browsertest.Tab(t, 800, 600)
 	page := `<!doctype html><meta charset=utf-8><form data-search-index="index.json"><input name=q></form><script src="search.js"></script>`
 	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -28,13 +26,22 @@ func TestScriptFoldsAsGo(t *testing.T) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write([]byte(page))
 	}))
-	defer server.Close()
+	t.Cleanup(server.Close)
 	if err := chromedp.Do(ctx, chromedp.Navigate(server.URL)); err != nil {
 		t.Fatal(err)
 	}
 	if err := browsertest.WaitFor(ctx, `!!window.pinzhiSearch`); err != nil {
 		t.Fatal(err)
 	}
+	return ctx
+}
+
+// TestScriptFoldsAsGo loads search.js in Chromium and compares its fold
+// and isSeparator with Fold and IsSeparator on every character of the
+// Basic Multilingual Plane but the surrogates: a query folded differently
+// from the index would miss pages that show it.
+func TestScriptFoldsAsGo(t *testing.T) {
+	ctx := scriptTab(t)
 	// The script answers for every character at once: code points of the
 	// characters whose fold or separator-ness it sees differently.
 	type answer struct {

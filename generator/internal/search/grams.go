@@ -46,13 +46,12 @@ func (g gram) hash() uint32 {
 	return h
 }
 
-// docGrams appends the distinct grams of a document to buf: those of its
-// head and body as one text, and those of its head again, marked.
-func docGrams(buf []gram, d *Doc) []gram {
-	buf = appendGrams(buf, d.Head, 0) // a line break follows: no gram joins head and body
-	buf = appendGrams(buf, d.Fields, 0)
-	buf = appendGrams(buf, d.Body, 0)
-	buf = appendGrams(buf, d.Head, headGram)
+// docGrams appends the distinct grams of a document to buf, sorted: those
+// of its head and its page's text, and those of its head again, marked.
+func docGrams(buf []gram, head, text string) []gram {
+	buf = appendGrams(buf, head, 0) // a line break follows: no gram joins head and text
+	buf = appendGrams(buf, text, 0)
+	buf = appendGrams(buf, head, headGram)
 	slices.Sort(buf)
 	return slices.Compact(buf)
 }

@@ -3,6 +3,11 @@
 // with the pages they occur in, split into files so that a query loads
 // only the few it needs. Readers find any substring of a page, Chinese
 // included, without a server: search.js, embedded here, reads the files.
+//
+// The index holds no copy of the pages' text. What a result shows of its
+// page, and whether a query of more than two characters is really on it,
+// search.js reads from the page itself, as the site serves it: the text
+// of its elements marked with Marker (see PageText).
 package search
 
 import (
@@ -20,29 +25,30 @@ var Script []byte
 // list. Its documents are numbered in the order results are listed in
 // when they match equally well.
 type Doc struct {
-	Path     string // site path: "communities/houdajie/", or "brands/#brand-12"
+	Path     string // site path: "communities/houdajie/", or "brands/#brand-12", which has no page of its own
 	Head     string // the title, then the leader's name and role, a line each: a match here ranks first
-	Fields   string // the page's other short fields (district, quote, summary, brands), a line each
-	Body     string // the page's text, a paragraph a line
 	District int    // index into the site's districts, -1 for none
 	Label    string // what kind of result it is, when the title does not say: 百佳品牌
 }
 
-// partitions split the grams among locks, so that documents are added from
+// partitions split the grams among locks, so that documents are set from
 // many goroutines at once.
 const partitions = 64
 
-// Index is the search index of a site of a fixed number of documents,
-// kept up to date document by document. Set may be called concurrently
-// for different documents; Encode must not run meanwhile.
+// Index is the search index of a site of a fixed number of documents. It
+// is filled once by a Collector and then, if it keeps its documents'
+// grams, kept up to date document by document with Set. Set may be
+// called concurrently for different documents; Encode must not run
+// meanwhile.
 type Index struct {
-	docs     []Doc
-	set      []bool
-	dirty    []bool // documents changed since the last Encode
-	parts    [partitions]part
-	last     encoding // what the last Encode wrote, to skip what did not change
-	gramBufs sync.Pool
-	buffers  sync.Pool // of *[]byte: see buffer
+	docs    []Doc
+	dirty   []bool // documents changed since the last Encode
+	parts   [partitions]part
+	last    encoding  // what the last Encode wrote, to skip what did not change
+	buffers sync.Pool // of *[]byte: see buffer
+	// kept are each document's grams, when the index is to be updated:
+	// the grams it was set with are the ones Set takes away.
+	kept []keptGrams
 }
 
 type part struct {
@@ -51,35 +57,46 @@ type part struct {
 	dirty map[uint32]bool // hashes of the grams whose postings changed since the last Encode
 }
 
-// New returns an empty index of n documents.
-func New(n int) *Index {
-	x := &Index{docs: make([]Doc, n), set: make([]bool, n), dirty: make([]bool, n)}
+// New returns an empty index of the documents; keep says whether it is
+// to be updated with Set, and so keeps what it needs of each document: its
+// grams, about as many bytes as its text.
+func New(docs []Doc, keep bool) *Index {
+	x := &Index{docs: slices.Clone(docs), dirty: make([]bool, len(docs))}
 	for i := range x.parts {
 		x.parts[i] = part{grams: map[gram]*posting{}, dirty: map[uint32]bool{}}
 	}
-	x.gramBufs.New = func() any { return new([]gram) }
+	if keep {
+		x.kept = make([]keptGrams, len(docs))
+	}
 	return x
 }
 
 // Len is the number of documents.
 func (x *Index) Len() int { return len(x.docs) }
 
-// Set makes d the document id, adding and removing only the grams in
-// which it differs from the document it replaces.
-func (x *Index) Set(id int, d Doc) {
-	if x.set[id] && x.docs[id] == d {
+// Keeps reports whether the index can be updated with Set.
+func (x *Index) Keeps() bool { return x.kept != nil }
+
+// Set makes d, showing text, the document id, adding and removing only
+// the grams in which it differs from the document it replaces. The index
+// must keep its documents' grams (see New).
+func (x *Index) Set(id int, d Doc, text string) {
+	grams := docGrams(nil, d.Head, text)
+	old := x.kept[id].grams()
+	if x.docs[id] == d && slices.Equal(old, grams) {
 		return
 	}
-	bufp := x.gramBufs.Get().(*[]gram)
-	defer x.gramBufs.Put(bufp)
-	grams := docGrams((*bufp)[:0], &d)
-	var old []gram
-	if x.set[id] {
-		old = docGrams(nil, &x.docs[id])
-	}
 	x.apply(uint32(id), old, grams)
-	*bufp = grams
-	x.docs[id], x.set[id], x.dirty[id] = d, true, true
+	x.kept[id] = keepSorted(grams)
+	x.docs[id], x.dirty[id] = d, true
+}
+
+// Describe gives document id the path, district and label of d, whose
+// head is the one it has: its grams stay as they are.
+func (x *Index) Describe(id int, d Doc) {
+	if x.docs[id] != d {
+		x.docs[id], x.dirty[id] = d, true
+	}
 }
 
 // apply removes id from the grams of old that new lacks and adds it to

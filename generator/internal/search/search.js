@@ -1,6 +1,8 @@
 // pinzhi's search page: finds every page that shows the query, as typed,
 // Chinese included, from the index files pinzhi writes (see index.go).
-// It loads nothing until the reader searches.
+// It loads nothing until the reader searches. The index holds no text of
+// the pages: what a result shows of its page, and whether a query of
+// more than two characters is on it, are read from the page itself.
 (() => {
   "use strict";
 
@@ -83,6 +85,59 @@
     return h >>> 0;
   };
 
+  // The text of a page as the index has it (PageText in extract.go): the
+  // text of its elements marked data-search, a line for each block, runs
+  // of separators as one space; alt text counts, scripts and styles not.
+  const BLOCKS = new Set(["p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th",
+    "br", "hr", "dt", "dd", "figcaption", "section", "article"]);
+  const UNREAD = new Set(["script", "style", "template"]);
+  const SEPARATOR = /[\s\u0085]/u;
+  const textWriter = () => {
+    let out = "", space = false, line = false;
+    const separate = () => {
+      if (out) out += line ? "\n" : space ? " " : "";
+      space = line = false;
+    };
+    return {
+      write(s) {
+        s.split(SEPARATOR).forEach((run, i) => {
+          if (i > 0) space = true;
+          if (run) {
+            separate();
+            out += run;
+          }
+        });
+      },
+      line() { line = true; },
+      text: () => out,
+    };
+  };
+  const walk = (node, w) => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === Node.TEXT_NODE) w.write(c.data);
+      if (c.nodeType !== Node.ELEMENT_NODE || UNREAD.has(c.localName)) continue;
+      if (c.localName === "img") {
+        w.write(c.getAttribute("alt") || "");
+        continue;
+      }
+      const block = BLOCKS.has(c.localName);
+      if (block) w.line();
+      walk(c, w);
+      if (block) w.line();
+    }
+  };
+  const pageText = (html) => {
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    const w = textWriter();
+    for (const el of doc.querySelectorAll("[data-search]")) {
+      if (el.parentElement && el.parentElement.closest("[data-search]")) continue;
+      w.line();
+      walk(el, w);
+      w.line();
+    }
+    return w.text();
+  };
+
   const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   const VALUE = new Int8Array(128).fill(-1);
   for (let i = 0; i < DIGITS.length; i++) VALUE[DIGITS.charCodeAt(i)] = i;
@@ -162,18 +217,28 @@
       this.site = new URL("../../", this.url);
       this.files = new Map();
       this.postings = new Map();
+      this.pages = new Map();
     }
-    load(name) {
-      const url = new URL(name, this.url).href;
-      if (!this.files.has(url)) {
+    // get fetches url once, read as read reads the response.
+    get(cache, url, read) {
+      if (!cache.has(url)) {
         const p = fetch(url).then((r) => {
           if (!r.ok) throw new Error(`${url}: ${r.status}`);
-          return r.json();
+          return read(r);
         });
-        p.catch(() => this.files.delete(url)); // a failed load is tried again by the next query
-        this.files.set(url, p);
+        p.catch(() => cache.delete(url)); // a failed load is tried again by the next query
+        cache.set(url, p);
       }
-      return this.files.get(url);
+      return cache.get(url);
+    }
+    load(name) {
+      return this.get(this.files, new URL(name, this.url).href, (r) => r.json());
+    }
+    // text returns the text of a document's page; an entry of the brand
+    // list, which has no page of its own, has none.
+    text(path) {
+      if (path.includes("#")) return Promise.resolve("");
+      return this.get(this.pages, new URL(path, this.site).href, async (r) => pageText(await r.text()));
     }
     async manifest() {
       if (!this.m) this.m = this.inline ? JSON.parse(this.inline) : await this.load(this.url.href);
@@ -202,10 +267,12 @@
       }
       return this.postings.get(gram);
     }
+    // doc returns a document with the text of its page.
     async doc(id) {
       const m = await this.manifest();
       const block = await this.load(m.blocks[Math.floor(id / m.block)]);
-      const [path, head, body, district, label] = block[id % m.block];
+      const [path, head, district, label] = block[id % m.block];
+      const body = await this.text(path);
       return { id, path, head, body, district, label, text: foldText(head + "\n" + body), headText: foldText(head) };
     }
     // candidates returns the set of documents holding every gram of gs
@@ -221,9 +288,11 @@
   // search returns the matching documents: a set of them, and the set of
   // those whose title or leader (the head) holds every word, the first to
   // be listed. Both sets are exact when no word is longer than two
-  // characters; else they hold candidates until their texts are read.
+  // characters; else they hold candidates until their pages are read.
   // exact says whether count is the number of matches or an upper bound.
-  const PAGE = 20;
+  // A page of results reads as many pages of the site, for their
+  // snippets: ten, as search engines show.
+  const PAGE = 10;
   // FIRST is how many results are shown before the rest of a page: what a
   // phone's screen holds.
   const FIRST = 5;
@@ -236,7 +305,7 @@
     const d = m.districts.findIndex(([slug]) => slug === districtSlug);
     const loads = all.flatMap((g) => [index.posting(g), index.posting(HEAD + g)]);
     if (d >= 0) loads.push(index.districts());
-    // The texts of the first results are needed next. For a common query
+    // The paths of the first results are needed next. For a common query
     // they are the first documents in reading order: asking for their
     // block now, beside the shards, spares a round trip to the host, when
     // a connection is free for it.
@@ -247,29 +316,21 @@
     const head = await index.candidates(all, HEAD);
     for (let w = 0; w < docs.length; w++) head[w] &= docs[w];
     const result = { words: ws, docs, head, count: count(docs), checked: new Map() };
+    result.unchecked = result.count; // candidates whose pages are not read
     // The candidates hold the words when every word is a gram looked up.
     result.exact = ws.every((w) => Array.from(w).length <= 2 && all.includes(w));
     return result;
   }
 
-  // settle makes count exact when the candidates' texts are few blocks:
-  // else it stays an upper bound ("约 N").
-  const VERIFY_BLOCKS = 8;
+  // settle makes count exact when the candidates whose pages are not read
+  // yet are a few more pages: else it stays an upper bound ("约 N") until
+  // the reader asks for more results and their pages are read.
+  const VERIFY_PAGES = 5;
   async function settle(index, result) {
-    const m = await index.manifest();
-    if (result.exact || blocksHolding(result.docs, m.block, VERIFY_BLOCKS + 1) > VERIFY_BLOCKS) return;
+    if (result.exact) return;
+    const unread = ranked(result, VERIFY_PAGES + 1, (id) => !result.checked.has(id));
+    if (unread.length > VERIFY_PAGES) return;
     await verify(index, result, Infinity);
-    result.exact = true;
-  }
-
-  // blocksHolding counts the blocks of size ids that hold a member of set,
-  // up to most.
-  function blocksHolding(set, size, most) {
-    const blocks = new Set();
-    for (let w = 0; w < set.length && blocks.size < most; w++) {
-      for (let bits = set[w]; bits; bits &= bits - 1) blocks.add(Math.floor(lowestID(w, bits) / size));
-    }
-    return blocks.size;
   }
 
   // ranked lists the first n results that keep accepts (all, without it):
@@ -280,33 +341,26 @@
     return firstIDs(docs.length, (w) => docs[w] & ~head[w], n, keep, out);
   }
 
-  // verify reads the texts of the first n results not read yet, and of
-  // every other candidate in the blocks that hold them, which cost nothing
-  // more; drops those that hold the grams but not the words, and takes out
-  // of the head those whose head does not hold them. Until the texts are
-  // read, a candidate may be one of those, which lets the next one up:
-  // reading one more text in the same round spares a round trip to the
-  // host for the commonest case (南春菊社区“水菊服务站” among the heads
-  // holding 春菊服务's pairs). Six are still one request each on the six
-  // connections a browser opens to a host.
+  // verify reads the pages of the first n results not read yet; drops
+  // those that hold the grams but not the words, and takes out of the head
+  // those whose head does not hold them. Until the pages are read, a
+  // candidate may be one of those, which lets the next one up: reading one
+  // more page in the same round spares a round trip to the host for the
+  // commonest case (南春菊社区“水菊服务站” among the heads holding 春菊服务's
+  // pairs). When every candidate is read, the count is exact.
   async function verify(index, result, n) {
-    const m = await index.manifest();
-    const unread = ranked(result, result.exact ? n : n + 1, (id) => !result.checked.has(id));
-    const todo = [];
-    for (const b of new Set(unread.map((id) => Math.floor(id / m.block)))) {
-      for (let id = b * m.block; id < Math.min(m.docs, (b + 1) * m.block); id++) {
-        if (has(result.docs, id) && !result.checked.has(id)) todo.push(id);
-      }
-    }
+    const todo = ranked(result, result.exact ? n : n + 1, (id) => !result.checked.has(id));
     const docs = await Promise.all(todo.map((id) => index.doc(id)));
     for (const doc of docs) {
       result.checked.set(doc.id, doc);
+      result.unchecked--;
       if (!result.words.every((w) => doc.text.includes(w))) {
         drop(result.docs, doc.id);
         drop(result.head, doc.id);
         result.count--;
       } else if (!result.words.every((w) => doc.headText.includes(w))) drop(result.head, doc.id);
     }
+    if (result.unchecked === 0) result.exact = true;
   }
 
   // shown returns the first n results with their texts, checked.
@@ -512,7 +566,7 @@
     if (ui.input.value) update();
     // For the tests: the query semantics without the page around them.
     window.pinzhiSearch = {
-      fold, isSeparator, foldText, words, lookedUp,
+      fold, isSeparator, foldText, words, lookedUp, pageText,
       // query finds q and reads the first n results (all, without n).
       query: async (q, district, n) => {
         const result = await search(index, q, district || "");

@@ -31,6 +31,26 @@ func TestText(t *testing.T) {
 	}
 }
 
+func TestPageText(t *testing.T) {
+	cases := []struct{ html, want string }{
+		{"<p>外</p><div data-search><h1>标题</h1><p>正文</div><p>外面", "标题\n正文"},
+		{"<div data-search>甲<div>乙</div>丙</div>丁", "甲\n乙\n丙"},
+		{"<section data-search>一</section>不<section data-search>二</section>", "一\n二"},
+		{`<DIV class=x DATA-SEARCH="">文<b>字</b></DIV>`, "文字"},
+		{"<div data-search-ignore>不</div><div data-searched>不</div>", ""},
+		{`<div data-search><script>var a = "</div>"</script>文</div>不`, "文"},
+		{`<style>[data-search]{}</style><div data-search>文</div>`, "文"},
+		{"<div data-search><div data-search>内</div>外</div>不", "内\n外"},
+		{"<article data-search>a<br/>b<img alt='图 注'>c</article>", "a\nb图 注c"},
+		{"<p>文</p>", ""},
+	}
+	for _, c := range cases {
+		if got := PageText([]byte(c.html)); got != c.want {
+			t.Errorf("PageText(%q) = %q, want %q", c.html, got, c.want)
+		}
+	}
+}
+
 func TestFold(t *testing.T) {
 	for in, want := range map[rune]rune{'Ａ': 'a', 'ｚ': 'z', '３': '3', '！': '!', 'L': 'l', '　': ' ', '社': '社', 'Ä': 'ä', 'İ': 'İ', 'Σ': 'σ'} {
 		if got := Fold(in); got != want {
@@ -41,7 +61,7 @@ func TestFold(t *testing.T) {
 
 // gramsOf is what the index must hold, computed the simplest way: every
 // one and two characters of every line of each document's text.
-func gramsOf(docs []Doc) map[string][]int {
+func gramsOf(docs []Doc, texts []string) map[string][]int {
 	want := map[string][]int{}
 	add := func(key string, id int) {
 		if ids := want[key]; len(ids) == 0 || ids[len(ids)-1] != id {
@@ -51,7 +71,7 @@ func gramsOf(docs []Doc) map[string][]int {
 	for id, d := range docs {
 		for _, part := range []struct {
 			text, mark string
-		}{{d.Head + "\n" + d.Fields + "\n" + d.Body, ""}, {d.Head, "\x01"}} {
+		}{{d.Head + "\n" + texts[id], ""}, {d.Head, "\x01"}} {
 			for _, word := range strings.FieldsFunc(part.text, IsSeparator) {
 				rs := []rune(word)
 				for i := range rs {
@@ -76,13 +96,30 @@ func randomText(r *rand.Rand, n int) string {
 	return string(rs)
 }
 
-func randomDocs(r *rand.Rand, n int) []Doc {
-	docs := make([]Doc, n)
+// randomDocs returns n documents and the texts of their pages.
+func randomDocs(r *rand.Rand, n int) ([]Doc, []string) {
+	docs, texts := make([]Doc, n), make([]string, n)
 	for i := range docs {
-		docs[i] = Doc{Path: fmt.Sprintf("p%d/", i), Head: randomText(r, 1+r.IntN(8)), Fields: randomText(r, r.IntN(3)*5),
-			Body: randomText(r, r.IntN(60)), District: r.IntN(3) - 1}
+		docs[i] = Doc{Path: fmt.Sprintf("p%d/", i), Head: randomText(r, 1+r.IntN(8)), District: r.IntN(3) - 1}
+		texts[i] = randomText(r, r.IntN(60))
 	}
-	return docs
+	return docs, texts
+}
+
+// collected returns an index of the documents filled by a Collector,
+// which is given the texts in a random order, as render workers finish
+// pages; the documents whose text is "" are left for Fill to add, as
+// brand entries are.
+func collected(r *rand.Rand, docs []Doc, texts []string, keep bool) *Index {
+	x := New(docs, keep)
+	c := x.Collector()
+	for _, i := range r.Perm(len(docs)) {
+		if texts[i] != "" {
+			c.Add(i, texts[i])
+		}
+	}
+	c.Fill()
+	return x
 }
 
 func sortedMap(m map[string][]int) map[string][]int {
@@ -97,27 +134,38 @@ func sortedMap(m map[string][]int) map[string][]int {
 func TestIndexGrams(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for round := range 20 {
-		docs := randomDocs(r, 1+r.IntN(1000)) // dense grams become bitmaps past n/32
-		x := New(len(docs))
-		if round%2 == 0 {
-			x.Fill(docs)
-		} else {
-			for i, d := range docs {
-				x.Set(i, d)
-			}
-		}
-		if got, want := sortedMap(x.Grams()), gramsOf(docs); !maps.EqualFunc(got, want, slices.Equal) {
+		docs, texts := randomDocs(r, 1+r.IntN(1000)) // dense grams become bitmaps past n/32
+		x := collected(r, docs, texts, true)
+		if got, want := sortedMap(x.Grams()), gramsOf(docs, texts); !maps.EqualFunc(got, want, slices.Equal) {
 			t.Fatalf("round %d: the index differs from the documents' grams", round)
 		}
 		for range 30 {
 			i := r.IntN(len(docs))
-			docs[i] = randomDocs(r, 1)[0]
+			d, text := randomDocs(r, 1)
+			docs[i], texts[i] = d[0], text[0]
 			docs[i].Path = fmt.Sprintf("p%d/", i)
-			x.Set(i, docs[i])
+			x.Set(i, docs[i], texts[i])
 		}
-		if got, want := sortedMap(x.Grams()), gramsOf(docs); !maps.EqualFunc(got, want, slices.Equal) {
+		if got, want := sortedMap(x.Grams()), gramsOf(docs, texts); !maps.EqualFunc(got, want, slices.Equal) {
 			t.Fatalf("round %d: after changes, the index differs from the documents' grams", round)
 		}
+	}
+}
+
+// TestKeptGrams checks that an index kept for updates holds each
+// document's grams as the text has them, and one that is not kept holds
+// none.
+func TestKeptGrams(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	docs, texts := randomDocs(r, 500)
+	x := collected(r, docs, texts, true)
+	for i := range docs {
+		if got, want := x.kept[i].grams(), docGrams(nil, docs[i].Head, texts[i]); !slices.Equal(got, want) {
+			t.Fatalf("document %d keeps %d grams, has %d", i, len(got), len(want))
+		}
+	}
+	if y := collected(r, docs, texts, false); y.kept != nil || y.Keeps() {
+		t.Error("an index not to be updated keeps its documents' grams")
 	}
 }
 
@@ -141,9 +189,9 @@ func encodeAll(t *testing.T, x *Index, all bool) (map[string][]byte, []string) {
 // files as a new one, and only those that changed.
 func TestEncode(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	docs := randomDocs(r, 3000)
-	x := New(len(docs))
-	x.Fill(docs)
+	docs, texts := randomDocs(r, 3000)
+	docs[5].Label = "百佳品牌"
+	x := collected(r, docs, texts, true)
 	files, names := encodeAll(t, x, true)
 	if len(files) != len(names) {
 		t.Fatalf("%d files written, %d named", len(files), len(names))
@@ -175,7 +223,7 @@ func TestEncode(t *testing.T) {
 			decoded[key] = decodeIDs(t, vlq)
 		}
 	}
-	if !maps.EqualFunc(decoded, gramsOf(docs), slices.Equal) {
+	if !maps.EqualFunc(decoded, gramsOf(docs, texts), slices.Equal) {
 		t.Error("the shards' postings differ from the documents' grams")
 	}
 	for i, d := range docs {
@@ -183,13 +231,12 @@ func TestEncode(t *testing.T) {
 		if err := json.Unmarshal(files[manifest.Blocks[i/manifest.Block]], &block); err != nil {
 			t.Fatal(err)
 		}
-		body := d.Fields + d.Body
-		if d.Fields != "" && d.Body != "" {
-			body = d.Fields + "\n" + d.Body
+		want := []any{d.Path, d.Head, float64(d.District)}
+		if d.Label != "" {
+			want = append(want, d.Label)
 		}
-		got := block[i%manifest.Block]
-		if got[0] != d.Path || got[1] != d.Head || got[2] != body || got[3] != float64(d.District) {
-			t.Fatalf("document %d reads %q", i, got)
+		if got := block[i%manifest.Block]; !slices.Equal(got, want) {
+			t.Fatalf("document %d reads %q, want %q", i, got, want)
 		}
 	}
 	var district string
@@ -205,14 +252,10 @@ func TestEncode(t *testing.T) {
 
 	// One document changes: few files change, and they are those a new
 	// index of the same documents writes.
-	docs[1234].Body += "新的一句话"
-	x.Set(1234, docs[1234])
+	texts[1234] += "新的一句话"
+	x.Set(1234, docs[1234], texts[1234])
 	changed, names2 := encodeAll(t, x, false)
-	fresh := New(len(docs))
-	for i, d := range docs {
-		fresh.Set(i, d)
-	}
-	all, freshNames := encodeAll(t, fresh, true)
+	all, freshNames := encodeAll(t, collected(r, docs, texts, false), true)
 	if !slices.Equal(names2, freshNames) {
 		t.Fatal("the updated index names other files than a new one")
 	}
@@ -287,59 +330,6 @@ func TestJSONString(t *testing.T) {
 		}
 		if utf8.ValidString(s) && got != s { // what is not UTF-8 need only parse
 			t.Errorf("%q came back as %q", s, got)
-		}
-	}
-}
-
-// TestSplitRuns checks that Fill's runs cover the documents in order,
-// start at multiples of 64 and share the text evenly, also when the long
-// documents all come first, as a site's pages come before its brand
-// entries.
-func TestSplitRuns(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
-	pagesThenLines := append(randomDocs(r, 3000), make([]Doc, 3000)...)
-	for i := 3000; i < len(pagesThenLines); i++ {
-		pagesThenLines[i] = Doc{Head: randomText(r, 4)}
-	}
-	for _, tc := range []struct {
-		name string
-		docs []Doc
-	}{
-		{"even", randomDocs(r, 5000)},
-		{"pages then lines", pagesThenLines},
-		{"fewer than 64", randomDocs(r, 40)},
-		{"one", randomDocs(r, 1)},
-	} {
-		for _, n := range []int{1, 2, 3, 8} {
-			size := func(d Doc) int { return len(d.Head)*2 + len(d.Fields) + len(d.Body) + 1 }
-			total, most := 0, 0
-			for _, d := range tc.docs {
-				total += size(d)
-				most = max(most, size(d))
-			}
-			runs := splitRuns(tc.docs, n)
-			if len(runs) == 0 || len(runs) > n {
-				t.Fatalf("%s, %d: %d runs", tc.name, n, len(runs))
-			}
-			next := 0
-			for _, run := range runs {
-				text := 0
-				for _, d := range tc.docs[run.lo:run.hi] {
-					text += size(d)
-				}
-				switch {
-				case run.lo != next || run.hi <= run.lo:
-					t.Fatalf("%s, %d: run [%d, %d) after %d", tc.name, n, run.lo, run.hi, next)
-				case run.lo%64 != 0:
-					t.Errorf("%s, %d: run starts at %d", tc.name, n, run.lo)
-				case text > total/n+64*most:
-					t.Errorf("%s, %d: run [%d, %d) holds %d of %d bytes", tc.name, n, run.lo, run.hi, text, total)
-				}
-				next = run.hi
-			}
-			if next != len(tc.docs) {
-				t.Errorf("%s, %d: runs end at %d of %d", tc.name, n, next, len(tc.docs))
-			}
 		}
 	}
 }

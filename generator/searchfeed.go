@@ -1,0 +1,100 @@
+package generator
+
+import (
+	"sync"
+
+	"pinzhi/generator/internal/model"
+)
+
+// A searchFeed takes the texts of the pages as the render workers write
+// them. In a build it hands each to the index's Collector at once, on a
+// goroutine of its own, so that no page's text is held until the last is
+// rendered; in an update it holds the few pages' texts until the pass is
+// known to succeed, since an index cannot take a change back.
+type searchFeed struct {
+	s *searchState
+	// A build's:
+	texts     chan pageText
+	collected chan struct{}
+	// An update's:
+	mu      sync.Mutex
+	pending map[int]string
+	applied bool // the index changed: a pass that fails now leaves it ahead of the folder
+}
+
+type pageText struct {
+	id   int
+	text string
+}
+
+// collect starts feeding a new index.
+func (s *searchState) collect() *searchFeed {
+	f := &searchFeed{s: s, texts: make(chan pageText, 256), collected: make(chan struct{})}
+	c := s.index.Collector()
+	go func() {
+		for t := range f.texts {
+			c.Add(t.id, t.text)
+		}
+		c.Fill()
+		close(f.collected)
+	}()
+	return f
+}
+
+// hold starts holding the texts of an update.
+func (s *searchState) hold() *searchFeed {
+	return &searchFeed{s: s, pending: map[int]string{}}
+}
+
+// Wants reports whether the index holds the text of the page file.
+func (f *searchFeed) Wants(page string) bool {
+	_, ok := f.s.ids[page]
+	return ok
+}
+
+// Add takes the text of a page file; render workers call it at once.
+func (f *searchFeed) Add(page, text string) {
+	id := f.s.ids[page]
+	if f.texts != nil {
+		f.texts <- pageText{id, text}
+		return
+	}
+	f.mu.Lock()
+	f.pending[id] = text
+	f.mu.Unlock()
+}
+
+// finish waits for a build's index to be filled. For an update whose
+// pages were written (ok), it sets the documents whose page was written
+// and those that changed without one (brand entries), and reports false
+// when a document changed in a way only its page's text can tell, which
+// it does not have: Update builds the whole site before that can happen.
+func (f *searchFeed) finish(m *model.Model, ok bool) bool {
+	if f.texts != nil {
+		close(f.texts)
+		<-f.collected
+		return true
+	}
+	if !ok {
+		return true
+	}
+	f.applied = true
+	docs, x := searchDocs(m), f.s.index
+	for id, d := range docs {
+		if text, ok := f.pending[id]; ok {
+			x.Set(id, d, text)
+			continue
+		}
+		switch old := f.s.docs[id]; {
+		case d == old:
+		case d.Head == old.Head:
+			x.Describe(id, d)
+		case isEntry(d):
+			x.Set(id, d, "")
+		default:
+			return false
+		}
+	}
+	f.s.docs = docs
+	return true
+}
