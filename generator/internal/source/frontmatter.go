@@ -1,11 +1,13 @@
 package source
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
@@ -95,8 +97,15 @@ func splitFrontMatter(text []byte) (fm frontMatter, bodyOffset int, err error) {
 	if first == "{" {
 		fm.firstLine = firstLineNo
 	}
-	for chunk := text[:min(len(text), frontMatterChunk)]; ; chunk = text {
-		rest, err := frontmatter.Parse(bytes.NewReader(chunk), nil, delimiters(&fm)...)
+	chunk := text[:min(len(text), frontMatterChunk)]
+	if end := closingLineEnd(text, closer); opens && end > 0 {
+		chunk = text[:end]
+	}
+	r := lineReaders.Get().(*bufio.Reader)
+	defer lineReaders.Put(r)
+	for ; ; chunk = text {
+		r.Reset(bytes.NewReader(chunk))
+		rest, err := frontmatter.Parse(r, nil, delimiters(&fm)...)
 		switch {
 		case err != nil:
 			return fm, 0, err
@@ -108,6 +117,30 @@ func splitFrontMatter(text []byte) (fm frontMatter, bodyOffset int, err error) {
 		}
 		return fm, len(chunk) - len(rest), nil
 	}
+}
+
+// lineReaders are the buffered readers adrg/frontmatter reads through:
+// given none, it makes one of 4 KB for every file.
+var lineReaders = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 4096) }}
+
+// closingLineEnd returns where the line that closes the front matter
+// ends: the first line after the first one with text whose text is
+// closer. The library is given the file up to there, since it copies all
+// it is given after the front matter; -1 when there is no such line.
+func closingLineEnd(text []byte, closer string) int {
+	opened := false
+	for at := 0; at < len(text); {
+		line, _, _ := bytes.Cut(text[at:], []byte("\n"))
+		at += len(line) + 1
+		t := bytes.TrimSpace(line)
+		switch {
+		case !opened:
+			opened = len(t) > 0
+		case string(t) == closer:
+			return min(at, len(text))
+		}
+	}
+	return -1
 }
 
 // firstNonBlankLine returns the first line with text, trimmed, and its number.
