@@ -303,45 +303,66 @@ Functions:
 # Search
 
 When layouts/search.html exists, the site has a search page at /search/
-and an index of everything a reader can find: each community (its title,
-district, leader's name and role, quote, summary and the text of its
-profile), each entry of the brand list on its own (a result links to the
-entry's anchor), the home page's and the brand list's text, and plain
-pages. The name "search" is then reserved: no plain page may have it.
+and an index of everything a reader can find: each community, each entry
+of the brand list on its own (a result links to the entry's anchor), the
+home page, the brand list and plain pages. The name "search" is then
+reserved: no plain page may have it.
+
+What the index holds of a page is its head (a community's title,
+leader's name and role; another page's title) and the text of the
+elements its layout marks with the attribute data-search, as a reader
+sees it: tags left out, a line for each block, alt text counted, scripts
+and styles not. The bundled layouts mark a community's title, quote,
+leader, photo caption, profile and brands (not its crumbs or the links to
+the pages before and after it), the home page's lead and editor's note,
+the brand list's lead and a plain page's article. The attribute goes on
+an element whose end tag cannot be left out (div, section, article,
+main, blockquote; not p or li): pinzhi finds where it ends by counting
+its tags. A page whose layout marks nothing is found by its head alone.
 
 A query finds every page that shows all its words (whitespace separates
-words) anywhere in what is indexed, as a substring: Chinese is not cut
-into dictionary words, so "来务" finds "外来务工". Full-width Latin letters,
+words) anywhere in that text, as a substring: Chinese is not cut into
+dictionary words, so "来务" finds "外来务工". Full-width Latin letters,
 digits and punctuation fold to ASCII, the ideographic space to a space,
 letters to lower case; the page's script folds queries exactly as the
-index folds texts. Results whose title or leader holds every word come
-first, then the others, each in reading order.
+index folds texts. Results whose head holds every word come first, then
+the others, each in reading order.
 
 The index is one entry per character and per pair of adjacent characters,
-with the documents holding it. Its files, all named by content:
+with the documents holding it. It holds no copy of the pages' text: a
+result's snippet, and whether a word of more than two characters is
+really on a page (its pairs may be there apart), are read from the page
+itself, which the search page fetches and reads as the index did. Its
+files, all named by content:
 
 	assets/search/index.<hash>.json  the manifest: the districts, the names of
 	                                 the other files; the page carries a copy
 	assets/search/s<n>.<hash>.json   a shard: the pairs and characters whose
 	                                 hash falls in it, each with its documents,
-	                                 and the same again for titles and leaders
-	assets/search/b<n>.<hash>.json   a block: the texts of a run of documents
+	                                 and the same again for heads
+	assets/search/b<n>.<hash>.json   a block: the path, head, district and
+	                                 label of a run of documents
 	assets/search/d.<hash>.json      each document's district, for the filter
 
 A query loads the shards of each word's pairs (春菊, 菊服, 服务 for 春菊服务; for a
 word of more than five characters only the pairs that cover it: 外来, 务工, 人员
-for 外来务工人员) and the blocks of the results it shows, and checks each word
-longer than two characters against the texts; so its cost grows with the
-query, not with the site. A query is read up to its first 200 characters,
-and no more than 12 of its pairs are looked up (the texts are checked for
-every word all the same), so a pasted page or an address made to hang the
-search page costs no more than a long sentence. The search page shows the
-first five results as soon as their texts are read, then the rest of a
-page of 20 after them; "more" adds 20. Typing starts loading the shards
-before the pause that starts the search. Nothing is loaded before a reader
-searches, and pages other than the search page load nothing of it. In
-watch mode an edit rewrites only the shards and blocks it changes; the
-folder is byte-equal to a clean build's.
+for 外来务工人员), the blocks of the results it shows and their pages; so its
+cost grows with the query, not with the site. The count of a query whose
+words are one or two characters long is exact from the index alone; a
+longer word's count is "约 N" (at most N) until the pages of all its
+candidates are read, which the search page does when they are at most
+five more than the results shown. A query is read up to its first 200
+characters, and no more than 12 of its pairs are looked up (the pages are
+checked for every word all the same), so a pasted page or an address
+made to hang the search page costs no more than a long sentence. The
+search page shows the first five results as soon as their pages are
+read, then the rest of a page of 10 after them; "more" adds 10. Typing
+starts loading the shards before the pause that starts the search.
+Nothing is loaded before a reader searches, and pages other than the
+search page load nothing of it. In watch mode an edit rewrites only the
+shards and blocks it changes, from the grams the index kept of each page
+(not its text); a page added or removed rebuilds the site. The folder is
+byte-equal to a clean build's.
 
 # Photos
 
