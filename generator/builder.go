@@ -214,7 +214,7 @@ func (b *Builder) prepare() (*state, Problems) {
 	st.r = &render.Renderer{FS: b.opts.Src, Model: m, Markdown: markup.New(markup.Options{RawHTML: m.Site.RawHTML, Picture: render.BodyPictures(b.assets, b.env.URLs)}),
 		Links:   &render.LinkRewriter{URLs: b.env.URLs, Assets: b.assets.Links()},
 		Layouts: b.layouts, Minifier: b.minifier, Names: &b.names, Values: st.values,
-		Env: b.env, Limits: m.Site.Limits, Context: b.opts.Context, CollectRefs: b.collectRefs}
+		Env: b.env, Limits: m.Site.Limits, Context: b.opts.Context, CollectRefs: b.collectRefs, Once: b.oneShot}
 	return st, nil
 }
 

@@ -12,7 +12,7 @@ import (
 // searchCorpusDocs builds the benchmarks' corpus of n pages once and
 // returns what the search index holds of it: the documents, their pages'
 // texts as read from the built pages, and the districts.
-func searchCorpusDocs(b *testing.B, n int) ([]search.Doc, []string, [][2]string) {
+func searchCorpusDocs(b *testing.B, n int) ([]search.Doc, [][]byte, [][2]string) {
 	out := filepath.Join(b.TempDir(), "public")
 	builder := NewBuilder(Options{SrcDir: corpusDir(b, n), Out: out, BaseURL: "http://example.org/"})
 	if _, err := builder.Build(); err != nil {
@@ -20,7 +20,7 @@ func searchCorpusDocs(b *testing.B, n int) ([]search.Doc, []string, [][2]string)
 	}
 	m := builder.last.model
 	docs := searchDocs(m)
-	texts := make([]string, len(docs))
+	texts := make([][]byte, len(docs))
 	for i, d := range docs {
 		if isEntry(d) {
 			continue
@@ -29,7 +29,7 @@ func searchCorpusDocs(b *testing.B, n int) ([]search.Doc, []string, [][2]string)
 		if err != nil {
 			b.Fatal(err)
 		}
-		texts[i] = search.PageText(page)
+		texts[i] = search.AppendPageText(nil, page)
 	}
 	var districts [][2]string
 	for _, d := range m.Site.Districts {
@@ -39,7 +39,7 @@ func searchCorpusDocs(b *testing.B, n int) ([]search.Doc, []string, [][2]string)
 }
 
 // filled returns an index of the documents, filled as a build fills it.
-func filled(docs []search.Doc, texts []string) *search.Index {
+func filled(docs []search.Doc, texts [][]byte) *search.Index {
 	x := search.New(docs, false)
 	c := x.Collector()
 	for i, t := range texts {

@@ -52,10 +52,10 @@ type bodyRef struct {
 }
 
 // PageTexts takes the text of pages for the search index. Add is called
-// by several workers at once.
+// by several workers at once; text is the worker's, and is not to be kept.
 type PageTexts interface {
 	Wants(page string) bool
-	Add(page, text string)
+	Add(page string, text []byte)
 }
 
 // Renderer turns planned outputs into minified files. Its fields are
@@ -75,6 +75,9 @@ type Renderer struct {
 	// CollectRefs keeps every link of each body in its record, for
 	// pinzhi check; a build does not need them.
 	CollectRefs bool
+	// Once says that the site is built once and never updated: records
+	// keep no deps, which only an update reads.
+	Once bool
 	// PageTexts, when set, takes the text of the pages the search index
 	// holds, as their readers see them (search.PageText).
 	PageTexts PageTexts

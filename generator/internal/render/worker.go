@@ -27,6 +27,7 @@ type worker struct {
 	*Renderer
 	body, page LimitedBuffer
 	small      bytes.Buffer
+	text       []byte // the page's text, for PageTexts
 	bodyWriter *bufio.Writer // goldmark writes through it; reused so it need not make one a page
 
 	// What it is rendering, for the watch: since when (unix nanoseconds,
@@ -111,7 +112,9 @@ func (w *worker) render(o *Output) *Record {
 	if err := w.minifyAndWrite(o); err != nil {
 		return nil
 	}
-	rec.Deps = r.Sorted()
+	if !w.Once {
+		rec.Deps = r.Sorted()
+	}
 	return rec
 }
 
@@ -121,7 +124,8 @@ func (w *worker) render(o *Output) *Record {
 // that are not text.
 func (w *worker) pageText(o *Output, page []byte) {
 	if w.PageTexts != nil && w.PageTexts.Wants(o.Path) {
-		w.PageTexts.Add(o.Path, search.PageText(page))
+		w.text = search.AppendPageText(w.text[:0], page)
+		w.PageTexts.Add(o.Path, w.text)
 	}
 }
 

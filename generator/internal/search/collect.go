@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"slices"
 	"sync"
+	"unicode/utf8"
 )
 
 // A Collector fills a new index: it notes the grams of each document as
@@ -30,6 +31,7 @@ type Collector struct {
 	nDense int32
 	added  []bool
 	kept   []byte // the numbers of the grams of the document being added, when the index keeps them
+	head   []byte // the head of the document being added
 }
 
 // Collector returns a Collector that fills x, which must be new.
@@ -42,7 +44,7 @@ func (x *Index) Collector() *Collector {
 // Add notes the grams of document id, whose page shows text (see
 // PageText), and those of its head. Each document is added at most once;
 // those never added are found by their heads alone.
-func (c *Collector) Add(id int, text string) {
+func (c *Collector) Add(id int, text []byte) {
 	if c.added[id] {
 		return
 	}
@@ -53,27 +55,34 @@ func (c *Collector) Add(id int, text string) {
 		c.words[k] = make([]uint64, c.nDense, int(c.nDense+c.nDense/8+64))
 	}
 	c.kept = c.kept[:0]
-	head := c.x.docs[id].Head
-	for _, part := range [...]struct {
-		text string
-		mark gram
-	}{{head, 0}, {text, 0}, {head, headGram}} {
-		prev := rune(-1)
-		for _, r := range part.text {
-			if IsSeparator(r) {
-				prev = -1
-				continue
-			}
-			f := Fold(r)
-			c.add(part.mark|unigram(f), uint32(id))
-			if prev >= 0 {
-				c.add(part.mark|twoChars(prev, f), uint32(id))
-			}
-			prev = f
-		}
-	}
+	c.head = append(c.head[:0], c.x.docs[id].Head...)
+	c.addText(id, c.head, 0)
+	c.addText(id, text, 0)
+	c.addText(id, c.head, headGram)
 	if c.x.kept != nil {
 		c.x.kept[id] = keptGrams{data: slices.Clone(c.kept)}
+	}
+}
+
+// addText notes the grams of a text of document id, each with mark.
+func (c *Collector) addText(id int, text []byte, mark gram) {
+	prev := rune(-1)
+	for len(text) > 0 {
+		r, size := rune(text[0]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(text)
+		}
+		text = text[size:]
+		if IsSeparator(r) {
+			prev = -1
+			continue
+		}
+		f := Fold(r)
+		c.add(mark|unigram(f), uint32(id))
+		if prev >= 0 {
+			c.add(mark|twoChars(prev, f), uint32(id))
+		}
+		prev = f
 	}
 }
 
@@ -141,7 +150,7 @@ func (c *Collector) setBit(d int32, id uint32) {
 func (c *Collector) Fill() {
 	for id, added := range c.added {
 		if !added {
-			c.Add(id, "")
+			c.Add(id, nil)
 		}
 	}
 	var byPart [partitions][]int32

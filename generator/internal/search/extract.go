@@ -25,7 +25,7 @@ var blockElements = map[string]bool{
 // text whole: a build reads every page's body this way.
 func Text(fragment []byte) string {
 	var t textWriter
-	t.b.Grow(len(fragment))
+	t.b = make([]byte, 0, len(fragment))
 	t.scan(fragment)
 	return t.String()
 }
@@ -42,10 +42,14 @@ const Marker = "data-search"
 // the page, and what search.js reads of it when it shows the page as a
 // result. A marked element inside another counts once; a page with none
 // gives "".
-func PageText(page []byte) string {
-	t := textWriter{marked: true}
+func PageText(page []byte) string { return string(AppendPageText(nil, page)) }
+
+// AppendPageText appends the text PageText returns to dst: a build reads
+// every page, and a buffer kept from page to page spares the garbage.
+func AppendPageText(dst, page []byte) []byte {
+	t := textWriter{marked: true, b: dst}
 	t.scan(page)
-	return t.String()
+	return t.b
 }
 
 func (t *textWriter) scan(h []byte) {
@@ -229,7 +233,7 @@ func attrText(v []byte) string {
 // textWriter joins text, writing a separator only between two pieces of
 // text: one newline for a block's end, else one space.
 type textWriter struct {
-	b                         strings.Builder
+	b                         []byte
 	pendingSpace, pendingLine bool
 	// marked says that only the text of marked elements is written: see
 	// PageText. depth counts the tags named regionTag open in the one
@@ -250,7 +254,7 @@ func (t *textWriter) writeBytes(s []byte) {
 		n, size := nextSeparator(s)
 		if n > 0 {
 			t.separate()
-			t.b.Write(s[:n])
+			t.b = append(t.b, s[:n]...)
 		}
 		if size > 0 {
 			t.pendingSpace = true
@@ -296,15 +300,15 @@ var separatorStart = func() (t [256]uint8) {
 
 // separate writes the separator due before more text.
 func (t *textWriter) separate() {
-	if t.b.Len() > 0 {
+	if len(t.b) > 0 {
 		switch {
 		case t.pendingLine:
-			t.b.WriteByte('\n')
+			t.b = append(t.b, '\n')
 		case t.pendingSpace:
-			t.b.WriteByte(' ')
+			t.b = append(t.b, ' ')
 		}
 	}
 	t.pendingLine, t.pendingSpace = false, false
 }
 
-func (t *textWriter) String() string { return t.b.String() }
+func (t *textWriter) String() string { return string(t.b) }

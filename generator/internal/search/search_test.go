@@ -115,7 +115,7 @@ func collected(r *rand.Rand, docs []Doc, texts []string, keep bool) *Index {
 	c := x.Collector()
 	for _, i := range r.Perm(len(docs)) {
 		if texts[i] != "" {
-			c.Add(i, texts[i])
+			c.Add(i, []byte(texts[i]))
 		}
 	}
 	c.Fill()
