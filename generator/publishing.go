@@ -39,6 +39,9 @@ func (b *Builder) publish(p pass, report *Report, start time.Time, t *timer) (*R
 	st.r.PageTexts = feed
 	records, probs := st.r.RenderAll(p.first, p.rest, p.workers)
 	st.r.PageTexts = nil
+	if b.oneShot {
+		b.env.Cards.Forget(func(string) bool { return false }) // no later build reuses them: room for the index
+	}
 	t.done("render")
 	var searchFiles, searchWritten []string
 	if feed != nil {

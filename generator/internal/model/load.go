@@ -135,7 +135,7 @@ const ContentDir = "content"
 type BodyBudget struct{ left atomic.Int64 }
 
 // keptBodies is the budget of a build.
-const keptBodies = 32 << 20
+const keptBodies = 16 << 20
 
 func NewBodyBudget() *BodyBudget {
 	b := &BodyBudget{}
