@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -14,8 +15,8 @@ import (
 // each of its grams and one for each few results, so files are small;
 // but every file is a request, so not too small.
 const (
-	shardBytes = 24 << 10
-	blockBytes = 6 << 10
+	shardBytes = 12 << 10
+	blockBytes = 3 << 10
 	maxShards  = 4096
 	maxBlock   = 256
 )
@@ -266,8 +267,8 @@ func (x *Index) manifestFile(districts [][2]string, enc encoding) File {
 	}
 	b = append(b, ']')
 	b = appendJSONString(append(b, `,"district":`...), enc.district)
-	b = appendJSONList(append(b, `,"shards":`...), enc.shards)
-	b = appendJSONList(append(b, `,"blocks":`...), enc.blocks)
+	b = appendJSONList(append(b, `,"shards":`...), hashesOf(enc.shards))
+	b = appendJSONList(append(b, `,"blocks":`...), hashesOf(enc.blocks))
 	return named("index", -1, append(b, '}'))
 }
 
@@ -305,6 +306,19 @@ func named(kind string, n int, data []byte) File {
 		name += strconv.Itoa(n)
 	}
 	return File{Name: name + "." + hex.EncodeToString(sum[:5]) + ".json", Data: data}
+}
+
+// hashesOf returns the hash part of each name ("1a2b3c4d5e" of
+// "s12.1a2b3c4d5e.json"): the manifest lists only those, since the rest of
+// a shard's or block's name is its kind and number, and the search page
+// carries the manifest.
+func hashesOf(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		_, rest, _ := strings.Cut(n, ".")
+		out[i] = strings.TrimSuffix(rest, ".json")
+	}
+	return out
 }
 
 func appendJSONList(b []byte, items []string) []byte {

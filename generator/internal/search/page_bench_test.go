@@ -70,6 +70,8 @@ func BenchmarkBrowserSearch10k(b *testing.B) {
 			s, p, a, names := timeQuery(b, ctx, site, q)
 			screen, page, again = append(screen, s), append(page, p), append(again, a)
 			b.Logf("%s: first screen %.0f ms, page %.0f ms, again %.0f ms", q, s, p, a)
+			by := downloadedBy(b, filepath.Join(dir, "public"), site, names)
+			b.Logf("%s: downloaded, gzipped: %v", q, by)
 			most = max(most, downloaded(b, filepath.Join(dir, "public"), site, names))
 		}
 	}

@@ -208,6 +208,11 @@
   const has = (set, id) => (set[id >>> 5] >>> (id & 31)) & 1;
   const drop = (set, id) => (set[id >>> 5] &= ~(1 << (id & 31)));
 
+  // blockName is the name of block b: the manifest lists the hash of
+  // each shard's and block's content, which names the file with its kind
+  // and number.
+  const blockName = (m, b) => `b${b}.${m.blocks[b]}.json`;
+
   class Index {
     // url is the manifest's address; inline its content, when the page
     // carries it.
@@ -252,7 +257,8 @@
     }
     // shardOf returns the name of the shard that holds gram, marked or not.
     shardOf(gram) {
-      return this.m.shards[hash(gram.replace(HEAD, "")) % this.m.shards.length];
+      const n = hash(gram.replace(HEAD, "")) % this.m.shards.length;
+      return `s${n}.${this.m.shards[n]}.json`;
     }
     // posting returns the set of documents holding gram. A head gram
     // (marked) sits in the same shard as the unmarked one.
@@ -270,7 +276,7 @@
     // doc returns a document with the text of its page.
     async doc(id) {
       const m = await this.manifest();
-      const block = await this.load(m.blocks[Math.floor(id / m.block)]);
+      const block = await this.load(blockName(m, Math.floor(id / m.block)));
       const [path, head, district, label] = block[id % m.block];
       const body = await this.text(path);
       return { id, path, head, body, district, label, text: foldText(head + "\n" + body), headText: foldText(head) };
@@ -291,10 +297,9 @@
   // characters; else they hold candidates until their pages are read.
   // exact says whether count is the number of matches or an upper bound.
   // A page of results reads as many pages of the site, for their
-  // snippets: ten, as search engines show.
-  const PAGE = 10;
-  // FIRST is how many results are shown before the rest of a page: what a
-  // phone's screen holds.
+  // snippets: five, what a phone's screen holds; "more" adds five.
+  const PAGE = 5;
+  // FIRST is how many results are shown before the rest of a page.
   const FIRST = 5;
   async function search(index, q, districtSlug) {
     const ws = words(q);
@@ -309,7 +314,7 @@
     // they are the first documents in reading order: asking for their
     // block now, beside the shards, spares a round trip to the host, when
     // a connection is free for it.
-    if (new Set(all.map(index.shardOf, index)).size < 6) index.load(m.blocks[0]).catch(() => {});
+    if (new Set(all.map(index.shardOf, index)).size < 6) index.load(blockName(m, 0)).catch(() => {});
     await Promise.all(loads);
     const docs = await index.candidates(all, "");
     if (d >= 0) for (let id = 0; id < m.docs; id++) if (has(docs, id) && index.district[id] !== d) drop(docs, id);
@@ -318,19 +323,8 @@
     const result = { words: ws, docs, head, count: count(docs), checked: new Map() };
     result.unchecked = result.count; // candidates whose pages are not read
     // The candidates hold the words when every word is a gram looked up.
-    result.exact = ws.every((w) => Array.from(w).length <= 2 && all.includes(w));
+    result.exact = result.count === 0 || ws.every((w) => Array.from(w).length <= 2 && all.includes(w));
     return result;
-  }
-
-  // settle makes count exact when the candidates whose pages are not read
-  // yet are a few more pages: else it stays an upper bound ("约 N") until
-  // the reader asks for more results and their pages are read.
-  const VERIFY_PAGES = 5;
-  async function settle(index, result) {
-    if (result.exact) return;
-    const unread = ranked(result, VERIFY_PAGES + 1, (id) => !result.checked.has(id));
-    if (unread.length > VERIFY_PAGES) return;
-    await verify(index, result, Infinity);
   }
 
   // ranked lists the first n results that keep accepts (all, without it):
@@ -517,8 +511,6 @@
         docs = await shown(index, result, shownCount);
         if (!current()) return;
         ui.list.append(...docs.slice(before).map((doc) => resultItem(index, result, doc)));
-        await settle(index, result);
-        if (!current()) return;
         showStatus(result, q);
         await afterPaint();
         if (!current()) return;
@@ -570,7 +562,6 @@
       // query finds q and reads the first n results (all, without n).
       query: async (q, district, n) => {
         const result = await search(index, q, district || "");
-        await settle(index, result);
         const docs = await shown(index, result, n || Infinity);
         return { paths: docs.map((d) => d.path), count: result.count, exact: result.exact };
       },

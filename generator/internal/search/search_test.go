@@ -211,7 +211,8 @@ func TestEncode(t *testing.T) {
 		t.Fatalf("manifest: %d docs, %d shards, %d blocks", manifest.Docs, len(manifest.Shards), len(manifest.Blocks))
 	}
 	decoded := map[string][]int{}
-	for s, name := range manifest.Shards {
+	for s, hash := range manifest.Shards {
+		name := fmt.Sprintf("s%d.%s.json", s, hash)
 		var shard map[string]string
 		if err := json.Unmarshal(files[name], &shard); err != nil {
 			t.Fatal(err)
@@ -228,7 +229,8 @@ func TestEncode(t *testing.T) {
 	}
 	for i, d := range docs {
 		var block [][]any
-		if err := json.Unmarshal(files[manifest.Blocks[i/manifest.Block]], &block); err != nil {
+		b := i / manifest.Block
+		if err := json.Unmarshal(files[fmt.Sprintf("b%d.%s.json", b, manifest.Blocks[b])], &block); err != nil {
 			t.Fatal(err)
 		}
 		want := []any{d.Path, d.Head, float64(d.District)}
