@@ -284,11 +284,12 @@ Functions:
 	inline "site.css"       the content of a stylesheet or script of assets/,
 	                        minified, for a <style> or <script> element; an error
 	                        for any other file, or one holding "</style" or
-	                        "</script". base.html inlines site.css: a stylesheet
-	                        of a few kilobytes costs less in every page than a
-	                        request that holds up the first paint. pinzhi serve
-	                        swaps the content of <style data-asset="site.css">
-	                        when site.css changes, as it swaps a linked one
+	                        "</script". pinzhi serve swaps the content of
+	                        <style data-asset="site.css"> when site.css changes,
+	                        as it swaps a linked one. The bundled base.html links
+	                        site.css instead: the search page reads its results'
+	                        pages, and the stylesheet would be most of their
+	                        bytes (docs/performance.md has the numbers)
 	render "card" .         the HTML of a template of base.html or partials/ for
 	                        the value; for a community it is made once per build
 	                        and kept while the community's front matter is the
@@ -350,13 +351,13 @@ for 外来务工人员), the blocks of the results it shows and their pages; so 
 cost grows with the query, not with the site. The count of a query whose
 words are one or two characters long is exact from the index alone; a
 longer word's count is "约 N" (at most N) until the pages of all its
-candidates are read, which the search page does when they are at most
-five more than the results shown. A query is read up to its first 200
+candidates are read, as they are when there are no more of them than
+the results shown and one. A query is read up to its first 200
 characters, and no more than 12 of its pairs are looked up (the pages are
 checked for every word all the same), so a pasted page or an address
 made to hang the search page costs no more than a long sentence. The
-search page shows the first five results as soon as their pages are
-read, then the rest of a page of 10 after them; "more" adds 10. Typing
+search page shows five results, a phone's screen, as soon as their pages
+are read; "more" adds five. Typing
 starts loading the shards before the pause that starts the search.
 Nothing is loaded before a reader searches, and pages other than the
 search page load nothing of it. In watch mode an edit rewrites only the

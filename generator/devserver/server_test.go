@@ -195,8 +195,8 @@ func TestLiveReload(t *testing.T) {
 	if css := page(t, s.origin()+m.data); !strings.Contains(css, "#0050b3") {
 		t.Fatalf("the new stylesheet %s does not have the edit", m.data)
 	}
-	if !strings.Contains(page(t, url), "#0050b3") {
-		t.Fatal("the page does not inline the new stylesheet")
+	if !strings.Contains(page(t, url), `href=`+m.data+`>`) {
+		t.Fatal("the page does not link the new stylesheet")
 	}
 }
 
