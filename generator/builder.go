@@ -17,6 +17,7 @@ import (
 	"pinzhi/generator/internal/model"
 	"pinzhi/generator/internal/publish"
 	"pinzhi/generator/internal/render"
+	"pinzhi/generator/internal/search"
 	"pinzhi/generator/internal/source"
 )
 
@@ -80,6 +81,9 @@ type state struct {
 	// searchPage is the search page, when the site has one: it shows what
 	// the index is, so it is written after the index, not with the rest.
 	searchPage *render.Output
+	// searchDocs are the documents of the index, made once from model:
+	// see documents.
+	searchDocs []search.Doc
 }
 
 // NewBuilder returns a Builder for opts; nothing is read until Build.

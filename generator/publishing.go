@@ -117,7 +117,7 @@ func (b *Builder) feedSearch(p pass) *searchFeed {
 	case p.st.searchPage == nil:
 		return nil
 	case p.whole:
-		return newSearchState(p.st.model, !b.oneShot).collect()
+		return newSearchState(p.st.documents(), !b.oneShot).collect()
 	default:
 		return b.search.hold()
 	}
@@ -127,7 +127,7 @@ func (b *Builder) feedSearch(p pass) *searchFeed {
 // rendered without errors, and writes its files and the search page.
 func (b *Builder) finishSearch(p pass, feed *searchFeed, records map[string]*render.Record, probs source.Problems) (files, written []string, _ source.Problems) {
 	failed := hasErrors(probs)
-	if !feed.finish(p.st.model, !failed) {
+	if !feed.finish(p.st.documents(), !failed) {
 		return nil, nil, append(probs, source.Problem{Path: searchDir, Message: "cannot be updated: a title changed on a page that was not written",
 			Hint: "report it; saving content/_index.md builds the whole site again"})
 	}

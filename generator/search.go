@@ -35,8 +35,7 @@ type searchState struct {
 	ids   map[string]int // the documents' page files ("communities/a/index.html") -> number
 }
 
-func newSearchState(m *model.Model, keep bool) *searchState {
-	docs := searchDocs(m)
+func newSearchState(docs []search.Doc, keep bool) *searchState {
 	s := &searchState{index: search.New(docs, keep), docs: docs, ids: map[string]int{}}
 	for i, d := range docs {
 		if !isEntry(d) {
@@ -51,14 +50,13 @@ func newSearchState(m *model.Model, keep bool) *searchState {
 func isEntry(d search.Doc) bool { return d.Label == brandLabel }
 
 // canUpdate reports whether rendering outs brings the index up to date
-// with m: it has the documents the index has, in the same order, and
+// with docs: they are the documents the index has, in the same order, and
 // every one whose head changed either has no page or has its page among
 // outs. Else the index needs every page's text: a page came or went.
-func (s *searchState) canUpdate(m *model.Model, outs []*render.Output) bool {
+func (s *searchState) canUpdate(docs []search.Doc, outs []*render.Output) bool {
 	if s == nil {
 		return false
 	}
-	docs := searchDocs(m)
 	if !slices.EqualFunc(docs, s.docs, func(a, b search.Doc) bool { return a.Path == b.Path }) {
 		return false
 	}

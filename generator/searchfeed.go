@@ -3,7 +3,6 @@ package generator
 import (
 	"sync"
 
-	"pinzhi/generator/internal/model"
 	"pinzhi/generator/internal/search"
 )
 
@@ -56,7 +55,7 @@ func (f *searchFeed) Add(page string, text []byte) {
 // and those that changed without one (brand entries), and reports false
 // when a document changed in a way only its page's text can tell, which
 // it does not have: Update builds the whole site before that can happen.
-func (f *searchFeed) finish(m *model.Model, ok bool) bool {
+func (f *searchFeed) finish(docs []search.Doc, ok bool) bool {
 	if f.c != nil {
 		f.c.Fill()
 		return true
@@ -65,7 +64,7 @@ func (f *searchFeed) finish(m *model.Model, ok bool) bool {
 		return true
 	}
 	f.applied = true
-	docs, x := searchDocs(m), f.s.index
+	x := f.s.index
 	for id, d := range docs {
 		if text, ok := f.pending[id]; ok {
 			x.Set(id, d, text)

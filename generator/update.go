@@ -41,7 +41,7 @@ func (b *Builder) Update(changed []string) (*Report, error) {
 	}
 	st.records = b.last.records
 	first, rest, gone := st.changedOutputs(st.values.Changed(b.last.values), reloaded)
-	if st.searchPage != nil && !b.search.canUpdate(st.model, slices.Concat(first, rest)) {
+	if st.searchPage != nil && !b.search.canUpdate(st.documents(), slices.Concat(first, rest)) {
 		return b.Build() // the index needs the text of every page
 	}
 	return b.write(st, first, rest, gone, start, t, false)
