@@ -479,6 +479,17 @@ func typing(t *testing.T, ctx context.Context, site string) {
 	if err := browsertest.WaitFor(ctx, `document.documentElement.dataset.searched === "社区"`); err != nil {
 		t.Fatalf("the results of 社区: %v", err)
 	}
+	// A snippet comes from the page, which shows its title again as its
+	// heading: the snippet is a line of the page's own, not the title.
+	type snippets struct{ Shown, Titles int }
+	const titles = `(() => {
+		const items = [...document.querySelectorAll("#search-results li")];
+		const snippet = (li) => (li.querySelector(".result-snippet") || {}).textContent;
+		return { shown: items.filter(snippet).length, titles: items.filter((li) => snippet(li) === li.querySelector("a").textContent).length };
+	})()`
+	if got, err := chromedp.Run(ctx, chromedp.Evaluate[snippets](titles)); err != nil || got.Shown < 5 || got.Titles > 0 {
+		t.Errorf("社区: %d results with snippets, %d of them the title again (%v)", got.Shown, got.Titles, err)
+	}
 	shift := `new Promise((done) => {
 		new PerformanceObserver((list) => done(list.getEntries().filter((e) => !e.hadRecentInput).reduce((sum, e) => sum + e.value, 0)))
 			.observe({ type: "layout-shift", buffered: true });

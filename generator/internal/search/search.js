@@ -395,8 +395,19 @@
     if (!doc.body) return null;
     const raw = doc.head + "\n" + doc.body;
     const bodyStart = doc.head.length + 1;
+    // The page shows its title again (its heading): a line that repeats a
+    // line of the head says nothing the result's link does not.
+    const heads = new Set(doc.head.split("\n"));
+    const lineEnd = (p) => (raw.indexOf("\n", p) < 0 ? raw.length : raw.indexOf("\n", p));
+    const repeats = (p) => heads.has(raw.slice(raw.lastIndexOf("\n", p - 1) + 1, lineEnd(p)));
     let at = doc.text.indexOf(ws[0], bodyStart);
-    if (at < 0) at = bodyStart;
+    while (at >= 0 && repeats(at)) at = doc.text.indexOf(ws[0], at + 1);
+    if (at < 0) {
+      // Only the head matched: the page's first line of its own.
+      at = bodyStart;
+      while (at < raw.length && repeats(at)) at = lineEnd(at) + 1;
+      if (at >= raw.length) at = bodyStart;
+    }
     let start = Math.max(bodyStart, at - BEFORE);
     if (/[\udc00-\udfff]/.test(raw[start] || "")) start++; // not half a character
     const nl = raw.lastIndexOf("\n", at - 1);
