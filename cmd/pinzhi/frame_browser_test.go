@@ -72,3 +72,36 @@ func TestPageFrame(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceholderContrast reads the search boxes' placeholder text in
+// light and dark mode: it is text a reader must read, so it needs the
+// contrast of text, 4.5:1 (the browser's own grey on a dark field was
+// about 2.4:1).
+func TestPlaceholderContrast(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads colours in Chromium")
+	}
+	ctx := browsertest.Tab(t, 390, 844)
+	site := builtUnder(t, copySite(t))
+	const ratio = `(() => {
+		const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+		const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+			.reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+		const input = document.querySelector(".site-search input");
+		const fg = lum(rgb(getComputedStyle(input, "::placeholder").color)), bg = lum(rgb(getComputedStyle(input).backgroundColor));
+		return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+	})()`
+	for _, scheme := range []string{"light", "dark"} {
+		media := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, media); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(site)); err != nil {
+			t.Fatal(err)
+		}
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[float64](ratio))
+		if err != nil || got < 4.5 {
+			t.Errorf("%s: the placeholder's contrast is %.1f:1 (%v), want at least 4.5:1", scheme, got, err)
+		}
+	}
+}
