@@ -403,7 +403,9 @@ Every page but the 404 page tells those who link to it what it is:
 	             description, else the first sentence of the editor's note; a
 	             district page names its communities; the districts page counts
 	             them; the brand list and plain pages their summary, else their
-	             first sentence; the site's description when nothing else is
+	             first sentence; the search page says what it searches ("搜索…
+	             的10个品质社区和100个入选品牌：…"); the site's description when
+	             nothing else is
 	og:*         og:type (article for the home page and communities, else website),
 	             og:title, og:description, og:url, og:image, og:locale (the
 	             language: zh_CN), og:site_name; og:image is the page's image, else

@@ -41,6 +41,7 @@ func TestDescriptions(t *testing.T) {
 		{"districts/index.html", "各区县的品质社区：海曙区"},
 		{"brands/index.html", "本报讯(记者张昊)全市“百佳社区文明创建工作品牌”推荐评议活动开展以来"},
 		{"about/index.html", "本专题由本报编辑部制作。"},
+		{"search/index.html", "搜索宁波市“十佳品质社区”推荐评议的12个品质社区和"},
 	}
 	seen := map[string]string{}
 	for _, c := range cases {

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 
+	"pinzhi/generator/internal/layout"
 	"pinzhi/generator/internal/model"
 )
 
@@ -37,10 +38,24 @@ func (o *Output) pageData(m *model.Model, r *Reads) *PageData {
 	if o.brands != nil {
 		d.BrandList = brandListView(o.brands, r)
 	}
+	if o.Kind == layout.SearchKind {
+		d.Description = searchDescription(m)
+	}
 	if o.Page != nil {
 		d.Page = plainPageView(o.Page, r)
 	}
 	return d
+}
+
+// searchDescription says what the search page finds. An update that
+// changes these counts adds or removes documents of the index, and so
+// builds the whole site: the page needs no deps for them.
+func searchDescription(m *model.Model) string {
+	what := fmt.Sprintf("%d个品质社区", len(m.Communities))
+	if m.Brands != nil && len(m.Brands.Entries) > 0 {
+		what += fmt.Sprintf("和%d个入选品牌", len(m.Brands.Entries))
+	}
+	return fmt.Sprintf("搜索%s的%s：社区名、人名、品牌或文中的一句话。", m.Site.Title, what)
 }
 
 func communityTitles(cs []*Community) []string {
