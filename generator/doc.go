@@ -80,7 +80,8 @@ it most resembles. A key given with no value ("quote:") counts as absent.
 	reporter     a name
 	photo        a photograph (see Photos): src, a JPEG or PNG in assets/, and its
 	             caption and credit, printed as the paper prints them; without src
-	             the caption alone is printed
+	             nothing is shown, and the build warns that the caption waits
+	             for its picture
 	date         the publication's date (2016-11-28 or RFC 3339), for the feed
 	image        the share image of every page without its own: a JPEG or PNG in assets/
 	             ("share.jpg"; "/assets/share.jpg" is the same)

@@ -13,8 +13,14 @@ func readPhoto(r *source.Reader, file string) *Photo {
 	}
 	ph := &Photo{SrcRef: readImageKey(p, file, "src")}
 	ph.Src = ph.SrcRef.Name
-	ph.Caption, _, _ = p.Text("caption")
-	ph.Credit, _, _ = p.Text("credit")
+	caption, line, _ := p.Text("caption")
+	credit, creditLine, _ := p.Text("credit")
+	ph.Caption, ph.Credit = caption, credit
+	if ph.Src == "" && (caption != "" || credit != "") {
+		// A caption under no picture reads as if the picture were lost.
+		p.Warn(max(line, creditLine), "give the picture's name in assets/: src: award.jpg; the caption is left out until then",
+			"photo has a caption but no src")
+	}
 	p.WarnUnknown()
 	return ph
 }
