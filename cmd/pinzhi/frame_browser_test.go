@@ -105,3 +105,97 @@ func TestPlaceholderContrast(t *testing.T) {
 		}
 	}
 }
+
+// TestLineLength measures the paragraphs readers read through on a
+// desktop, the editor's note and every body: Chinese reads best at 35
+// to 40 characters a line, and the note ran to 56.
+func TestLineLength(t *testing.T) {
+	if testing.Short() {
+		t.Skip("measures pages in Chromium")
+	}
+	ctx := browsertest.Tab(t, 1280, 900)
+	site := builtUnder(t, copySite(t))
+	const widest = `Math.max(0, ...[...document.querySelectorAll(".editors-note p, .body p, .lead-text p")].map((p) =>
+		p.clientWidth / parseFloat(getComputedStyle(p).fontSize)))`
+	for _, page := range []string{"", "communities/houdajie/", "brands/"} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(site+page)); err != nil {
+			t.Fatal(err)
+		}
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[float64](widest))
+		switch {
+		case err != nil:
+			t.Fatalf("%s: %v", page, err)
+		case got < 20 || got > 41:
+			t.Errorf("/%s: the widest paragraph holds %.0f characters a line, want 35 to 40", page, got)
+		}
+	}
+}
+
+// TestNoLoneCharacter reads every paragraph, heading and list item of
+// every page at a phone's width and a desktop's: none ends with one
+// character alone on its last line, punctuation aside (榜/单, 主/办 and
+// the editor's note's 期/待。 did), which reads as a mistake in Chinese.
+func TestNoLoneCharacter(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lays out every page in Chromium")
+	}
+	ctx := browsertest.Tab(t, 390, 844)
+	dir := copySite(t)
+	site := builtUnder(t, dir)
+	var pages []string
+	filepath.WalkDir(filepath.Join(dir, "public"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".html") {
+			rel, _ := filepath.Rel(filepath.Join(dir, "public"), p)
+			pages = append(pages, strings.TrimSuffix(filepath.ToSlash(rel), "index.html"))
+		}
+		return nil
+	})
+	const lone = `(() => {
+		const out = [];
+		for (const el of document.querySelectorAll("main p, main h1, main h2, main h3, main li, main figcaption, footer p")) {
+			const chars = [];
+			const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+			for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+				for (let i = 0; i < n.data.length; i++) if (!/\s/.test(n.data[i])) chars.push([n, i]);
+			}
+			if (chars.length < 4) continue;
+			const box = ([n, i]) => { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1); return r.getClientRects()[0]; };
+			// On one line, two characters' boxes overlap in height, whatever
+			// their sizes (a count set smaller beside a district's name).
+			const last = box(chars[chars.length - 1]);
+			if (!last) continue;
+			let onLast = 0, k = chars.length - 1;
+			for (; k >= 0; k--) {
+				const b = box(chars[k]);
+				if (!b || !(b.top < last.bottom && last.top < b.bottom)) break;
+				const [n, i] = chars[k];
+				if (!/[\p{P}\p{S}]/u.test(n.data[i])) onLast++; // punctuation does not keep a character company
+			}
+			if (k >= 0 && onLast < 2) out.push(el.textContent.trim().slice(-8));
+		}
+		return out;
+	})()`
+	checked := 0
+	for _, width := range []int64{390, 1280} {
+		metrics := emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 600}
+		if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, metrics); err != nil {
+			t.Fatal(err)
+		}
+		for _, page := range pages {
+			if err := chromedp.Do(ctx, chromedp.Navigate(site+page)); err != nil {
+				t.Fatal(err)
+			}
+			got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](lone))
+			if err != nil {
+				t.Fatalf("%s: %v", page, err)
+			}
+			for _, end := range got {
+				t.Errorf("/%s at %d px: %q ends with a character alone on its line", page, width, end)
+			}
+			checked++
+		}
+	}
+	if checked < 40 {
+		t.Errorf("only %d page views checked", checked)
+	}
+}
