@@ -4,13 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"pinzhi/generator/browsertest"
@@ -47,14 +44,7 @@ func TestAccessibility(t *testing.T) {
 	ctx := browsertest.Tab(t, 390, 844)
 	dir := copySite(t)
 	site := builtUnder(t, dir)
-	var pages []string
-	filepath.WalkDir(filepath.Join(dir, "public"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(p, ".html") {
-			rel, _ := filepath.Rel(filepath.Join(dir, "public"), p)
-			pages = append(pages, strings.TrimSuffix(filepath.ToSlash(rel), "index.html"))
-		}
-		return nil
-	})
+	pages := builtPages(t, dir)
 	if len(pages) < 20 {
 		t.Fatalf("only %d pages", len(pages))
 	}
@@ -62,18 +52,10 @@ func TestAccessibility(t *testing.T) {
 	views := []struct {
 		name   string
 		width  int64
-		mobile bool
 		scheme string
-	}{{"phone", 390, true, "light"}, {"desktop", 1280, false, "light"}, {"phone, dark", 390, true, "dark"}, {"desktop, dark", 1280, false, "dark"}}
+	}{{"phone", 390, "light"}, {"desktop", 1280, "light"}, {"phone, dark", 390, "dark"}, {"desktop, dark", 1280, "dark"}}
 	for _, v := range views {
-		metrics := emulation.SetDeviceMetricsOverrideParams{Width: v.width, Height: 844, DeviceScaleFactor: 1, Mobile: v.mobile}
-		if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, metrics); err != nil {
-			t.Fatal(err)
-		}
-		media := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: v.scheme}}}
-		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, media); err != nil {
-			t.Fatal(err)
-		}
+		view(t, ctx, v.width, v.scheme)
 		for _, page := range pages {
 			if problems := axeRun(t, ctx, site+page, axe); problems != "" {
 				t.Errorf("%s (%s):\n%s", page, v.name, problems)

@@ -1,13 +1,10 @@
 package main
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"pinzhi/generator/browsertest"
@@ -30,14 +27,7 @@ func TestPageFrame(t *testing.T) {
 		t.Fatal(err)
 	}
 	site := builtUnder(t, dir)
-	var pages []string
-	filepath.WalkDir(filepath.Join(dir, "public"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(p, ".html") {
-			rel, _ := filepath.Rel(filepath.Join(dir, "public"), p)
-			pages = append(pages, strings.TrimSuffix(filepath.ToSlash(rel), "index.html"))
-		}
-		return nil
-	})
+	pages := builtPages(t, dir)
 	kinds := map[string]bool{}
 	type frame struct {
 		Kind                     string
@@ -48,10 +38,7 @@ func TestPageFrame(t *testing.T) {
 		return { kind: document.body.className, window: document.documentElement.clientWidth, masthead: width(".masthead"), footer: width(".colophon") };
 	})()`
 	for _, width := range []int64{390, 1280} {
-		metrics := emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 600}
-		if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, metrics); err != nil {
-			t.Fatal(err)
-		}
+		view(t, ctx, width, "light")
 		for _, page := range pages {
 			if err := chromedp.Do(ctx, chromedp.Navigate(site+page)); err != nil {
 				t.Fatal(err)
@@ -92,10 +79,7 @@ func TestPlaceholderContrast(t *testing.T) {
 		return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
 	})()`
 	for _, scheme := range []string{"light", "dark"} {
-		media := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}
-		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, media); err != nil {
-			t.Fatal(err)
-		}
+		view(t, ctx, 390, scheme)
 		if err := chromedp.Do(ctx, chromedp.Navigate(site)); err != nil {
 			t.Fatal(err)
 		}
@@ -103,6 +87,7 @@ func TestPlaceholderContrast(t *testing.T) {
 		if err != nil || got < 4.5 {
 			t.Errorf("%s: the placeholder's contrast is %.1f:1 (%v), want at least 4.5:1", scheme, got, err)
 		}
+		t.Logf("%s: the placeholder's contrast is %.1f:1", scheme, got)
 	}
 }
 
@@ -142,14 +127,7 @@ func TestNoLoneCharacter(t *testing.T) {
 	ctx := browsertest.Tab(t, 390, 844)
 	dir := copySite(t)
 	site := builtUnder(t, dir)
-	var pages []string
-	filepath.WalkDir(filepath.Join(dir, "public"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(p, ".html") {
-			rel, _ := filepath.Rel(filepath.Join(dir, "public"), p)
-			pages = append(pages, strings.TrimSuffix(filepath.ToSlash(rel), "index.html"))
-		}
-		return nil
-	})
+	pages := builtPages(t, dir)
 	const lone = `(() => {
 		const out = [];
 		for (const el of document.querySelectorAll("main p, main h1, main h2, main h3, main li, main figcaption, footer p")) {
@@ -177,10 +155,7 @@ func TestNoLoneCharacter(t *testing.T) {
 	})()`
 	checked := 0
 	for _, width := range []int64{390, 1280} {
-		metrics := emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 600}
-		if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, metrics); err != nil {
-			t.Fatal(err)
-		}
+		view(t, ctx, width, "light")
 		for _, page := range pages {
 			if err := chromedp.Do(ctx, chromedp.Navigate(site+page)); err != nil {
 				t.Fatal(err)

@@ -2,12 +2,17 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"pinzhi/generator/browsertest"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
 )
 
 // binary is the pinzhi command, built once for these end-to-end tests.
@@ -128,4 +133,36 @@ func builtUnder(t testing.TB, dir string) string {
 	}
 	host.Serve(t, filepath.Join(dir, "public"))
 	return host.URL
+}
+
+// builtPages returns the site path of every page built into dir's
+// public/: "", "communities/houdajie/", "404.html".
+func builtPages(t testing.TB, dir string) []string {
+	t.Helper()
+	public := filepath.Join(dir, "public")
+	var pages []string
+	err := filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".html") {
+			rel, _ := filepath.Rel(public, p)
+			pages = append(pages, strings.TrimSuffix(filepath.ToSlash(rel), "index.html"))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+// view sets the tab's width (a phone's below 600 px) and colour scheme.
+func view(t testing.TB, ctx context.Context, width int64, scheme string) {
+	t.Helper()
+	metrics := emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 600}
+	if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, metrics); err != nil {
+		t.Fatal(err)
+	}
+	media := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, media); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -27,7 +27,7 @@ type worker struct {
 	*Renderer
 	body, page LimitedBuffer
 	small      bytes.Buffer
-	text       []byte // the page's text, for PageTexts
+	text       []byte        // the page's text, for PageTexts
 	bodyWriter *bufio.Writer // goldmark writes through it; reused so it need not make one a page
 
 	// What it is rendering, for the watch: since when (unix nanoseconds,

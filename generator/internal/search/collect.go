@@ -49,11 +49,6 @@ func (c *Collector) Add(id int, text []byte) {
 		return
 	}
 	c.added[id] = true
-	if k := id / 64; c.words[k] == nil {
-		// The words of these 64 documents, as many as there are dense
-		// grams so far, and room for those to come.
-		c.words[k] = make([]uint64, c.nDense, int(c.nDense+c.nDense/8+64))
-	}
 	c.kept = c.kept[:0]
 	c.head = append(c.head[:0], c.x.docs[id].Head...)
 	c.addText(id, c.head, 0)
@@ -136,7 +131,9 @@ func (c *Collector) add(g gram, id uint32) {
 func (c *Collector) setBit(d int32, id uint32) {
 	k := id / 64
 	if c.words[k] == nil {
-		c.words[k] = make([]uint64, c.nDense)
+		// The words of these 64 documents, as many as there are dense
+		// grams so far, and room for those to come.
+		c.words[k] = make([]uint64, c.nDense, int(c.nDense+c.nDense/8+64))
 	}
 	if int(d) >= len(c.words[k]) {
 		c.words[k] = append(c.words[k], make([]uint64, int(c.nDense)-len(c.words[k]))...)

@@ -43,8 +43,7 @@ type File struct {
 // search page carries a copy, see Manifest); the shards, each a JSON
 // object from gram to the documents it occurs in; the blocks, each the
 // paths, heads, districts and labels of a run of documents; the district
-// file,
-// each document's district, which a query reads only to keep one
+// file, each document's district, which a query reads only to keep one
 // district's results. The files are made on every core; emit is called
 // with one at a time, for every file when all is set, else for those that
 // changed since the last Encode. Encode returns the names of all the

@@ -74,9 +74,6 @@ func New(docs []Doc, keep bool) *Index {
 // Len is the number of documents.
 func (x *Index) Len() int { return len(x.docs) }
 
-// Keeps reports whether the index can be updated with Set.
-func (x *Index) Keeps() bool { return x.kept != nil }
-
 // Set makes d, showing text, the document id, adding and removing only
 // the grams in which it differs from the document it replaces. The index
 // must keep its documents' grams (see New).

@@ -398,7 +398,10 @@
     // The page shows its title again (its heading): a line that repeats a
     // line of the head says nothing the result's link does not.
     const heads = new Set(doc.head.split("\n"));
-    const lineEnd = (p) => (raw.indexOf("\n", p) < 0 ? raw.length : raw.indexOf("\n", p));
+    const lineEnd = (p) => {
+      const nl = raw.indexOf("\n", p);
+      return nl < 0 ? raw.length : nl;
+    };
     const repeats = (p) => heads.has(raw.slice(raw.lastIndexOf("\n", p - 1) + 1, lineEnd(p)));
     let at = doc.text.indexOf(ws[0], bodyStart);
     while (at >= 0 && repeats(at)) at = doc.text.indexOf(ws[0], at + 1);

@@ -98,8 +98,10 @@ func splitFrontMatter(text []byte) (fm frontMatter, bodyOffset int, err error) {
 		fm.firstLine = firstLineNo
 	}
 	chunk := text[:min(len(text), frontMatterChunk)]
-	if end := closingLineEnd(text, closer); opens && end > 0 {
-		chunk = text[:end]
+	if opens {
+		if end := closingLineEnd(text, closer); end > 0 {
+			chunk = text[:end]
+		}
 	}
 	r := lineReaders.Get().(*bufio.Reader)
 	defer lineReaders.Put(r)

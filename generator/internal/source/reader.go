@@ -211,13 +211,13 @@ func (r *Reader) TextList(key string) []string {
 	return out
 }
 
-// WarnUnknown reports every key that was never read: most are typos of a
-// known key, so the warning suggests the closest one.
 // Warn records a warning about the value on line of the mapping.
 func (r *Reader) Warn(line int, hint, format string, args ...any) {
 	r.probs.Warn(r.Path, line, hint, format, args...)
 }
 
+// WarnUnknown reports every key that was never read: most are typos of a
+// known key, so the warning suggests the closest one.
 func (r *Reader) WarnUnknown() {
 	var known []string
 	for k := range r.read {
