@@ -70,9 +70,12 @@ type state struct {
 	model   *model.Model
 	outputs []*render.Output
 	byFile  map[string]*render.Output // the page whose body each content file is
-	values  *render.DepValues
-	records map[string]*render.Record // by output path
-	paths   map[string]bool           // the site paths of the outputs, for checking links
+	// generated are the files made without a layout: the feed, the
+	// sitemap, robots.txt.
+	generated []*render.Output
+	values    *render.DepValues
+	records   map[string]*render.Record // by output path
+	paths     map[string]bool           // the site paths of the outputs, for checking links
 	// linkProblems are the warnings about the links of each page that
 	// has any, kept so that an update checks only the pages it wrote.
 	linkProblems map[string]source.Problems
@@ -192,7 +195,9 @@ func (b *Builder) prepare() (*state, Problems) {
 	}
 	st.model = m
 	b.number(m)
-	st.outputs = append(render.Plan(m), render.AssetOutputs(b.assets)...)
+	st.outputs = render.Plan(m)
+	st.generated = render.Generated(st.outputs)
+	st.outputs = append(st.outputs, render.AssetOutputs(b.assets)...)
 	if b.layouts[layout.SearchKind] != nil {
 		if err := b.planSearch(st); err != nil {
 			return st, Problems{*err}

@@ -82,7 +82,8 @@ it most resembles. A key given with no value ("quote:") counts as absent.
 	             caption and credit, printed as the paper prints them; without src
 	             nothing is shown, and the build warns that the caption waits
 	             for its picture
-	date         the publication's date (2016-11-28 or RFC 3339), for the feed
+	date         the edition's date (2016-11-28 or RFC 3339): the date of every page
+	             without its own (see Dates); the build warns while there is none
 	image        the share image of every page without its own: a JPEG or PNG in assets/
 	             ("share.jpg"; "/assets/share.jpg" is the same)
 	tagAuthority a domain and a date it was the paper's, e.g. example.org,2016: the
@@ -224,7 +225,8 @@ bound keeps under 130 MB), for each page rendered at once (two per core).
 	                           the query, &district= a district's slug
 	/404.html                  the page hosts serve for a missing address
 	/feed.xml                  Atom feed of 50 communities: the newest by date, then in reading
-	                           order; each entry with its summary or quote and a link as content
+	                           order; each entry with the leader's words, the whole article
+	                           and a link as its content (type="html")
 	/sitemap.xml               every page but the 404 page
 	/robots.txt
 	/assets/<name>.<hash>.<ext> an asset; <hash> is 10 hex digits of its content's SHA-256
@@ -234,7 +236,7 @@ bound keeps under 130 MB), for each page rendered at once (two per core).
 Every page is written as <path>/index.html. All links carry the base URL's
 path ("/pinzhi/communities/houdajie/"), so a site built for a subpath never
 links outside it; the feed, the sitemap and canonical links are absolute.
-Dates follow the rule under Sharing; output never depends on when it was
+Dates follow the rule under Dates; output never depends on when it was
 built. With tagAuthority set, the feed's id is tag:<authority>:feed and an
 entry's tag:<authority>:<path> (tag:example.org,2016:communities/houdajie);
 without it, their addresses.
@@ -252,6 +254,8 @@ from front matter is always escaped. A layout's "." is a [PageData]:
 	.Type .Image .StructuredData  for share cards (see Sharing)
 	.Path         the page's path from the site root: "communities/houdajie/"
 	.Canonical    its absolute address ("" on the 404 page, or without a host)
+	.Date         an article's (home, community, plain page) date of publication,
+	              zero when none is known; .Updated its last change (see Dates)
 	.Site         the [Site]: .Title .Headline .Column .Description .Language .Locale
 	              .BaseURL .URL (the home page's link) .HasFeed .Organizers
 	              .Reporter .Photo (.Src .Caption .Credit) .Date
@@ -317,7 +321,7 @@ sees it: tags left out, a line for each block, alt text counted, scripts
 and styles not. The bundled layouts mark a community's title, quote,
 leader, photo caption, profile and brands (not its crumbs or the links to
 the pages before and after it), the home page's lead and editor's note,
-the brand list's lead and a plain page's article. The attribute goes on
+the brand list's lead and a plain page's title and text. The attribute goes on
 an element whose end tag cannot be left out (div, section, article,
 main, blockquote; not p or li): pinzhi finds where it ends by counting
 its tags. A page whose layout marks nothing is found by its head alone.
@@ -423,12 +427,23 @@ Layouts get these as .Description, .Type, .Image (absolute) and
 Addresses in a share card must be absolute: without a host in the base URL
 there is no og:url, og:image or JSON-LD.
 
-A page's date, wherever one is shown to machines (the feed, the sitemap,
-JSON-LD), is its front matter's date; else the date of the last commit of
-its file, when the site is in a git repository (pinzhi's command reads it
-with one git log a build; [Options].FileDates); else the site's date, by
-the same rule; else none, which the feed, needing one, writes as
-1970-01-01T00:00:00Z. The same commit gives the same dates.
+# Dates
+
+A page is published on its front matter's date, else on the edition's:
+the date of content/_index.md. That is .Date, shown by the bundled
+layouts in a <time> under the crumbs (a community, a plain page) or the
+byline (the home page), and written as the feed entry's published, the
+NewsArticle's datePublished. When the site is in a git repository
+(pinzhi's command reads it with one git log a build;
+[Options].FileDates), the last commit of a page's file is when it was
+updated, if later than its date: .Updated, the feed's updated,
+dateModified and the sitemap's lastmod. A commit is never a publication
+date: fixing a typo does not republish a page. With no date anywhere (no
+date in content/_index.md nor the page's, and outside git), published,
+updated, datePublished and lastmod are left out and no page shows a
+date (nothing says 1970), and every build warns, once, at
+content/_index.md, until the edition's date is written there. The same
+commit gives the same dates.
 
 # Output
 

@@ -64,8 +64,8 @@ func incrementalEqualsClean(t *testing.T, site fstest.MapFS, exact bool) {
 		changed []string // what the watcher would report
 		written []string // when set, exactly the files the step must write
 	}{
-		{"a body edit writes one page and the search index", edit(houdajie, "三大品牌", "三大特色"), []string{houdajie},
-			[]string{"communities/houdajie/index.html", "search/index.html"}},
+		{"a body edit writes its page, the feed and the search index", edit(houdajie, "三大品牌", "三大特色"), []string{houdajie},
+			[]string{"communities/houdajie/index.html", "feed.xml", "search/index.html"}},
 		{"a touch writes nothing", func(fstest.MapFS) {}, []string{houdajie}, []string{}},
 		{"a quote edit writes the pages that show it", edit(houdajie, "quote: 品质社区是", "quote: 品质社区就是"), []string{houdajie},
 			// libang's page shows houdajie's title as the one before it; the
@@ -111,7 +111,7 @@ func incrementalEqualsClean(t *testing.T, site fstest.MapFS, exact bool) {
 			put(s, "content/communities/long.md", communityFile("weight: 4\n")+strings.Repeat("品质社区是人们对获得感和幸福感的向往和追求。\n\n", 60000))
 		}, []string{"content/communities/long.md"}, nil},
 		{"its text edited", edit("content/communities/long.md", "正文。", "正文改。"), []string{"content/communities/long.md"},
-			[]string{"communities/long/index.html", "search/index.html"}},
+			[]string{"communities/long/index.html", "feed.xml", "search/index.html"}},
 		{"the folder removed", func(s fstest.MapFS) {
 			delete(s, "content/communities/more/a.md")
 			delete(s, "content/communities/more/b.md")

@@ -136,56 +136,141 @@ func TestShareImageProblems(t *testing.T) {
 	}
 }
 
-// TestFeedDatesAndIDs: entries date from front matter, else from the last
-// commit of their file, else the site's; ids stay when the site moves.
-func TestFeedDatesAndIDs(t *testing.T) {
+// TestDates: a page is published on its own date, else the edition's;
+// its file's last commit is only when it was updated; with no date
+// anywhere nothing shows one (no 1970) and the build warns once.
+func TestDates(t *testing.T) {
+	t.Parallel()
+	commit := time.Date(2016, 12, 5, 9, 30, 0, 0, time.FixedZone("CST", 8*3600))
+	inGit := func() map[string]time.Time {
+		return map[string]time.Time{"content/communities/houdajie.md": commit, "content/communities/libang.md": commit}
+	}
+	type dates struct{ published, updated string } // as the feed writes them
+	cases := []struct {
+		name      string
+		siteDate  string
+		fileDates func() map[string]time.Time
+		want      map[string]dates // by community
+		warned    bool
+	}{
+		{"no date, outside git", "", nil, map[string]dates{
+			"houdajie": {}, "libang": {"2016-11-20T00:00:00Z", "2016-11-20T00:00:00Z"}, "lingxiao": {}}, true},
+		{"no date, in git", "", inGit, map[string]dates{
+			"houdajie": {"", "2016-12-05T09:30:00+08:00"}, "libang": {"2016-11-20T00:00:00Z", "2016-12-05T09:30:00+08:00"}, "lingxiao": {}}, true},
+		{"the edition's date, in git", "2016-11-28", inGit, map[string]dates{
+			"houdajie": {"2016-11-28T00:00:00Z", "2016-12-05T09:30:00+08:00"},
+			"libang":   {"2016-11-20T00:00:00Z", "2016-12-05T09:30:00+08:00"},
+			"lingxiao": {"2016-11-28T00:00:00Z", "2016-11-28T00:00:00Z"}}, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			site := repoSite(t)
+			if c.siteDate != "" {
+				put(site, model.IndexFile, strings.Replace(siteText(t), "reporter: 张昊\n", "reporter: 张昊\ndate: "+c.siteDate+"\n", 1))
+			}
+			libang := string(site["content/communities/libang.md"].Data)
+			put(site, "content/communities/libang.md", strings.Replace(libang, "weight: 2\n", "weight: 2\ndate: 2016-11-20\n", 1))
+			out, report := mustBuild(t, site, Options{FileDates: c.fileDates})
+			files := readTree(t, out)
+			entries := feedEntries(t, files["feed.xml"])
+			for slug, want := range c.want {
+				e := entries["tag:example.org,2016:communities/"+slug]
+				if e.Published != want.published || e.Updated != want.updated {
+					t.Errorf("%s: feed published %q updated %q, want %+v", slug, e.Published, e.Updated, want)
+				}
+				page := files["communities/"+slug+"/index.html"]
+				var ld []map[string]any
+				if err := json.Unmarshal([]byte(structuredData(page)[0]), &ld); err != nil {
+					t.Fatal(err)
+				}
+				if got, _ := ld[0]["datePublished"].(string); got != want.published {
+					t.Errorf("%s: datePublished %q, want %q", slug, got, want.published)
+				}
+				if got, _ := ld[0]["dateModified"].(string); got != want.updated {
+					t.Errorf("%s: dateModified %q, want %q", slug, got, want.updated)
+				}
+				shown := regexp.MustCompile(`<time datetime=([^>]*)>([^<]*)</time>`).FindStringSubmatch(page)
+				if (shown != nil) != (want.published != "") || shown != nil && (shown[1] != want.published || shown[2] == "") {
+					t.Errorf("%s: shows %q, want the date %q", slug, shown, want.published)
+				}
+			}
+			for name, text := range files {
+				if strings.Contains(text, "1970") || strings.Contains(text, "0001-01-01") {
+					t.Errorf("%s makes up a date", name)
+				}
+			}
+			warnings := 0
+			for _, w := range report.Warnings {
+				if strings.Contains(w.Message, "no date") {
+					warnings++
+				}
+			}
+			if want := map[bool]int{true: 1, false: 0}[c.warned]; warnings != want {
+				t.Errorf("%d warnings of no date, want %d: %v", warnings, want, report.Warnings)
+			}
+		})
+	}
+}
+
+type feedEntry struct {
+	ID        string `xml:"id"`
+	Published string `xml:"published"`
+	Updated   string `xml:"updated"`
+	Link      struct {
+		Href string `xml:"href,attr"`
+	} `xml:"link"`
+	Content struct {
+		Type string `xml:"type,attr"`
+		Text string `xml:",chardata"`
+	} `xml:"content"`
+}
+
+// feedEntries reads a feed's entries by id, the feed's own under "".
+func feedEntries(t *testing.T, feed string) map[string]feedEntry {
+	t.Helper()
+	var f struct {
+		ID      string      `xml:"id"`
+		Entries []feedEntry `xml:"entry"`
+	}
+	if err := xml.Unmarshal([]byte(feed), &f); err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]feedEntry{"": {ID: f.ID}}
+	for _, e := range f.Entries {
+		byID[e.ID] = e
+	}
+	return byID
+}
+
+// TestFeed: entries carry the whole article; their ids stay when the
+// site moves.
+func TestFeed(t *testing.T) {
 	t.Parallel()
 	site := repoSite(t)
-	libang := string(site["content/communities/libang.md"].Data)
-	put(site, "content/communities/libang.md", strings.Replace(libang, "weight: 2\n", "weight: 2\ndate: 2016-11-20\n", 1))
-	commit := time.Date(2016, 11, 25, 9, 30, 0, 0, time.FixedZone("CST", 8*3600))
-	dates := map[string]time.Time{"content/communities/houdajie.md": commit, "content/communities/libang.md": commit}
-	type entry struct {
-		ID      string `xml:"id"`
-		Updated string `xml:"updated"`
-		Link    struct {
-			Href string `xml:"href,attr"`
-		} `xml:"link"`
-		Content string `xml:"content"`
-	}
-	feed := func(base string) map[string]entry {
-		out, _ := mustBuild(t, site, Options{BaseURL: base, FileDates: func() map[string]time.Time { return dates }})
-		var f struct {
-			ID      string  `xml:"id"`
-			Entries []entry `xml:"entry"`
-		}
-		if err := xml.Unmarshal([]byte(readTree(t, out)["feed.xml"]), &f); err != nil {
-			t.Fatal(err)
-		}
-		byID := map[string]entry{f.ID: {}}
-		for _, e := range f.Entries {
-			byID[e.ID] = e
-		}
-		return byID
+	feed := func(base string) map[string]feedEntry {
+		out, _ := mustBuild(t, site, Options{BaseURL: base})
+		return feedEntries(t, readTree(t, out)["feed.xml"])
 	}
 	here, there := feed(""), feed("https://news.example.com/2016/")
 	for id := range here {
 		if _, ok := there[id]; !ok {
-			t.Errorf("id %s changed when the site moved", id)
+			t.Errorf("id %q changed when the site moved", id)
 		}
 	}
-	cases := []struct{ id, updated string }{
-		{"tag:example.org,2016:communities/libang", "2016-11-20T00:00:00Z"},        // front matter
-		{"tag:example.org,2016:communities/houdajie", "2016-11-25T09:30:00+08:00"}, // last commit
-		{"tag:example.org,2016:communities/lingxiao", "1970-01-01T00:00:00Z"},      // nothing better
+	if here[""].ID != "tag:example.org,2016:feed" {
+		t.Errorf("the feed's own id %q is not a tag: URI", here[""].ID)
 	}
-	for _, c := range cases {
-		e, ok := here[c.id]
-		if !ok || e.Updated != c.updated || !strings.Contains(e.Content, `<a href="https://example.org/pinzhi/`) {
-			t.Errorf("%s: %+v, want updated %s and a link in its content", c.id, e, c.updated)
+	libang := here["tag:example.org,2016:communities/libang"]
+	for _, want := range []string{
+		"力邦社区为来自全国20个省市自治区", // the first paragraph of its body
+		"<p>蔡荣华说，自2002年9月",  // its last paragraph, as HTML
+		`<a href="https://example.org/pinzhi/communities/libang/">`,
+	} {
+		if libang.Content.Type != "html" || !strings.Contains(libang.Content.Text, want) {
+			t.Errorf("libang's entry (%s) lacks %q:\n%s", libang.Content.Type, want, libang.Content.Text)
 		}
 	}
-	if _, ok := here["tag:example.org,2016:feed"]; !ok {
-		t.Error("the feed's own id is not a tag: URI")
+	if lingxiao := here["tag:example.org,2016:communities/lingxiao"]; !strings.Contains(lingxiao.Content.Text, "<blockquote><p>“世上最远的距离") {
+		t.Errorf("lingxiao's entry lacks its leader's words:\n%s", lingxiao.Content.Text)
 	}
 }

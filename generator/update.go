@@ -142,15 +142,23 @@ func (b *Builder) bodyEdits(cs changeSet, reloaded []string, sameFiles bool) (ou
 		last.swapFile(f)
 	}
 	slices.Sort(changed)
-	// A body shows on its own page only: render.execute notes a body for
-	// the page whose file it is and for no other.
-	for _, name := range reloaded {
-		o := last.byFile[name]
+	// A body shows on its own page (render.execute notes a body for the
+	// page whose file it is and for no other) and in the generated files
+	// (the feed carries articles).
+	for _, o := range append(slices.Clone(last.generated), mapFiles(last, reloaded)...) {
 		if rec := last.records[o.Path]; rec == nil || render.ShowsAny(rec.Deps, changed) {
 			outs = append(outs, o)
 		}
 	}
 	return outs, true
+}
+
+func mapFiles(st *state, names []string) []*render.Output {
+	outs := make([]*render.Output, len(names))
+	for i, name := range names {
+		outs[i] = st.byFile[name]
+	}
+	return outs
 }
 
 // swapFile gives the model the newly loaded f in place of the file of the

@@ -35,7 +35,7 @@ func TestParseGitDates(t *testing.T) {
 // TestFeedDatesFromGit builds the site in a git repository with the real
 // binary: an entry without a date in its front matter has its file's last
 // commit's, the same at every build of that commit.
-func TestFeedDatesFromGit(t *testing.T) {
+func TestDatesFromGit(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
@@ -68,6 +68,30 @@ func TestFeedDatesFromGit(t *testing.T) {
 			if !strings.Contains(string(feed), want) {
 				t.Errorf("the feed lacks %s:\n%.600s", want, feed)
 			}
+		}
+		// A commit is not a publication: without the edition's date
+		// nothing is published.
+		if strings.Contains(string(feed), "<published>") {
+			t.Errorf("a commit's date is written as published:\n%.600s", feed)
+		}
+	}
+
+	index := filepath.Join(dir, "content/_index.md")
+	text, _ = os.ReadFile(index)
+	os.WriteFile(index, []byte(strings.Replace(string(text), "reporter: 张昊\n", "reporter: 张昊\ndate: 2016-11-18\n", 1)), 0o644)
+	git("2016-11-29T09:00:00+08:00", "commit", "-q", "-am", "刊期")
+	_, stderr, code := pinzhi(t, dir, "build")
+	if code != 0 || strings.Contains(stderr, "no date") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	feed, _ := os.ReadFile(filepath.Join(dir, "public/feed.xml"))
+	page, _ := os.ReadFile(filepath.Join(dir, "public/communities/houdajie/index.html"))
+	for file, want := range map[string]string{
+		"feed.xml": "<id>tag:example.org,2016:communities/houdajie</id><published>2016-11-18T00:00:00Z</published><updated>2016-11-28T21:15:00+08:00</updated>",
+		"houdajie": "<time datetime=2016-11-18T00:00:00Z>2016年11月18日</time>",
+	} {
+		if text := map[string][]byte{"feed.xml": feed, "houdajie": page}[file]; !strings.Contains(string(text), want) {
+			t.Errorf("%s lacks %s", file, want)
 		}
 	}
 }

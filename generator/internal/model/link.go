@@ -38,6 +38,10 @@ func Link(files map[string]*Source, names []string, opts LinkOptions, probs *sou
 		dates = opts.FileDates()
 	}
 	m.Site.Committed = dates[IndexFile]
+	if m.Site.Date.IsZero() {
+		probs.Warn(IndexFile, 0, "add the day the edition was printed to its front matter, as date: YYYY-MM-DD",
+			"no date: pages without a date of their own show none, and the feed and structured data leave it out")
+	}
 	for _, name := range names {
 		checkLimits(files[name], m.Site.Limits, probs)
 	}

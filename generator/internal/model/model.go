@@ -35,18 +35,28 @@ type Site struct {
 	Committed time.Time // of content/_index.md's last commit, when known
 }
 
-// date is the site's date: its front matter's, else that of its file's
-// last commit; zero when neither is known.
-func (s *Site) Published() time.Time { return firstDate(s.Date, s.Committed) }
+// Published is the edition's date: the front matter's date of
+// content/_index.md; zero when the editor gave none. A commit is not a
+// publication: fixing a typo must not republish a page.
+func (s *Site) Published() time.Time { return s.Date }
 
-// date is the community's date: its front matter's, else that of its
-// file's last commit, else the site's.
-func (c *Community) Published(s *Site) time.Time {
-	return firstDate(c.Date, c.Committed, s.Published())
-}
+// Updated is when the site last changed: the last commit of
+// content/_index.md, if later than its date; zero when neither is known.
+func (s *Site) Updated() time.Time { return latest(s.Committed, s.Published()) }
+
+// Published is the community's date: its front matter's, else the
+// edition's.
+func (c *Community) Published(s *Site) time.Time { return firstDate(c.Date, s.Published()) }
+
+// Updated is when the community's page last changed: its file's last
+// commit, if later than its date.
+func (c *Community) Updated(s *Site) time.Time { return latest(c.Committed, c.Published(s)) }
 
 // Published is the page's date, as a Community's.
-func (p *Page) Published(s *Site) time.Time { return firstDate(p.Date, p.Committed, s.Published()) }
+func (p *Page) Published(s *Site) time.Time { return firstDate(p.Date, s.Published()) }
+
+// Updated is when the page last changed, as a Community's.
+func (p *Page) Updated(s *Site) time.Time { return latest(p.Committed, p.Published(s)) }
 
 // Settings is what content/_index.md says, decoded without the
 // options, which replace some of it.
@@ -160,6 +170,14 @@ type Page struct {
 	SlugLine  int
 	Image     ImageRef
 	Committed time.Time
+}
+
+// latest returns the later of two times; zero when both are.
+func latest(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
 }
 
 // firstDate returns the first of ts that is not zero, or zero.

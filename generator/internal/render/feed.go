@@ -18,7 +18,7 @@ type atomFeed struct {
 	Subtitle string      `xml:"subtitle,omitempty"`
 	Links    []atomLink  `xml:"link"`
 	ID       string      `xml:"id"`
-	Updated  string      `xml:"updated"`
+	Updated  string      `xml:"updated,omitempty"`
 	Author   atomAuthor  `xml:"author"`
 	Entries  []atomEntry `xml:"entry"`
 }
@@ -33,22 +33,19 @@ type atomAuthor struct {
 }
 
 type atomEntry struct {
-	Title   string       `xml:"title"`
-	Link    atomLink     `xml:"link"`
-	ID      string       `xml:"id"`
-	Updated string       `xml:"updated"`
-	Summary string       `xml:"summary,omitempty"`
-	Content *atomContent `xml:"content"`
+	Title     string       `xml:"title"`
+	Link      atomLink     `xml:"link"`
+	ID        string       `xml:"id"`
+	Published string       `xml:"published,omitempty"`
+	Updated   string       `xml:"updated,omitempty"`
+	Summary   string       `xml:"summary,omitempty"`
+	Content   *atomContent `xml:"content"`
 }
 
 type atomContent struct {
 	Type string `xml:"type,attr"`
 	Text string `xml:",chardata"`
 }
-
-// unknownDate stands for "no date in the front matter": the feed format
-// requires one, and output must not depend on when it was built.
-var unknownDate = time.Unix(0, 0).UTC()
 
 // feedEntries is how many communities the feed carries: feed readers fetch
 // the whole file again and again, and want the news, not the archive.
@@ -63,12 +60,17 @@ func feedCommunities(m *model.Model, r *Reads) []*model.Community {
 		r.add(DepFront, c.ID)
 	}
 	cs := slices.Clone(m.Communities)
-	slices.SortStableFunc(cs, func(a, b *model.Community) int { return b.Date.Compare(a.Date) })
+	slices.SortStableFunc(cs, func(a, b *model.Community) int { return b.Published(m.Site).Compare(a.Published(m.Site)) })
 	return cs[:min(len(cs), feedEntries)]
 }
 
-// writeFeed writes the Atom feed.
-func writeFeed(b io.Writer, m *model.Model, urls model.URLs, r *Reads) error {
+// writeFeed writes the Atom feed: an entry a community, with the whole
+// article as its content, so that a feed reader shows what the page does.
+// Dates follow the package doc's rule: an entry's published is the
+// community's date, its updated the last commit of its file if later;
+// with neither known, neither is written (Atom wants updated, but a
+// made-up date would be worse: readers sort by it).
+func writeFeed(b io.Writer, m *model.Model, urls model.URLs, article articleFunc, r *Reads) error {
 	r.add(DepSite, 0)
 	s := m.Site.Settings
 	f := atomFeed{
@@ -79,19 +81,24 @@ func writeFeed(b io.Writer, m *model.Model, urls model.URLs, r *Reads) error {
 		ID:       feedID(s, urls, ""),
 		Author:   atomAuthor{Name: FirstNonEmpty(s.Reporter, firstOf(s.Organizers), s.Title)},
 	}
-	latest := m.Site.Published()
+	newest := m.Site.Updated()
 	for _, c := range feedCommunities(m, r) {
-		date := c.Published(m.Site)
-		if date.After(latest) {
-			latest = date
+		r.add(DepBody, c.ID)
+		updated := c.Updated(m.Site)
+		if updated.After(newest) {
+			newest = updated
 		}
-		summary := FirstNonEmpty(c.Summary, c.Quote)
+		body, err := article(c.File)
+		if err != nil {
+			return err
+		}
 		f.Entries = append(f.Entries, atomEntry{
 			Title: c.Title, Link: atomLink{Href: urls.Abs(c.Path)}, ID: feedID(s, urls, c.Path),
-			Updated: atomDate(date), Summary: summary, Content: entryContent(summary, c.Title, urls.Abs(c.Path)),
+			Published: atomDate(c.Published(m.Site)), Updated: atomDate(updated),
+			Summary: c.Summary, Content: entryContent(c, body, urls.Abs(c.Path)),
 		})
 	}
-	f.Updated = atomDate(latest)
+	f.Updated = atomDate(newest)
 	if _, err := io.WriteString(b, xml.Header); err != nil {
 		return err
 	}
@@ -108,20 +115,22 @@ func feedID(s *model.Settings, urls model.URLs, path string) string {
 	return "tag:" + s.TagAuthority + ":" + FirstNonEmpty(strings.TrimSuffix(path, "/"), "feed")
 }
 
-// entryContent is what a feed reader shows of an entry: its summary or
-// quote and a link to the page.
-func entryContent(summary, title, link string) *atomContent {
+// entryContent is what a feed reader shows of an entry: the leader's
+// words, the article, and a link to the page.
+func entryContent(c *model.Community, body, link string) *atomContent {
 	var b strings.Builder
-	if summary != "" {
-		b.WriteString("<p>" + html.EscapeString(summary) + "</p>")
+	if c.Quote != "" {
+		b.WriteString("<blockquote><p>“" + html.EscapeString(c.Quote) + "”</p><p>——" + html.EscapeString(c.Leader.Role+" "+c.Leader.Name) + "</p></blockquote>")
 	}
-	b.WriteString(`<p><a href="` + html.EscapeString(link) + `">阅读全文：` + html.EscapeString(title) + "</a></p>")
+	b.WriteString(body)
+	b.WriteString(`<p><a href="` + html.EscapeString(link) + `">在专题中阅读：` + html.EscapeString(c.Title) + "</a></p>")
 	return &atomContent{Type: "html", Text: b.String()}
 }
 
+// atomDate writes a date as RFC 3339; "" for none.
 func atomDate(t time.Time) string {
 	if t.IsZero() {
-		t = unknownDate
+		return ""
 	}
 	return t.Format(time.RFC3339)
 }

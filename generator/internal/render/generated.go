@@ -11,7 +11,7 @@ import (
 // that names a host they are left out (checkBaseURL warns).
 func generatedFiles(m *model.Model, pages []*Output) []*Output {
 	urls := m.Site.URLs
-	robots := &Output{Path: "robots.txt", MIME: "text/plain", generate: func(b io.Writer, r *Reads) error {
+	robots := &Output{Path: "robots.txt", MIME: "text/plain", generate: func(_ *worker, b io.Writer, r *Reads) error {
 		r.add(DepSite, 0)
 		_, err := io.WriteString(b, "User-agent: *\nAllow: /\n")
 		if urls.Absolute() && err == nil {
@@ -22,11 +22,21 @@ func generatedFiles(m *model.Model, pages []*Output) []*Output {
 	if !urls.Absolute() {
 		return []*Output{robots}
 	}
-	feed := &Output{Path: "feed.xml", MIME: "application/atom+xml", generate: func(b io.Writer, r *Reads) error {
-		return writeFeed(b, m, urls, r)
+	feed := &Output{Path: "feed.xml", MIME: "application/atom+xml", generate: func(w *worker, b io.Writer, r *Reads) error {
+		return writeFeed(b, m, urls, w.articleHTML, r)
 	}}
-	sitemap := &Output{Path: "sitemap.xml", MIME: "application/xml", generate: func(b io.Writer, r *Reads) error {
+	sitemap := &Output{Path: "sitemap.xml", MIME: "application/xml", generate: func(_ *worker, b io.Writer, r *Reads) error {
 		return writeSitemap(b, m, pages, urls, r)
 	}}
 	return []*Output{feed, sitemap, robots}
+}
+
+// Generated returns the files of a plan made without a layout, which
+// Plan puts last.
+func Generated(plan []*Output) []*Output {
+	i := len(plan)
+	for i > 0 && plan[i-1].generate != nil {
+		i--
+	}
+	return plan[i:]
 }

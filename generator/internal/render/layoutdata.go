@@ -27,14 +27,19 @@ type PageData struct {
 	Image       string // the absolute address of its share image, if any
 	Path        string // the page's own site-relative path: "communities/a/"
 	Canonical   string // its absolute address, when the site has a host
-	Site        *Site
-	Model       *Model
-	Community   *Community  // on a community page
-	District    *District   // on a district page
-	BrandList   *BrandList  // on the brand list page
-	Page        *PlainPage  // on a plain page
-	Search      *SearchData // on the search page
-	Content     template.HTML
+	// Date is the day an article (the home page, a community, a plain
+	// page) was published: its own date, else the edition's; zero when
+	// neither is given. Updated is its file's last commit, if later.
+	Date      time.Time
+	Updated   time.Time
+	Site      *Site
+	Model     *Model
+	Community *Community  // on a community page
+	District  *District   // on a district page
+	BrandList *BrandList  // on the brand list page
+	Page      *PlainPage  // on a plain page
+	Search    *SearchData // on the search page
+	Content   template.HTML
 	// StructuredData is the page's JSON-LD, for a <script
 	// type="application/ld+json">; "" without a host.
 	StructuredData template.JS

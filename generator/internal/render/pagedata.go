@@ -16,6 +16,9 @@ func (o *Output) pageData(m *model.Model, r *Reads) *PageData {
 	if o.Kind == "home" || o.Community != nil {
 		d.Type = "article"
 	}
+	if o.Kind == "home" || o.Community != nil || o.Page != nil {
+		d.Date, d.Updated = o.date(m, r), o.updated(m, r)
+	}
 	if s.HasFeed && o.Kind != "404" { // the 404 page is served at any address
 		d.Canonical = s.URLs.Abs(o.SitePath)
 	}

@@ -37,7 +37,7 @@ type Output struct {
 	File                         *source.File // whose body becomes .Content; nil for none
 	FileID                       uint32
 	trim                         func(ast.Node) // takes out of the body what the layout shows otherwise
-	generate                     func(io.Writer, *Reads) error
+	generate                     func(*worker, io.Writer, *Reads) error
 	Data                         []byte // a file written as it is: an asset
 }
 

@@ -105,7 +105,7 @@ func (o *Output) structuredData(d *PageData, m *model.Model, urls model.URLs, r 
 	}
 	var items []any
 	if o.Kind == "home" || o.Community != nil {
-		items = append(items, newsArticle(d, m, o.date(m, r), urls.Abs("")))
+		items = append(items, newsArticle(d, m, urls.Abs("")))
 	}
 	if crumbs := o.breadcrumbs(m, urls); len(crumbs) > 1 {
 		list := ldBreadcrumbs{Context: schemaOrg, Type: "BreadcrumbList", Items: make([]ldListItem, len(crumbs))}
@@ -136,6 +136,7 @@ type ldArticle struct {
 	IsPartOf    ldThing   `json:"isPartOf"`
 	Image       []string  `json:"image,omitempty"`
 	Published   string    `json:"datePublished,omitempty"`
+	Modified    string    `json:"dateModified,omitempty"`
 	Author      *ldThing  `json:"author,omitempty"`
 	Publisher   []ldThing `json:"publisher,omitempty"`
 }
@@ -159,15 +160,18 @@ type ldListItem struct {
 	Item     string `json:"item"`
 }
 
-func newsArticle(d *PageData, m *model.Model, date time.Time, home string) ldArticle {
+func newsArticle(d *PageData, m *model.Model, home string) ldArticle {
 	s := m.Site
 	a := ldArticle{Context: schemaOrg, Type: "NewsArticle", Headline: d.Title, Description: d.Description,
 		URL: d.Canonical, MainEntity: d.Canonical, IsPartOf: ldThing{Type: "WebSite", Name: s.Title, URL: home}}
 	if d.Image != "" {
 		a.Image = []string{d.Image}
 	}
-	if !date.IsZero() {
-		a.Published = date.Format(time.RFC3339)
+	if !d.Date.IsZero() {
+		a.Published = d.Date.Format(time.RFC3339)
+	}
+	if !d.Updated.IsZero() {
+		a.Modified = d.Updated.Format(time.RFC3339)
 	}
 	if s.Reporter != "" {
 		a.Author = &ldThing{Type: "Person", Name: s.Reporter}

@@ -17,7 +17,8 @@ type sitemapURL struct {
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-// writeSitemap lists every HTML page but the 404 page, with its date.
+// writeSitemap lists every HTML page but the 404 page, with when it last
+// changed.
 func writeSitemap(b io.Writer, m *model.Model, pages []*Output, urls model.URLs, r *Reads) error {
 	r.add(DepSite, 0)
 	r.add(DepCommunities, 0)
@@ -29,7 +30,7 @@ func writeSitemap(b io.Writer, m *model.Model, pages []*Output, urls model.URLs,
 			continue
 		}
 		u := sitemapURL{Loc: urls.Abs(p.SitePath)}
-		if date := p.date(m, r); !date.IsZero() {
+		if date := p.updated(m, r); !date.IsZero() {
 			u.LastMod = date.Format("2006-01-02")
 		}
 		set.URLs = append(set.URLs, u)

@@ -101,7 +101,7 @@ func (w *worker) render(o *Output) *Record {
 	rec := &Record{}
 	var err error
 	if o.generate != nil {
-		err = o.generate(&w.page, r)
+		err = o.generate(w, &w.page, r)
 	} else {
 		err = w.execute(o, r, rec)
 	}
