@@ -63,9 +63,9 @@ func TestCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		badFile + ":14: link to #治理经檿 leads to /communities/bad/, which has no #治理经檿; did you mean #治理经验?",
+		badFile + ":14: link to #治理经檿 leads to /communities/bad/, which has no #治理经檿; change #治理经檿 to #治理经验, which the page has",
 		badFile + ":16: link to /communities/houdajei/ leads to no page; did you mean /communities/houdajie/?",
-		badFile + ":18: link to /communities/houdajie/#没有 leads to /communities/houdajie/, which has no #没有",
+		badFile + ":18: link to /communities/houdajie/#没有 leads to /communities/houdajie/, which has no #没有; remove #没有",
 		badFile + ":20: image /assets/site.css has no alt text",
 		badFile + ":22: link to " + remote.URL + "/gone#x 404 Not Found",
 		badFile + ":24: link to ../../../outside/ leads outside the site, whose addresses start with /pinzhi/",

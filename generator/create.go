@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -39,7 +40,10 @@ type Reading = model.Reading
 type Created struct {
 	File    string // slash path under the site folder: content/communities/dandinghe.md
 	Address string // the page's address: under the base URL, or its path without a host
-	Slug    string
+	// NoAddress is set when the base URL is a placeholder (example.org):
+	// Address is then the page's path only.
+	NoAddress bool
+	Slug      string
 	// Pinyin is set when the slug was made from the title; Guesses are
 	// its characters that have other readings.
 	Pinyin  bool
@@ -50,8 +54,8 @@ type Created struct {
 }
 
 // placeholderBody is the body of a new file: visible on the page, so that
-// nobody publishes it unawares.
-const placeholderBody = "（在这里写正文。）\n"
+// nobody publishes it unawares (linking warns of a published one).
+const placeholderBody = model.PlaceholderBody + "\n"
 
 // CreateCommunity writes content/communities/<slug>.md under siteDir, with
 // c in its front matter and the weight after the last community's. It
@@ -133,7 +137,7 @@ func CreatePage(siteDir, pagePath, title string) (*Created, error) {
 		return nil, err
 	}
 	created := &Created{File: model.ContentDir + "/" + pagePath + ".md", Slug: path.Base(pagePath)}
-	text := "---\ntitle: " + yamlText(title) + "\n---\n\n" + placeholderBody
+	text := "---\ntitle: " + yamlText(title) + "\ndraft: true\n---\n\n" + placeholderBody
 	return created, s.create(created, text, text, "choose another path")
 }
 
@@ -163,7 +167,7 @@ func communityText(c NewCommunity, district, leader string, weight int) string {
 	if c.Slug != "" {
 		fmt.Fprintf(&b, "slug: %s\n", yamlText(model.NFC(strings.TrimSpace(c.Slug))))
 	}
-	b.WriteString("---\n\n" + placeholderBody)
+	b.WriteString("draft: true\n---\n\n" + placeholderBody)
 	return b.String()
 }
 
@@ -263,6 +267,9 @@ func (s *siteForCreate) create(created *Created, text, checked, otherName string
 		return err
 	}
 	created.Address = s.model.Site.URLs.Abs(s.pagePath(created.File))
+	if u, err := url.Parse(created.Address); err == nil && model.PlaceholderHost(u) {
+		created.Address, created.NoAddress = u.Path, true
+	}
 	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 		return err
 	}

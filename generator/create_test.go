@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -63,20 +65,32 @@ func TestCreateCommunity(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "---\ntitle: 长春社区\ndistrict: 鄞州区\nleader:\n  name: \"yes\"\n  role: '*党委书记'\nquote:\nsummary:\nweight: 10\ndate: 2016-11-28\n---\n\n" + placeholderBody
+	want := "---\ntitle: 长春社区\ndistrict: 鄞州区\nleader:\n  name: \"yes\"\n  role: '*党委书记'\nquote:\nsummary:\nweight: 10\ndate: 2016-11-28\ndraft: true\n---\n\n" + placeholderBody
 	if got := readFile(t, dir, "content/communities/zhangchun.md"); got != want {
 		t.Errorf("the file is\n%s\nwant\n%s", got, want)
 	}
-	if created.File != "content/communities/zhangchun.md" || created.Address != "https://example.org/pinzhi/communities/zhangchun/" ||
+	if created.File != "content/communities/zhangchun.md" || created.Address != "/pinzhi/communities/zhangchun/" || !created.NoAddress ||
 		!created.Pinyin || len(created.Guesses) != 1 || created.Guesses[0].Char != "长" || !slices.Contains(created.Guesses[0].Others, "chang") {
 		t.Errorf("created %+v", created)
 	}
-	out, _ := mustBuild(t, os.DirFS(dir), Options{})
-	page := readFile(t, out, "communities/zhangchun/index.html")
-	for _, s := range []string{"<h1>长春社区</h1>", "yes", "*党委书记", "（在这里写正文。）"} {
-		if !strings.Contains(page, s) {
-			t.Errorf("the new page lacks %q", s)
+	assertDraft(t, dir, "communities/zhangchun/index.html", "<h1>长春社区</h1>", "yes", "*党委书记", "（在这里写正文。）")
+}
+
+// assertDraft checks that a new page is a draft: a build with drafts (a
+// preview) shows it, with what it must show and the mark of a draft, and
+// a build leaves it out.
+func assertDraft(t *testing.T, dir, page string, shows ...string) {
+	t.Helper()
+	out, _ := mustBuild(t, os.DirFS(dir), Options{Drafts: true})
+	text := readFile(t, out, page)
+	for _, s := range append(shows, `<p class=draft-mark role=note><strong>草稿</strong>`) {
+		if !strings.Contains(text, s) {
+			t.Errorf("%s lacks %q", page, s)
 		}
+	}
+	out, _ = mustBuild(t, os.DirFS(dir), Options{})
+	if _, err := os.Stat(filepath.Join(out, page)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a build without drafts wrote %s: %v", page, err)
 	}
 }
 
@@ -135,9 +149,9 @@ func TestCreatePage(t *testing.T) {
 	cases := []struct {
 		path, file, address, err string
 	}{
-		{"about", "content/about.md", "https://example.org/pinzhi/about/", ""},
-		{"/help/editors-guide.md", "content/help/editors-guide.md", "https://example.org/pinzhi/help/editors-guide/", ""},
-		{"关于", "content/关于.md", "https://example.org/pinzhi/%E5%85%B3%E4%BA%8E/", ""},
+		{"about", "content/about.md", "/pinzhi/about/", ""},
+		{"/help/editors-guide.md", "content/help/editors-guide.md", "/pinzhi/help/editors-guide/", ""},
+		{"关于", "content/关于.md", "/pinzhi/关于/", ""},
 		{"districts", "", "", "its page would be /districts/, but /districts/ belongs to the generator"},
 		{"communities/x", "", "", "files in content/communities/ are communities"},
 		{"a/../b", "", "", `".." starts with a dot`},
@@ -163,11 +177,7 @@ func TestCreatePage(t *testing.T) {
 			if created.File != c.file || created.Address != c.address {
 				t.Errorf("created %+v", created)
 			}
-			out, _ := mustBuild(t, os.DirFS(dir), Options{})
-			page := strings.TrimSuffix(strings.TrimPrefix(c.file, "content/"), ".md") + "/index.html"
-			if !strings.Contains(readFile(t, out, page), "<h1>关于本专题</h1>") {
-				t.Errorf("%s lacks the title", page)
-			}
+			assertDraft(t, dir, strings.TrimSuffix(strings.TrimPrefix(c.file, "content/"), ".md")+"/index.html", "<h1>关于本专题</h1>")
 		})
 	}
 }

@@ -75,7 +75,9 @@ it most resembles. A key given with no value ("quote:") counts as absent.
 	             a user name or password, a query, a fragment, or . or .. in its
 	             path is an error; its host is written in lower case, an
 	             internationalised name in its xn-- form (RFC 3986 §3.2.2), and
-	             the scheme's default port (:443, :80) is dropped.
+	             the scheme's default port (:443, :80) is dropped. While its host
+	             is a placeholder (example.org, .test, localhost, …), every build
+	             but serve's preview warns that links point there.
 	organizers   a list of names
 	reporter     a name
 	photo        a photograph (see Photos): src, a JPEG or PNG in assets/, and its
@@ -108,7 +110,8 @@ The body is the editor's note, shown on the home page.
 	image     the page's share image: a JPEG or PNG in assets/
 	photo     the community's photograph: src, caption and credit, as in _index.md
 	slug      the page's URL segment; the file name when absent
-	draft     true leaves the page out unless --drafts is given
+	draft     true leaves the page out unless drafts are built (pinzhi serve builds them,
+	          each marked 草稿; build and check take --drafts)
 
 The body is the profile. Previous and next follow reading order.
 
@@ -135,8 +138,9 @@ generator writes itself (communities/, districts/, brands/, assets/, …).
 
 [CreateCommunity] writes content/communities/<slug>.md with the title,
 district (by name), leader, the weight after the largest any community
-has, the date, blank quote: and summary: lines and a placeholder
-paragraph. The slug, unless given, is the title without its trailing 社区
+has, the date, blank quote: and summary: lines, draft: true and a
+placeholder paragraph, which the build warns of once the page is
+published. The slug, unless given, is the title without its trailing 社区
 in pinyin without tones (Latin letters and digits kept, lower case; other
 characters a "-" between words); [Created].Guesses lists the characters
 read one way of several. [CreatePage] writes content/<path>.md with a
@@ -254,6 +258,7 @@ from front matter is always escaped. A layout's "." is a [PageData]:
 	.Type .Image .StructuredData  for share cards (see Sharing)
 	.Path         the page's path from the site root: "communities/houdajie/"
 	.Canonical    its absolute address ("" on the 404 page, or without a host)
+	.Draft        whether the page is a draft (shown only when drafts are built)
 	.Date         an article's (home, community, plain page) date of publication,
 	              zero when none is known; .Updated its last change (see Dates)
 	.Site         the [Site]: .Title .Headline .Column .Description .Language .Locale

@@ -228,9 +228,9 @@ func (c *siteChecker) pageHint(rel string) string {
 func anchorHint(ids map[string]bool, frag string) string {
 	all := slices.Sorted(maps.Keys(ids))
 	if near := source.Closest(frag, all); near != "" {
-		return "did you mean #" + near + "? A heading's id is its text: ## 治理经验 has #治理经验"
+		return "change #" + frag + " to #" + near + ", which the page has"
 	}
-	return "link to a heading by its text: ## 治理经验 has #治理经验"
+	return "remove #" + frag + " to link to the page's top, or write after # the text of one of its headings, which is its id"
 }
 
 func (c *siteChecker) brokenAll(places []place, href, what, hint string) {

@@ -31,7 +31,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	var site siteFlags
-	site.register(fs)
+	site.register(fs, false)
 	external := fs.Bool("external", false, "also ask every address outside the site whether it answers (8 at a time; answers kept a day)")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code

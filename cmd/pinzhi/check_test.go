@@ -42,13 +42,14 @@ func TestCheckCommand(t *testing.T) {
 	}
 
 	stdout, stderr, code := run("check")
-	// The two warnings of the bundled site: the seed gives no date, which
-	// only its editor can, and its photo is not there, so its caption
-	// waits for it.
+	// The three warnings of the bundled site: the seed gives no date nor
+	// the site's address, which only its editors can, and its photo is
+	// not there, so its caption waits for it.
 	const undated = "content/_index.md: warning: no date: "
+	const placeholder = "\ncontent/_index.md:7: warning: baseURL https://example.org/pinzhi/ is not the site's address"
 	const waiting = "\ncontent/_index.md:16: warning: photo has a caption but no src"
 	if code != 0 || !strings.Contains(stdout, "checked 21 pages: ") || !strings.HasPrefix(stderr, undated) ||
-		!strings.Contains(stderr, waiting) || strings.Count(stderr, "\n") != 2 {
+		!strings.Contains(stderr, placeholder) || !strings.Contains(stderr, waiting) || strings.Count(stderr, "\n") != 3 {
 		t.Fatalf("the bundled site: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {

@@ -1,7 +1,7 @@
 // Command pinzhi builds and previews the 品质社区 publication.
 //
 //	pinzhi build [--src DIR] [--out DIR] [--base-url URL] [--drafts]
-//	pinzhi serve [--src DIR] [--port 1313] [--bind 127.0.0.1] [--base-url URL] [--drafts]
+//	pinzhi serve [--src DIR] [--port 1313] [--bind 127.0.0.1] [--base-url URL] [--drafts=false]
 //	pinzhi check [--src DIR] [--base-url URL] [--drafts] [--external]
 //	pinzhi new community TITLE --district DISTRICT [--leader NAME] [--role ROLE] [--slug SLUG]
 //	pinzhi new page PATH TITLE
@@ -82,10 +82,13 @@ type siteFlags struct {
 	drafts       bool
 }
 
-func (f *siteFlags) register(fs *flag.FlagSet) {
+// register adds the flags; drafts is whether drafts are shown unless
+// --drafts=false says otherwise: serve previews them, build and check
+// leave them out.
+func (f *siteFlags) register(fs *flag.FlagSet, drafts bool) {
 	fs.StringVar(&f.src, "src", ".", "the site's `folder`, holding content/, layouts/ and assets/")
 	fs.StringVar(&f.baseURL, "base-url", "", "the `URL` the site is served from; replaces baseURL in content/_index.md")
-	fs.BoolVar(&f.drafts, "drafts", false, "build pages marked draft: true")
+	fs.BoolVar(&f.drafts, "drafts", drafts, "build pages marked draft: true, each marked 草稿")
 }
 
 // imageCache is where the sizes of photographs are kept between builds:
@@ -107,7 +110,7 @@ func build(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("pinzhi build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var site siteFlags
-	site.register(fs)
+	site.register(fs, false)
 	out := fs.String("out", "public", "the output `folder`, replaced whole when the build succeeds")
 	verbose := fs.Bool("v", false, "print how long each phase of the build took")
 	if code, ok := parseFlags(fs, args); !ok {

@@ -71,8 +71,12 @@ func newFile(args []string, stdout, stderr io.Writer) int {
 }
 
 func printCreated(w io.Writer, c *generator.Created) {
-	fmt.Fprintf(w, "wrote %s\n", printable(c.File))
-	fmt.Fprintf(w, "  address: %s\n", c.Address)
+	fmt.Fprintf(w, "wrote %s, a draft: pinzhi serve shows it marked 草稿; pinzhi build publishes it once you delete its line draft: true\n", printable(c.File))
+	if c.NoAddress {
+		fmt.Fprintf(w, "  address: %s on the site, whose address baseURL in content/_index.md does not give yet\n", c.Address)
+	} else {
+		fmt.Fprintf(w, "  address: %s\n", c.Address)
+	}
 	if c.Pinyin {
 		fmt.Fprintf(w, "  slug:    %s, the title's pinyin", c.Slug)
 		if len(c.Guesses) > 0 {

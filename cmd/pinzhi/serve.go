@@ -16,7 +16,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("pinzhi serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var site siteFlags
-	site.register(fs)
+	site.register(fs, true)
 	port := fs.Int("port", 1313, "the `port` to serve on; when it is in use and not given, the next free one")
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 lets a phone on the same network in (pinzhi prints its addresses, with QR codes)")
 	out := fs.String("out", "", "build into this `folder` (default: a temporary one, removed on exit)")

@@ -29,7 +29,7 @@ func CheckBrands(m *Model, probs *source.List) {
 			continue
 		}
 		if same := byTitle[b.Community]; len(same) > 1 {
-			probs.Add(path, b.Line, "give the communities different titles, e.g. with their district: 海曙区"+b.Community,
+			probs.Add(path, b.Line, "give the communities different titles, e.g. with their districts: "+districtTitle(same[0])+" and "+districtTitle(same[1]),
 				"brand entry names %s, but %s and %s both have that title, so it links to neither", b.Community, same[0].File.Path, same[1].File.Path)
 			continue
 		}
@@ -70,4 +70,12 @@ func placePrefix(long, short string) bool {
 		}
 	}
 	return false
+}
+
+// districtTitle is a community's title with its district before it.
+func districtTitle(c *Community) string {
+	if c.District == nil {
+		return c.Title
+	}
+	return c.District.Name + c.Title
 }

@@ -22,7 +22,7 @@ func decodeBrands(l *source.Loaded, md *markup.Markdown, probs *source.List) *Br
 	f := l.File
 	r := source.NewReader(f.Path, f.BodyLine, l.Fields, probs)
 	bl := &BrandList{Path: "brands/", File: f}
-	bl.Title, _ = r.RequiredText("title", "title: 百佳社区文明创建工作品牌")
+	bl.Title, _ = r.RequiredText("title", "the list's title")
 	r.WarnUnknown()
 
 	doc := md.Parse(l.Body)
@@ -36,7 +36,7 @@ func decodeBrands(l *source.Loaded, md *markup.Markdown, probs *source.List) *Br
 		}
 	}
 	if len(bl.Entries) == 0 {
-		probs.Add(f.Path, f.BodyLine, "write one entry a line, each starting with \"- \", e.g. - 学弄社区“地球补丁”环保公益行动", "the brand list has no entries")
+		probs.Add(f.Path, f.BodyLine, "write one entry a line, each starting with \"- \": the community's name, then its brand", "the brand list has no entries")
 	}
 	return bl
 }
@@ -66,7 +66,7 @@ func decodeBrandEntry(f *source.File, item ast.Node, body []byte, lines markup.L
 	Community, name, ok := splitBrand(entry)
 	switch {
 	case !ok:
-		probs.Add(f.Path, line, "write the community first, e.g. 学弄社区“地球补丁”环保公益行动", "brand entry %q names no community: it has no %s", entry, CommunityMarker)
+		probs.Add(f.Path, line, "write the community's name, ending in "+CommunityMarker+", before the brand: …"+CommunityMarker+entry, "brand entry %q names no community: it has no %s", entry, CommunityMarker)
 		return nil
 	case name == "":
 		probs.Add(f.Path, line, "write the brand after the community's name", "brand entry %q names a community but no brand", entry)

@@ -15,10 +15,10 @@ const CommunitiesDir = "content/communities/"
 func decodeCommunity(l *source.Loaded, probs *source.List) *Community {
 	r := source.NewReader(l.File.Path, l.File.BodyLine, l.Fields, probs)
 	c := &Community{File: l.File}
-	c.Title, _ = r.RequiredText("title", "title: 后大街社区")
-	c.DistrictName, c.DistrictLine = r.RequiredText("district", "district: 海曙区")
-	if ld := r.Mapping("leader", "write leader: on a line of its own, then indented lines name: 吴民丽 and role: 党委书记"); ld != nil {
-		c.Leader.Name, _ = ld.RequiredText("name", "name: 吴民丽")
+	c.Title, _ = r.RequiredText("title", "the community's name (as the brand list gives it)")
+	c.DistrictName, c.DistrictLine = r.RequiredText("district", "the name of its district, one of those in content/_index.md")
+	if ld := r.Mapping("leader", "write leader: on a line of its own, then indented lines name: followed by the leader's name, and role: followed by the title"); ld != nil {
+		c.Leader.Name, _ = ld.RequiredText("name", "the leader's name")
 		c.Leader.Role, _, _ = ld.Text("role")
 		ld.WarnUnknown()
 	}
@@ -62,7 +62,7 @@ func pageSlug(r *source.Reader, filePath string, probs *source.List) (string, in
 	if written {
 		slug = NFC(slug)
 		if why := SlugProblem(slug); why != "" {
-			probs.Add(r.Path, line, SlugHint, "slug %q %s", slug, why)
+			probs.Add(r.Path, line, SlugHint(slug), "slug %q %s", slug, why)
 		}
 		return slug, line
 	}

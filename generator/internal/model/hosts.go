@@ -69,3 +69,20 @@ func redactUser(u *url.URL) string {
 	c.User = nil
 	return c.String()
 }
+
+// PlaceholderHost reports whether a base URL's host is one no reader
+// reaches: a name kept for examples and tests (RFC 2606, RFC 6761:
+// example.org and the like, .test, .invalid, .localhost), this machine,
+// or a name on the local network only (.local).
+func PlaceholderHost(u *url.URL) bool {
+	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	if ip := net.ParseIP(host); ip != nil {
+		return ip.IsLoopback() || ip.IsUnspecified()
+	}
+	for _, name := range []string{"example", "example.org", "example.com", "example.net", "test", "invalid", "localhost", "local"} {
+		if host == name || strings.HasSuffix(host, "."+name) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"path"
@@ -54,8 +55,22 @@ func LoadFile(fsys fs.FS, name string, md *markup.Markdown, limits markup.Limits
 	default:
 		sf.Page = decodePlainPage(l, &probs)
 	}
+	warnPlaceholder(sf, l, &probs)
 	sf.Problems = probs.Problems
 	return sf
+}
+
+// PlaceholderBody is the body pinzhi new writes, for the editor to replace.
+const PlaceholderBody = "（在这里写正文。）"
+
+// warnPlaceholder warns of a page that is published with the body pinzhi
+// new gave it.
+func warnPlaceholder(sf *Source, l *source.Loaded, probs *source.List) {
+	published := sf.Community != nil && !sf.Community.Draft || sf.Page != nil && !sf.Page.Draft
+	if published && bytes.Equal(bytes.TrimSpace(l.Body), []byte(PlaceholderBody)) {
+		probs.Warn(l.File.Path, l.File.BodyLine, "write the article in its place, or put back draft: true until it is written",
+			"the body is still pinzhi new's placeholder %s, and the page is published", PlaceholderBody)
+	}
 }
 
 // LoadAll loads the named files on all workers, content/_index.md

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 
@@ -122,4 +123,21 @@ func FuzzSplitBrand(f *testing.F) {
 			t.Fatalf("%q split into %q and %q", entry, community, brand)
 		}
 	})
+}
+
+func TestPlaceholderHost(t *testing.T) {
+	cases := map[string]bool{
+		"https://example.org/pinzhi/": true, "https://www.example.com/": true, "http://localhost:1313/": true,
+		"http://127.0.0.1:8080/": true, "http://[::1]/": true, "https://site.test/": true, "http://printer.local/": true,
+		"https://news.nbdaily.cn/pinzhi/": false, "https://example.org.cn/": false, "https://myexample.org/": false, "http://10.0.0.5/": false,
+	}
+	for raw, want := range cases {
+		u, err := url.Parse(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := PlaceholderHost(u); got != want {
+			t.Errorf("PlaceholderHost(%s) = %v, want %v", raw, got, want)
+		}
+	}
 }

@@ -7,7 +7,7 @@ import (
 
 // readPhoto reads a photo: group of front matter.
 func readPhoto(r *source.Reader, file string) *Photo {
-	p := r.Mapping("photo", "write photo: on a line of its own, then indented lines src: award.jpg, caption: … and credit: …")
+	p := r.Mapping("photo", "write photo: on a line of its own, then indented lines src: followed by the picture's file name in assets/, caption: and credit:")
 	if p == nil {
 		return nil
 	}
@@ -18,7 +18,7 @@ func readPhoto(r *source.Reader, file string) *Photo {
 	ph.Caption, ph.Credit = caption, credit
 	if ph.Src == "" && (caption != "" || credit != "") {
 		// A caption under no picture reads as if the picture were lost.
-		p.Warn(max(line, creditLine), "give the picture's name in assets/: src: award.jpg; the caption is left out until then",
+		p.Warn(max(line, creditLine), "put the picture in assets/ and write its file name after src:; the caption is left out until then",
 			"photo has a caption but no src")
 	}
 	p.WarnUnknown()
@@ -36,7 +36,7 @@ func CheckPhotos(m *Model, assets asset.Set, probs *source.List) {
 			continue
 		}
 		if a := assets[ph.Src]; a == nil || a.Photo == nil {
-			probs.Add(ph.SrcRef.File, ph.SrcRef.Line, "put the JPEG or PNG in assets/ and give its name: src: award.jpg",
+			probs.Add(ph.SrcRef.File, ph.SrcRef.Line, "put the JPEG or PNG in assets/ and write its file name after src:",
 				"photo %q is not a JPEG or PNG in assets/", ph.Src)
 		}
 	}

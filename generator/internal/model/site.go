@@ -17,7 +17,7 @@ const IndexFile = "content/_index.md"
 func decodeSite(l *source.Loaded, probs *source.List) *Settings {
 	r := source.NewReader(l.File.Path, l.File.BodyLine, l.Fields, probs)
 	s := &Settings{File: l.File}
-	s.Title, _ = r.RequiredText("title", "title: 宁波市“十佳品质社区”推荐评议")
+	s.Title, _ = r.RequiredText("title", "the publication's title")
 	s.Headline, _, _ = r.Text("headline")
 	s.Column, _, _ = r.Text("column")
 	s.Description, _, _ = r.Text("description")
@@ -81,6 +81,10 @@ func linkSite(s *Settings, opts LinkOptions, probs *source.List) *Site {
 		baseURL = withOrigin(baseURL, opts.Origin)
 	}
 	st := &Site{Settings: s, BaseURL: checkBaseURL(baseURL, IndexFile, line, probs)}
+	if u, err := url.Parse(st.BaseURL); err == nil && u.Host != "" && PlaceholderHost(u) && opts.Origin == "" {
+		probs.Warn(IndexFile, line, "write the address readers will open as baseURL: in content/_index.md, or pass --base-url to pinzhi build",
+			"baseURL %s is not the site's address: canonical links, share cards, the feed and the sitemap point there", st.BaseURL)
+	}
 	for _, d := range s.DistrictSettings {
 		st.Districts = append(st.Districts, &District{Name: d.Name, Slug: d.Slug, Path: "districts/" + d.Slug + "/", Line: d.Line})
 	}
@@ -97,7 +101,10 @@ func checkBaseURL(raw, path string, line int, probs *source.List) string {
 		return "/"
 	}
 	u, err := url.Parse(raw)
-	hint := "write it as baseURL: https://example.org/pinzhi/ (or pass --base-url)"
+	hint := "write the address readers open, starting with https:// (or pass --base-url)"
+	if err == nil && u.Scheme == "" && u.Host == "" && !strings.HasPrefix(raw, "/") {
+		hint = "write it as baseURL: https://" + raw + " (or pass --base-url)" // the editor's own address, with what it lacks
+	}
 	switch {
 	case err != nil:
 		probs.Add(path, line, hint, "baseURL %q is not a URL: %v", raw, err)
@@ -143,7 +150,7 @@ func withOrigin(baseURL, origin string) string {
 }
 
 func decodeDistricts(r *source.Reader, probs *source.List) []DistrictSetting {
-	example := "write districts: on a line of its own, then for each district an indented pair of lines: - name: 海曙区 and slug: haishu"
+	example := "write districts: on a line of its own, then for each district an indented pair of lines: - name: followed by its name, and slug: followed by its address segment in Latin letters"
 	items := r.List("districts", example)
 	if !r.Written("districts") {
 		probs.Add(r.Path, r.Line, example, "districts is missing: the site needs its list of districts")
@@ -156,13 +163,13 @@ func decodeDistricts(r *source.Reader, probs *source.List) []DistrictSetting {
 			continue
 		}
 		d := DistrictSetting{Line: item.Line}
-		d.Name, _ = dr.RequiredText("name", "name: 海曙区")
+		d.Name, _ = dr.RequiredText("name", "the district's name")
 		var slugLine int
-		d.Slug, slugLine = dr.RequiredText("slug", "slug: haishu")
+		d.Slug, slugLine = dr.RequiredText("slug", "its address segment in Latin letters (its pinyin)")
 		d.Slug = NFC(d.Slug)
 		dr.WarnUnknown()
 		if why := SlugProblem(d.Slug); d.Slug != "" && why != "" {
-			probs.Add(r.Path, slugLine, SlugHint, "district slug %q %s", d.Slug, why)
+			probs.Add(r.Path, slugLine, SlugHint(d.Slug), "district slug %q %s", d.Slug, why)
 		}
 		if first, dup := names[d.Name]; dup && d.Name != "" {
 			probs.Add(r.Path, item.Line, "list each district once", "district %q is already listed at line %d", d.Name, first)

@@ -61,4 +61,11 @@ func slugFromName(name string) string {
 	return strings.TrimLeft(b.String(), ".")
 }
 
-const SlugHint = "use letters, digits, '-' and '_' only, e.g. slug: houdajie"
+// SlugHint says how to write a slug, from the editor's own.
+func SlugHint(slug string) string {
+	hint := "use letters, digits, '-' and '_' only"
+	if made := slugFromName(strings.TrimLeft(slug, ".")); made != "" && SlugProblem(made) == "" && made != slug {
+		hint += ", e.g. slug: " + made
+	}
+	return hint
+}

@@ -32,6 +32,7 @@ type PageData struct {
 	// neither is given. Updated is its file's last commit, if later.
 	Date      time.Time
 	Updated   time.Time
+	Draft     bool // a draft, shown only when drafts are built (pinzhi serve)
 	Site      *Site
 	Model     *Model
 	Community *Community  // on a community page

@@ -59,15 +59,17 @@ func (r *Reader) Text(key string) (s string, line int, present bool) {
 	return strings.TrimSpace(s), v.Line, true
 }
 
-// RequiredText reads a string field that must be there and not be empty.
-func (r *Reader) RequiredText(key, example string) (string, int) {
+// RequiredText reads a string field that must be there and not be empty;
+// value says what to write there, in words, never as another page's value
+// (an editor may copy a hint literally).
+func (r *Reader) RequiredText(key, value string) (string, int) {
 	s, line, _ := r.Text(key)
 	raw, written := r.f[key]
 	switch {
 	case !written:
-		r.probs.Add(r.Path, r.Line, "add a line "+example, "%s%s is missing", r.prefix, key)
+		r.probs.Add(r.Path, r.Line, "add a line "+key+": followed by "+value, "%s%s is missing", r.prefix, key)
 	case raw.Value == nil || (isText(raw.Value) && s == ""):
-		r.probs.Add(r.Path, raw.Line, "write it as "+example, "%s%s is empty", r.prefix, key)
+		r.probs.Add(r.Path, raw.Line, "write "+value+" after "+key+":", "%s%s is empty", r.prefix, key)
 	}
 	return s, line
 }
