@@ -49,6 +49,10 @@ type Builder struct {
 	// collectRefs makes every page's record keep its body's links, for
 	// Check.
 	collectRefs bool
+	// keepGoing makes a build that found errors in the source go on and
+	// render what it can, to find the rest (pinzhi check: its output is
+	// a temporary folder). The pages of files with errors are left out.
+	keepGoing bool
 	// oneShot says that the Builder builds once and is never updated, so
 	// it keeps nothing for updates.
 	oneShot bool
@@ -133,7 +137,7 @@ func (b *Builder) Build() (*Report, error) {
 	st, errs := b.prepare()
 	t.done("check")
 	report := &Report{Warnings: st.warnings}
-	if len(errs) > 0 {
+	if len(errs) > 0 && (!b.keepGoing || st.r == nil) {
 		report.Phases = t.phases
 		return report, errs
 	}
@@ -144,8 +148,8 @@ func (b *Builder) Build() (*Report, error) {
 	t.done("stage")
 	b.progress.start("render", len(st.outputs))
 	st.r.Rendered = b.progress.step
-	return b.publish(pass{st: st, sink: stage, rest: st.withoutSearchPage(st.outputs), workers: b.opts.Workers, whole: true, searchPage: true},
-		report, start, t)
+	return b.publish(pass{st: st, sink: stage, rest: withoutFilesOf(st.withoutSearchPage(st.outputs), errs), workers: b.opts.Workers,
+		whole: true, searchPage: true, known: errs}, report, start, t)
 }
 
 // finish fills in what every successful report says. The links of the
@@ -190,7 +194,7 @@ func (b *Builder) prepare() (*state, Problems) {
 	m := model.Link(b.files, b.order, b.opts.linkOptions(), &probs)
 	errs, warnings := probs.Problems.Split()
 	st := &state{warnings: warnings}
-	if m == nil || len(errs) > 0 {
+	if m == nil || len(errs) > 0 && !b.keepGoing {
 		return st, errs
 	}
 	st.model = m
@@ -200,15 +204,18 @@ func (b *Builder) prepare() (*state, Problems) {
 	st.outputs = append(st.outputs, render.AssetOutputs(b.assets)...)
 	if b.layouts[layout.SearchKind] != nil {
 		if err := b.planSearch(st); err != nil {
-			return st, Problems{*err}
+			return st, append(errs, *err)
 		}
 	}
 	var names source.List
 	render.CheckNames(st.outputs, &names)
 	model.CheckImages(m, b.assets, &names)
 	model.CheckPhotos(m, b.assets, &names)
-	if errs, _ := names.Problems.Split(); len(errs) > 0 {
-		return st, errs
+	if more, _ := names.Problems.Split(); len(more) > 0 {
+		errs = append(errs, more...)
+		if !b.keepGoing {
+			return st, errs
+		}
 	}
 	st.paths = render.SitePaths(st.outputs)
 	st.byFile = map[string]*render.Output{}
@@ -224,7 +231,7 @@ func (b *Builder) prepare() (*state, Problems) {
 		Links:   &render.LinkRewriter{URLs: b.env.URLs, Assets: b.assets.Links()},
 		Layouts: b.layouts, Minifier: b.minifier, Names: &b.names, Values: st.values,
 		Env: b.env, Limits: m.Site.Limits, Context: b.opts.Context, CollectRefs: b.collectRefs, Once: b.oneShot}
-	return st, nil
+	return st, errs
 }
 
 // numberFile gives a loaded file, and what it decoded to, the file's

@@ -3,6 +3,7 @@ package generator
 import (
 	"cmp"
 	"context"
+	"errors"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -67,15 +68,17 @@ func Check(opts Options, co CheckOptions) (*CheckReport, error) {
 	defer os.RemoveAll(tmp) // made by this call, holding only its build
 	opts.Out = filepath.Join(tmp, "site")
 	b := NewBuilder(opts)
-	b.collectRefs = true
+	b.collectRefs, b.keepGoing = true, true
 	built, err := b.Build()
-	if err != nil {
-		return nil, err
+	var found Problems
+	if !errors.As(err, &found) && err != nil || b.last == nil {
+		return nil, err // nothing rendered: the errors are all there is to say
 	}
 	c, err := newSiteChecker(b.last, opts.Out)
 	if err != nil {
 		return nil, err
 	}
+	c.problems.AddAll(found)
 	c.followAll()
 	c.reportDeadLinks()
 	model.CheckBrands(b.last.model, &c.problems)

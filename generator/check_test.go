@@ -107,12 +107,43 @@ func TestCheckLayoutLinks(t *testing.T) {
 	}
 }
 
-func TestCheckBuildFails(t *testing.T) {
+// TestCheckReportsEverything: one check finds every problem at once: an
+// unknown district, a share image that is not there and the broken links
+// of other pages, which a failed build would not have reached.
+func TestCheckReportsEverything(t *testing.T) {
 	t.Parallel()
 	site := repoSite(t)
+	put(site, badFile, communityFile("")+"\n[坏链](/communities/nowhere/)\n")
+	put(site, badFile, strings.Replace(string(site[badFile].Data), "district: 海曙区", "district: 海署区", 1))
+	put(site, "content/communities/pic.md", communityFile("slug: pic\nimage: missing.jpg\n"))
+	put(site, "content/about.md", "---\ntitle: 关于\n---\n\n[坏链](/communities/houdajei/) [到坏页](/communities/bad/)\n")
+	report, err := Check(Options{Src: site}, CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"content/about.md:5: link to /communities/houdajei/ leads to no page",
+		badFile + `:3: district "海署区" is not one of the configured districts; did you mean "海曙区"?`,
+		`content/communities/pic.md:8: image "missing.jpg" is not a file in assets/`,
+	}
+	for _, w := range want {
+		if !hasLine(report.Problems, w) {
+			t.Errorf("no problem starts with\n  %s\ngot:\n%v", w, report.Problems)
+		}
+	}
+	// The page of a file with errors is not written, but it is the
+	// site's: links to it are not broken.
+	if errs, _ := report.Problems.Split(); len(errs) != len(want) {
+		t.Errorf("%d problems, want %d:\n%v", len(errs), len(want), errs)
+	}
+	if !report.Broken() {
+		t.Error("a check with errors is not broken")
+	}
+
 	put(site, badFile, "---\ntitle: x\n---\n")
-	if _, err := Check(Options{Src: site}, CheckOptions{}); !hasLine(problemsOf(t, err), badFile+":4: district is missing") {
-		t.Errorf("got %v", err)
+	report, err = Check(Options{Src: site}, CheckOptions{})
+	if err != nil || !hasLine(report.Problems, badFile+":4: district is missing") {
+		t.Errorf("got %v, %v", report, err)
 	}
 }
 

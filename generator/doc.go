@@ -154,8 +154,10 @@ leader is written with an empty name, which the build then asks for.
 # Checking a site
 
 [Check] builds the site into a temporary folder and follows every href and
-src of every HTML page, as the browser resolves it from the page's
-address: an address of the site must lead to a file the build wrote (a
+src of every HTML page. Errors in the source do not stop it: it renders
+every page but those of the files with errors (their addresses still
+count as the site's) and reports all it found in one run. Each address
+is resolved as the browser resolves it from the page's address: an address of the site must lead to a file the build wrote (a
 folder's index.html, or a folder's address without its slash), and its
 #fragment, other than #top, to an id of that page; an address outside the
 site's base path on its host leads outside the site. Images of a body

@@ -24,6 +24,10 @@ type pass struct {
 	// file keeps its name.
 	searchPage bool
 	samePages  bool // the site has the pages it had
+	// known are the errors found before rendering, when the Builder
+	// keeps going (see keepGoing): the pass then commits what it could
+	// render, and fails with them and its own.
+	known Problems
 }
 
 // publish is the one tail of Build and Update: it renders the pass into
@@ -49,6 +53,7 @@ func (b *Builder) publish(p pass, report *Report, start time.Time, t *timer) (*R
 		t.done("search")
 	}
 	errs, warnings := probs.Split()
+	errs = append(p.known, errs...)
 	report.Warnings = append(report.Warnings, warnings...)
 	gone := p.gone
 	if len(errs) == 0 {
@@ -59,7 +64,7 @@ func (b *Builder) publish(p pass, report *Report, start time.Time, t *timer) (*R
 			errs = append(errs, Problem{Path: g, Message: "cannot be removed: " + err.Error(), Hint: "check the output folder's permissions"})
 		}
 	}
-	if len(errs) > 0 {
+	if len(errs) > 0 && !b.keepGoing {
 		b.stale = true
 		if feed != nil && feed.applied {
 			b.search = nil // it holds what was not published
@@ -82,6 +87,10 @@ func (b *Builder) publish(p pass, report *Report, start time.Time, t *timer) (*R
 	b.keep(p, records, gone)
 	report.Removed = removed
 	b.finish(report, start, t, writtenPaths(records, searchWritten), p.samePages)
+	if len(errs) > 0 {
+		source.Sort(errs)
+		return report, errs
+	}
 	return report, nil
 }
 
@@ -136,4 +145,17 @@ func (b *Builder) finishSearch(p pass, feed *searchFeed, records map[string]*ren
 	}
 	files, written, searchProbs := b.writeSearch(p.st, feed.s, records, p.sink, p.whole, p.searchPage)
 	return files, written, append(probs, searchProbs...)
+}
+
+// withoutFilesOf leaves out the pages of the content files that errs
+// name: they cannot be rendered as they are, and their errors say why.
+func withoutFilesOf(outs []*render.Output, errs Problems) []*render.Output {
+	if len(errs) == 0 {
+		return outs
+	}
+	bad := map[string]bool{}
+	for _, e := range errs {
+		bad[e.Path] = true
+	}
+	return slices.DeleteFunc(slices.Clone(outs), func(o *render.Output) bool { return o.File != nil && bad[o.File.Path] })
 }

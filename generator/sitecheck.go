@@ -2,7 +2,9 @@ package generator
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"net/url"
 	"os"
@@ -65,6 +67,9 @@ func newSiteChecker(st *state, out string) (*siteChecker, error) {
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(o.Path)))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue // the page of a file with errors, which are reported (see keepGoing)
+		}
 		if err != nil {
 			return nil, err
 		}

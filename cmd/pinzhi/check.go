@@ -42,7 +42,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	}
 	report, err := generator.Check(site.options(""), co)
 	if err != nil {
-		return reportError(stderr, err)
+		return reportFailure(stderr, "check", "", err)
 	}
 	for _, p := range append(report.Warnings, report.Problems...) {
 		fmt.Fprintln(stderr, p.Error())

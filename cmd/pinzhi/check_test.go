@@ -85,4 +85,15 @@ func TestCheckCommand(t *testing.T) {
 	if _, stderr, code := run("check", "--help"); code != 0 || !strings.Contains(stderr, "-external") {
 		t.Errorf("--help: exit %d\n%s", code, stderr)
 	}
+
+	// A district misspelt hides nothing else; check has no output
+	// folder to speak of.
+	libang := filepath.Join(dir, "content/communities/libang.md")
+	text, _ = os.ReadFile(libang)
+	os.WriteFile(libang, []byte(strings.Replace(string(text), "district: 奉化区", "district: 奉华区", 1)), 0o644)
+	_, stderr, code = run("check")
+	if code != 1 || !strings.Contains(stderr, `content/communities/libang.md:3: district "奉华区"`) || !strings.Contains(stderr, anchor) ||
+		!strings.Contains(stderr, "check failed: 2 problems\n") || strings.Contains(stderr, "output folder") {
+		t.Errorf("a district misspelt: exit %d\n%s", code, stderr)
+	}
 }

@@ -166,13 +166,19 @@ func printWarnings(w io.Writer, r *generator.Report) {
 // reportError prints a failed build's problems, one a line, and returns
 // the exit status for them.
 func reportError(w io.Writer, err error) int {
+	return reportFailure(w, "build", "; the output folder was not changed", err)
+}
+
+// reportFailure prints the problems of a failed command ("build",
+// "check"), with what it did not do, and returns the exit status.
+func reportFailure(w io.Writer, command, unchanged string, err error) int {
 	var problems generator.Problems
 	if errors.As(err, &problems) {
 		fmt.Fprintln(w, problems.Error())
-		fmt.Fprintf(w, "build failed: %d %s; the output folder was not changed\n", len(problems), plural(len(problems), "problem", "problems"))
+		fmt.Fprintf(w, "%s failed: %d %s%s\n", command, len(problems), plural(len(problems), "problem", "problems"), unchanged)
 		return 1
 	}
-	fmt.Fprintf(w, "build failed: %s\n", printable(err.Error()))
+	fmt.Fprintf(w, "%s failed: %s\n", command, printable(err.Error()))
 	return 1
 }
 
