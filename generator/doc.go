@@ -335,11 +335,20 @@ its tags. A page whose layout marks nothing is found by its head alone.
 
 A query finds every page that shows all its words (whitespace separates
 words) anywhere in that text, as a substring: Chinese is not cut into
-dictionary words, so "来务" finds "外来务工". Full-width Latin letters,
-digits and punctuation fold to ASCII, the ideographic space to a space,
-letters to lower case; the page's script folds queries exactly as the
-index folds texts. Results whose head holds every word come first, then
-the others, each in reading order.
+dictionary words, so "来务" finds "外来务工". Punctuation and whitespace
+are left out of both, so a name typed without its quotation marks finds
+it (居民众筹自治工程 finds “居民众筹”自治工程). Traditional characters fold
+to simplified ones (後大街 finds 后大街; OpenCC's t2s table), full-width
+Latin letters, digits and punctuation to ASCII, letters to lower case;
+the page's script folds queries exactly as the index folds texts. A
+community's title and its leader's name are found by their pinyin too,
+without tones, spaces optional (houdajie, hou da jie, wuminli); a plain
+page's title likewise. Results whose head holds every word come first,
+then the others, each in reading order. A result's snippet is the line
+of its page that holds the first match, marked; when only the leader's
+name or role matched, those, marked. When nothing is found the page
+offers the titles that share the query's rarer characters, the
+districts and the brand list (the layout's #search-none).
 
 The index is one entry per character and per pair of adjacent characters,
 with the documents holding it. It holds no copy of the pages' text: a

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"pinzhi/generator/internal/model"
+	"pinzhi/generator/internal/pinyin"
 	"pinzhi/generator/internal/render"
 	"pinzhi/generator/internal/search"
 )
@@ -13,7 +14,8 @@ import (
 // listed in when they match equally well: the communities in reading
 // order, the brand entries, the home page's note, the brand list's lead
 // and the plain pages. What else a page shows, the index reads from the
-// page as it is written (search.PageText).
+// page as it is written (search.PageText). Titles and leaders' names are
+// also found by their pinyin, as readers type them on a phone's keyboard.
 func searchDocs(m *model.Model) []search.Doc {
 	district := map[*model.District]int{}
 	for i, d := range m.Site.Districts {
@@ -27,7 +29,8 @@ func searchDocs(m *model.Model) []search.Doc {
 	}
 	var docs []search.Doc
 	for _, c := range m.Communities {
-		docs = append(docs, search.Doc{Path: c.Path, Head: lines(c.Title, c.Leader.Name, c.Leader.Role), District: districtOf(c)})
+		docs = append(docs, search.Doc{Path: c.Path, Head: lines(c.Title, c.Leader.Name, c.Leader.Role), District: districtOf(c),
+			Aliases: lines(pinyin.Spelling(c.Title), pinyin.Spelling(c.Leader.Name))})
 	}
 	if bl := m.Brands; bl != nil {
 		for _, b := range bl.Entries {
@@ -44,7 +47,7 @@ func searchDocs(m *model.Model) []search.Doc {
 		docs = append(docs, search.Doc{Path: bl.Path, Head: bl.Title, District: -1})
 	}
 	for _, p := range m.Pages {
-		docs = append(docs, search.Doc{Path: p.Path, Head: p.Title, District: -1})
+		docs = append(docs, search.Doc{Path: p.Path, Head: p.Title, District: -1, Aliases: pinyin.Spelling(p.Title)})
 	}
 	return docs
 }

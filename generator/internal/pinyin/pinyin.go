@@ -56,3 +56,24 @@ func Readings(r rune) []string {
 	}
 	return nil
 }
+
+// Spelling returns s in pinyin without tones or spaces, each character
+// by its commonest reading (as slugs are made, so a page is found by its
+// address), Latin letters and digits kept in lower case, anything else
+// left out: 后大街社区 is houdajieshequ.
+func Spelling(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(r + 'a' - 'A')
+		default:
+			if readings := Readings(r); len(readings) > 0 {
+				b.WriteString(readings[0])
+			}
+		}
+	}
+	return b.String()
+}

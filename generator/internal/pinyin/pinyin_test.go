@@ -47,3 +47,12 @@ func TestReadings(t *testing.T) {
 		}
 	}
 }
+
+func TestSpelling(t *testing.T) {
+	cases := map[string]string{"后大街社区": "houdajieshequ", "吴民丽": "wuminli", "A区3号": "aqu3hao", "——": ""}
+	for s, want := range cases {
+		if got := Spelling(s); got != want {
+			t.Errorf("Spelling(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -50,10 +50,16 @@ func (c *Collector) Add(id int, text []byte) {
 	}
 	c.added[id] = true
 	c.kept = c.kept[:0]
-	c.head = append(c.head[:0], c.x.docs[id].Head...)
+	d := &c.x.docs[id]
+	c.head = append(c.head[:0], d.Head...)
 	c.addText(id, c.head, 0)
 	c.addText(id, text, 0)
 	c.addText(id, c.head, headGram)
+	if d.Aliases != "" {
+		c.head = append(c.head[:0], d.Aliases...)
+		c.addText(id, c.head, 0)
+		c.addText(id, c.head, headGram)
+	}
 	if c.x.kept != nil {
 		c.x.kept[id] = keptGrams{data: slices.Clone(c.kept)}
 	}
@@ -68,11 +74,10 @@ func (c *Collector) addText(id int, text []byte, mark gram) {
 			r, size = utf8.DecodeRune(text)
 		}
 		text = text[size:]
-		if IsSeparator(r) {
-			prev = -1
-			continue
-		}
 		f := Fold(r)
+		if Ignorable(f) {
+			continue // see appendGrams
+		}
 		c.add(mark|unigram(f), uint32(id))
 		if prev >= 0 {
 			c.add(mark|twoChars(prev, f), uint32(id))

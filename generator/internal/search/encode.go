@@ -206,7 +206,7 @@ func blockSize(docs []Doc) int {
 }
 
 // docBytes is about what a document takes in its block.
-func docBytes(d *Doc) int { return len(d.Path) + len(d.Head) + len(d.Label) + 4 }
+func docBytes(d *Doc) int { return len(d.Path) + len(d.Head) + len(d.Label) + len(d.Aliases) + 6 }
 
 func (x *Index) shardFile(n int, grams []gram) File {
 	size := 2
@@ -243,9 +243,13 @@ func (x *Index) blockFile(n, lo, hi int) File {
 		b = appendJSONString(b, d.Head)
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(d.District), 10)
-		if d.Label != "" {
+		if d.Label != "" || d.Aliases != "" {
 			b = append(b, ',')
 			b = appendJSONString(b, d.Label)
+		}
+		if d.Aliases != "" {
+			b = append(b, ',')
+			b = appendJSONString(b, d.Aliases)
 		}
 		b = append(b, ']')
 	}

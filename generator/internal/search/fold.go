@@ -1,13 +1,46 @@
 package search
 
-import "unicode"
+import (
+	_ "embed"
+	"strings"
+	"unicode"
+)
+
+//go:generate go run ./gen -o traditional.txt
+
+// traditional holds a header line, then a line a character: a traditional
+// character and its simplified form, as OpenCC converts them (t2s).
+//
+//go:embed traditional.txt
+var traditional string
+
+// simplified maps each traditional character of the table to its
+// simplified form.
+var simplified = func() map[rune]rune {
+	lines := strings.Split(strings.TrimSpace(traditional), "\n")[1:]
+	m := make(map[rune]rune, len(lines))
+	for _, line := range lines {
+		rs := []rune(line)
+		m[rs[0]] = rs[1]
+	}
+	return m
+}()
+
+// Traditional returns the table of traditional characters, each followed
+// by its simplified form, for search.js, which folds queries as Fold does.
+func Traditional() string {
+	_, pairs, _ := strings.Cut(traditional, "\n")
+	return strings.ReplaceAll(pairs, "\n", "")
+}
 
 // Fold is the form in which a character is indexed and searched: full-width
 // Latin letters, digits and punctuation as their ASCII forms (ＬＯＧＯ is
-// LOGO), the ideographic space as a space, letters in lower case. Every
-// character folds to exactly one, so positions in the folded text are
-// positions in the text. search.js folds queries the same way; a test
-// compares the two on every character of the Basic Multilingual Plane.
+// LOGO), the ideographic space as a space, letters in lower case, a
+// traditional character as its simplified form (後 is 后; OpenCC's
+// table). Every character folds to exactly one, so positions in the
+// folded text are positions in the text. search.js folds queries the same
+// way; a test compares the two on every character of the Basic
+// Multilingual Plane.
 func Fold(r rune) rune {
 	if r >= 0 && r < 1<<16 {
 		return rune(bmp.fold[r])
@@ -16,6 +49,9 @@ func Fold(r rune) rune {
 }
 
 func fold(r rune) rune {
+	if s, ok := simplified[r]; ok {
+		return s
+	}
 	switch {
 	case r >= 0xFF01 && r <= 0xFF5E:
 		r -= 0xFEE0
@@ -54,17 +90,39 @@ func IsSeparator(r rune) bool {
 
 func isSeparator(r rune) bool { return unicode.IsSpace(r) || r == 0xFEFF }
 
+// Ignorable reports whether a folded character is left out of the index
+// and of queries: a separator or punctuation. Readers type names
+// without their quotation marks (居民众筹自治工程 for “居民众筹”自治工程)
+// and pinyin with or without spaces, so the characters on either side of
+// these are indexed as adjacent.
+func Ignorable(r rune) bool {
+	if r >= 0 && r < 1<<16 {
+		return bmp.ignorable[r/64]&(1<<(r%64)) != 0
+	}
+	return isIgnorable(r)
+}
+
+func isIgnorable(r rune) bool { return isSeparator(r) || unicode.IsPunct(r) || newerPunct[r] }
+
+// newerPunct is the punctuation of the Basic Multilingual Plane that
+// Unicode 16 added and browsers know, which Go's Unicode 15 tables do not.
+var newerPunct = map[rune]bool{0x1B4E: true, 0x1B4F: true, 0x1B7F: true}
+
 // bmp holds Fold and IsSeparator for the Basic Multilingual Plane, worked
 // out once: a build asks for every character of the site, and Unicode's
 // tables answer by searching.
 var bmp = func() (t struct {
 	fold      [1 << 16]uint16
 	separator [1 << 16 / 64]uint64
+	ignorable [1 << 16 / 64]uint64
 }) {
 	for r := range rune(1 << 16) {
 		t.fold[r] = uint16(fold(r))
 		if isSeparator(r) {
 			t.separator[r/64] |= 1 << (r % 64)
+		}
+		if isIgnorable(r) {
+			t.ignorable[r/64] |= 1 << (r % 64)
 		}
 	}
 	return t

@@ -20,7 +20,7 @@ func scriptTab(t *testing.T) context.Context {
 	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/search.js" {
 			w.Header().Set("Content-Type", "text/javascript")
-			w.Write(Script)
+			w.Write(Script())
 			return
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -47,15 +47,17 @@ func TestScriptFoldsAsGo(t *testing.T) {
 	type answer struct {
 		Fold      []int `json:"fold"`
 		Separator []int `json:"separator"`
+		Ignorable []int `json:"ignorable"`
 	}
 	got, err := chromedp.Run(ctx, chromedp.Evaluate[answer](`(() => {
-		const {fold, isSeparator} = window.pinzhiSearch;
-		const out = {fold: [], separator: []};
+		const {fold, isSeparator, isIgnorable} = window.pinzhiSearch;
+		const out = {fold: [], separator: [], ignorable: []};
 		for (let c = 0; c < 0x10000; c++) {
 			if (c >= 0xd800 && c <= 0xdfff) continue;
 			const ch = String.fromCodePoint(c);
 			out.fold.push(fold(ch).codePointAt(0));
 			if (isSeparator(ch)) out.separator.push(c);
+			if (isIgnorable(ch)) out.ignorable.push(c);
 		}
 		return out;
 	})()`))
@@ -85,6 +87,19 @@ func TestScriptFoldsAsGo(t *testing.T) {
 			seps = append(seps, string(r))
 		}
 	}
+	ignorableInScript := map[rune]bool{}
+	for _, c := range got.Ignorable {
+		ignorableInScript[rune(c)] = true
+	}
+	var ignorables []string
+	for r := rune(0); r < 1<<16; r++ {
+		if (r < 0xd800 || r > 0xdfff) && ignorableInScript[r] != Ignorable(r) {
+			ignorables = append(ignorables, string(r))
+		}
+	}
+	if len(ignorables) > 0 || len(got.Ignorable) < 500 {
+		t.Errorf("search.js sees %d characters as ignorable; it and fold.go disagree on %q", len(got.Ignorable), ignorables)
+	}
 	if len(folds) > 0 || len(seps) > 0 {
 		t.Errorf("search.js and fold.go disagree on %d folds: %s\nand %d separators: %q",
 			len(folds), strings.Join(folds[:min(len(folds), 40)], " "), len(seps), seps)
@@ -95,7 +110,7 @@ func TestScriptFoldsAsGo(t *testing.T) {
 		let all = "";
 		for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) all += String.fromCodePoint(c);
 		const easy = all.replace(/[\u0130\u03a3]/g, "");
-		const words = "ΣΑΣ ΟΔΥΣΣΕΥΣ İstanbul ＬＯＧＯ";
+		const words = "ΣΑΣ ΟΔΥΣΣΕΥΣ İstanbul ＬＯＧＯ 後大街";
 		return [all, easy, words].map((s) => foldText(s) === Array.from(s, fold).join(""));
 	})()`))
 	if err != nil || slices.Contains(same, false) {

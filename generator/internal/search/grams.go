@@ -47,25 +47,28 @@ func (g gram) hash() uint32 {
 }
 
 // docGrams appends the distinct grams of a document to buf, sorted: those
-// of its head and its page's text, and those of its head again, marked.
-func docGrams(buf []gram, head, text string) []gram {
-	buf = appendGrams(buf, head, 0) // a line break follows: no gram joins head and text
+// of its head, its aliases and its page's text, and those of its head
+// and aliases again, marked. No gram joins two of them.
+func docGrams(buf []gram, d *Doc, text string) []gram {
+	buf = appendGrams(buf, d.Head, 0)
 	buf = appendGrams(buf, text, 0)
-	buf = appendGrams(buf, head, headGram)
+	buf = appendGrams(buf, d.Head, headGram)
+	buf = appendGrams(buf, d.Aliases, 0)
+	buf = appendGrams(buf, d.Aliases, headGram)
 	slices.Sort(buf)
 	return slices.Compact(buf)
 }
 
-// appendGrams appends the grams of text, each with mark. Separators are
-// not indexed, and no gram spans one.
+// appendGrams appends the grams of text, each with mark. Ignorable
+// characters (separators, punctuation) are not indexed: the characters
+// on either side of them make a pair.
 func appendGrams(buf []gram, text string, mark gram) []gram {
 	prev := rune(-1)
 	for _, r := range text {
-		if IsSeparator(r) {
-			prev = -1
+		f := Fold(r)
+		if Ignorable(f) {
 			continue
 		}
-		f := Fold(r)
 		buf = append(buf, mark|unigram(f))
 		if prev >= 0 {
 			buf = append(buf, mark|twoChars(prev, f))

@@ -13,13 +13,18 @@ package search
 import (
 	_ "embed"
 	"slices"
+	"strings"
 	"sync"
 )
 
-// Script is search.js, which reads the index in the reader's browser.
-//
 //go:embed search.js
-var Script []byte
+var script string
+
+// Script returns search.js, which reads the index in the reader's
+// browser, with the table by which it folds traditional characters.
+func Script() []byte {
+	return []byte(strings.Replace(script, "@TRADITIONAL@", Traditional(), 1))
+}
 
 // A Doc is one result a reader can find: a page, or an entry of the brand
 // list. Its documents are numbered in the order results are listed in
@@ -29,6 +34,10 @@ type Doc struct {
 	Head     string // the title, then the leader's name and role, a line each: a match here ranks first
 	District int    // index into the site's districts, -1 for none
 	Label    string // what kind of result it is, when the title does not say: 百佳品牌
+	// Aliases are other ways readers write the head, a line each: the
+	// pinyin of a community's title and leader's name (houdajieshequ,
+	// wuminli). They are found as the head is, and never shown.
+	Aliases string
 }
 
 // partitions split the grams among locks, so that documents are set from
@@ -78,7 +87,7 @@ func (x *Index) Len() int { return len(x.docs) }
 // the grams in which it differs from the document it replaces. The index
 // must keep its documents' grams (see New).
 func (x *Index) Set(id int, d Doc, text string) {
-	grams := docGrams(nil, d.Head, text)
+	grams := docGrams(nil, &d, text)
 	old := x.kept[id].grams()
 	if x.docs[id] == d && slices.Equal(old, grams) {
 		return

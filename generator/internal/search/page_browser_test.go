@@ -54,8 +54,9 @@ func builtUnder(t testing.TB, dir string) string {
 	return host.URL
 }
 
-// searchDoc is one document of the index, as its blocks store it.
-type searchDoc struct{ path, text string }
+// searchDoc is one document of the index, as its blocks store it, with
+// the text of its page: text is the head and that text, a line between.
+type searchDoc struct{ path, head, page, aliases, text string }
 
 // indexedDocs reads every document of the site's search index from the
 // built files: what the oracle below searches.
@@ -70,7 +71,7 @@ func indexedDocs(t testing.TB, public string) []searchDoc {
 	var docs []searchDoc
 	for n, hash := range m.Blocks {
 		b := fmt.Sprintf("b%d.%s.json", n, hash)
-		var block [][]any // path, head, district, label
+		var block [][]any // path, head, district, label, aliases
 		readJSON(t, filepath.Join(public, "assets/search", b), &block)
 		for _, d := range block {
 			path, text := d[0].(string), ""
@@ -81,7 +82,11 @@ func indexedDocs(t testing.TB, public string) []searchDoc {
 				}
 				text = search.PageText(page)
 			}
-			docs = append(docs, searchDoc{path: path, text: d[1].(string) + "\n" + text})
+			aliases := ""
+			if len(d) > 4 {
+				aliases = d[4].(string)
+			}
+			docs = append(docs, searchDoc{path: path, head: d[1].(string), page: text, aliases: aliases, text: d[1].(string) + "\n" + text})
 		}
 	}
 	return docs
@@ -98,19 +103,43 @@ func readJSON(t testing.TB, file string, v any) {
 	}
 }
 
-// holding is the oracle: the paths of the documents whose text holds every
-// word of q, letter case aside, in index order.
+// holding is the oracle: the paths of the documents that hold every word
+// of q in their head, their page's text or their aliases, each read on
+// its own, folded and without what is ignorable (see Fold, Ignorable),
+// in index order.
 func holding(docs []searchDoc, q string) []string {
-	words := strings.Fields(strings.ToLower(q))
+	var words []string
+	for _, w := range strings.FieldsFunc(q, search.IsSeparator) {
+		if w = squeezed(w); w != "" {
+			words = append(words, w)
+		}
+	}
 	var out []string
 	for _, d := range docs {
-		text := strings.ToLower(d.text)
-		if len(words) > 0 && !slices.ContainsFunc(words, func(w string) bool { return !strings.Contains(text, w) }) {
+		head, page, aliases := squeezed(d.head), squeezed(d.page), squeezed(d.aliases)
+		holds := func(w string) bool {
+			return strings.Contains(head, w) || strings.Contains(page, w) || strings.Contains(aliases, w)
+		}
+		if len(words) > 0 && !slices.ContainsFunc(words, func(w string) bool { return !holds(w) }) {
 			out = append(out, d.path)
 		}
 	}
 	return out
 }
+
+// squeezed folds s and leaves out what is ignorable, as the index reads it.
+func squeezed(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if f := search.Fold(r); !search.Ignorable(f) {
+			b.WriteRune(f)
+		}
+	}
+	return b.String()
+}
+
+// ignorable reports whether the index leaves r out.
+func ignorable(r rune) bool { return search.Ignorable(search.Fold(r)) }
 
 // TestBrowserSearchCount checks, on a site of many pages, that the count
 // the search page shows is exact exactly when it says so: "约" appears
@@ -203,10 +232,10 @@ func rarePhrase(docs []searchDoc) string {
 // take for found.
 func apart(docs []searchDoc) (word, page string) {
 	for _, d := range docs {
-		text := []rune(strings.ToLower(d.text))
+		text := []rune(squeezed(d.page))
 		for i := 0; i+1 < len(text); i++ {
 			for j := 0; j+1 < len(text); j++ {
-				if text[i+1] != text[j] || unicode.IsSpace(text[i]) || unicode.IsSpace(text[j]) || unicode.IsSpace(text[j+1]) {
+				if text[i+1] != text[j] {
 					continue
 				}
 				w := string([]rune{text[i], text[j], text[j+1]})
@@ -313,6 +342,7 @@ func TestBrowserSearch(t *testing.T) {
 	}
 
 	t.Run("typing", func(t *testing.T) { typing(t, ctx, site) })
+	t.Run("nothing found", func(t *testing.T) { nothingFound(t, ctx, site) })
 	// The page the back button returned to in typing has run one query.
 	t.Run("first query downloads", func(t *testing.T) {
 		var names []string
@@ -348,6 +378,16 @@ func TestBrowserSearch(t *testing.T) {
 		{"众筹 力邦", "", false},                        // no page holds both
 		{"火星社区", "", false},                         // nowhere on the site
 		{"同心少年警校", "brands/#brand-19", false},
+		// As readers type: without the quotation marks, in traditional
+		// characters, in pinyin with or without spaces.
+		{"居民众筹自治工程", "brands/#brand-82", false},
+		{"居民众筹自治工程", "communities/houdajie/", false},
+		{"地球补丁环保公益行动", "brands/#brand-1", true},
+		{"後大街", "communities/houdajie/", true},
+		{"houdajie", "communities/houdajie/", true},
+		{"hou da jie", "communities/houdajie/", true},
+		{"HouDaJie", "communities/houdajie/", true},
+		{"wuminli", "communities/houdajie/", true},
 	}
 	// A word whose pairs are on a page, but not together, is not found:
 	// the page is read before it is shown.
@@ -641,4 +681,80 @@ func downloadedBy(t testing.TB, public, site string, names []string) map[string]
 		by[kind] += browsertest.GzipSize(data)
 	}
 	return by
+}
+
+// nothingFound checks what the page offers when nothing holds the query:
+// the nearest titles, the districts and the brand list; and that the
+// status never says "约" before an exact count.
+func nothingFound(t *testing.T, ctx context.Context, site string) {
+	type page struct {
+		Statuses []string `json:"statuses"`
+		None     bool     `json:"none"`
+		Near     []string `json:"near"`
+		Browse   []string `json:"browse"`
+		Snippets []string `json:"snippets"` // each result's snippet, marks in [ ]
+	}
+	// ask submits q and returns what the page showed, every status it wrote
+	// on the way included.
+	ask := func(q string) page {
+		arg, _ := json.Marshal(q)
+		script := `(async () => {` + markSeen + `
+			const statuses = [], status = document.getElementById("search-status");
+			const watch = new MutationObserver(() => statuses.push(status.textContent));
+			watch.observe(status, { childList: true, characterData: true, subtree: true });
+			const form = document.querySelector("form[data-search-index]");
+			const done = markSeen("searched", ` + string(arg) + `, () => true);
+			form.querySelector("input[name=q]").value = ` + string(arg) + `;
+			form.requestSubmit();
+			await done;
+			watch.disconnect();
+			const none = document.getElementById("search-none");
+			return {
+				statuses, none: !none.hidden,
+				near: none.hidden || document.getElementById("search-near").hidden ? [] :
+					[...document.querySelectorAll("#search-near a")].map((a) => a.getAttribute("href")),
+				browse: none.hidden ? [] : [...none.querySelectorAll("p:not(#search-near) a")].map((a) => a.textContent),
+				snippets: [...document.querySelectorAll("#search-results .result-snippet")].map((p) =>
+					[...p.childNodes].map((n) => n.nodeName === "MARK" ? "[" + n.textContent + "]" : n.textContent).join("")),
+			};
+		})()`
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[page](script, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		return got
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(site+"search/")); err != nil {
+		t.Fatal(err)
+	}
+	if err := browsertest.WaitFor(ctx, `!!window.pinzhiSearch && document.readyState === "complete"`); err != nil {
+		t.Fatal(err)
+	}
+
+	got := ask("后大衔社区") // a character mistyped
+	if !got.None || !slices.Contains(got.Near, "/sub/communities/houdajie/") || !slices.Contains(got.Browse, "镇海区") ||
+		!slices.Contains(got.Browse, "“百佳社区文明创建工作品牌”榜单发布") {
+		t.Errorf("后大衔社区: %+v; want 后大街社区 offered, with the districts and the brand list", got)
+	}
+	browsertest.Screenshot(t, ctx, "search-nothing-found")
+	if got := ask("㐀㐁"); !got.None || len(got.Near) > 0 || len(got.Browse) < 2 {
+		t.Errorf("㐀㐁: %+v; want the districts and the brand list, and no title, since none shares a character", got)
+	}
+	got = ask("居民众筹自治工程")
+	if got.None || len(got.Snippets) == 0 || !strings.Contains(strings.Join(got.Snippets, " "), "[居民众筹自治”工程]") {
+		t.Errorf("居民众筹自治工程: %+v; want its match marked across the quotation mark", got)
+	}
+	for _, q := range []string{"居民众筹自治工程", "党委书记", "自治工程", "社区服务"} {
+		got := ask(q)
+		for i, st := range got.Statuses {
+			if strings.Contains(st, "约") && i+1 < len(got.Statuses) && !strings.Contains(got.Statuses[len(got.Statuses)-1], "约") {
+				t.Errorf("%s: the status said %q before it settled on %q", q, st, got.Statuses[len(got.Statuses)-1])
+			}
+		}
+		for _, sn := range got.Snippets {
+			if !strings.Contains(sn, "[") && q != "wuminli" {
+				t.Errorf("%s: a result's snippet marks nothing: %q", q, sn)
+			}
+		}
+	}
 }

@@ -6,9 +6,21 @@
 (() => {
   "use strict";
 
-  // fold mirrors Fold in fold.go: full-width ASCII as ASCII, the
-  // ideographic space as a space, lower case where it is one character.
+  // TRADITIONAL is OpenCC's table of traditional characters (traditional.txt),
+  // each followed by its simplified form, all in the Basic Multilingual
+  // Plane: pinzhi writes it in when it writes this script.
+  const TRADITIONAL = "@TRADITIONAL@";
+  const SIMPLIFIED = new Map();
+  for (let i = 0; i + 1 < TRADITIONAL.length; i += 2) SIMPLIFIED.set(TRADITIONAL[i], TRADITIONAL[i + 1]);
+  const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+  const simplify = (s) => s.replace(HAN, (ch) => SIMPLIFIED.get(ch) || ch);
+
+  // fold mirrors Fold in fold.go: a traditional character as its
+  // simplified form, full-width ASCII as ASCII, the ideographic space as a
+  // space, lower case where it is one character.
   const fold = (ch) => {
+    const simple = SIMPLIFIED.get(ch);
+    if (simple) return simple;
     const c = ch.codePointAt(0);
     if (c >= 0xff01 && c <= 0xff5e) ch = String.fromCodePoint(c - 0xfee0);
     if (c === 0x3000) return " ";
@@ -18,15 +30,40 @@
   };
   // isSeparator mirrors IsSeparator: Go's unicode.IsSpace and U+FEFF.
   const isSeparator = (ch) => /^[\s\u0085]$/u.test(ch);
+  // isIgnorable mirrors Ignorable, of a folded character: separators and
+  // punctuation are not indexed, and the characters on either side of
+  // them are adjacent (居民众筹自治工程 finds “居民众筹”自治工程).
+  const IGNORABLE = /[\s\u0085\p{P}]/u;
+  const IGNORABLES = /[\s\u0085\p{P}]+/gu;
+  const isIgnorable = (ch) => IGNORABLE.test(ch);
+  // squeeze leaves the ignorable characters out of a folded text.
+  const squeeze = (folded) => folded.replace(IGNORABLES, "");
+  // squeezed is squeeze, with the position in folded of each of its
+  // UTF-16 units, and the end of folded after the last.
+  const squeezed = (folded) => {
+    let s = "";
+    const at = [];
+    for (let i = 0; i < folded.length; ) {
+      const ch = String.fromCodePoint(folded.codePointAt(i));
+      if (!isIgnorable(ch)) {
+        s += ch;
+        for (let k = 0; k < ch.length; k++) at.push(i + k);
+      }
+      i += ch.length;
+    }
+    at.push(folded.length);
+    return { s, at };
+  };
   // foldText folds every character of s. Lowering the whole string at once
   // is many times faster and the same, but for İ (whose lower case is two
   // characters) and Σ (lowered as ς at the end of a word).
   const foldText = (s) => {
     if (/[\u0130\u03a3]/.test(s)) return Array.from(s, fold).join("");
-    return s.replace(/[\uff01-\uff5e\u3000]/g, fold).toLowerCase();
+    return simplify(s).replace(/[\uff01-\uff5e\u3000]/g, fold).toLowerCase();
   };
 
-  // words are the folded query's words: whitespace separates them. A
+  // words are the folded query's words, without what is ignorable:
+  // whitespace separates them. A
   // query is read up to its first MAX_QUERY characters: a pasted page, or
   // an address made to hang the page, costs no more than a long sentence.
   const MAX_QUERY = 200;
@@ -46,7 +83,7 @@
       if (isSeparator(ch)) {
         if (w) out.push(w);
         w = "";
-      } else w += fold(ch);
+      } else if (!isIgnorable(fold(ch))) w += fold(ch);
     }
     if (w) out.push(w);
     return [...new Set(out)];
@@ -277,9 +314,27 @@
     async doc(id) {
       const m = await this.manifest();
       const block = await this.load(blockName(m, Math.floor(id / m.block)));
-      const [path, head, district, label] = block[id % m.block];
+      const [path, head, district, label, aliases] = block[id % m.block];
       const body = await this.text(path);
-      return { id, path, head, body, district, label, text: foldText(head + "\n" + body), headText: foldText(head) };
+      const headText = foldText(head), bodyText = foldText(body), aliasText = squeeze(foldText(aliases || ""));
+      const inHead = squeeze(headText);
+      return {
+        id, path, head, body, district, label,
+        text: headText + "\n" + bodyText, headText,
+        // holds and heads tell whether the page and its head show word
+        // w, as the index reads them: head, text and aliases each on
+        // their own, without what is ignorable.
+        holds: (w) => inHead.includes(w) || aliasText.includes(w) || squeeze(bodyText).includes(w),
+        heads: (w) => inHead.includes(w) || aliasText.includes(w),
+      };
+    }
+    // entry returns what the block of a document says of it: its path
+    // and head, without reading its page.
+    async entry(id) {
+      const m = await this.manifest();
+      const block = await this.load(blockName(m, Math.floor(id / m.block)));
+      const [path, head] = block[id % m.block];
+      return { path, head };
     }
     // candidates returns the set of documents holding every gram of gs
     // (each marked with mark).
@@ -348,11 +403,11 @@
     for (const doc of docs) {
       result.checked.set(doc.id, doc);
       result.unchecked--;
-      if (!result.words.every((w) => doc.text.includes(w))) {
+      if (!result.words.every(doc.holds)) {
         drop(result.docs, doc.id);
         drop(result.head, doc.id);
         result.count--;
-      } else if (!result.words.every((w) => doc.headText.includes(w))) drop(result.head, doc.id);
+      } else if (!result.words.every(doc.heads)) drop(result.head, doc.id);
     }
     if (result.unchecked === 0) result.exact = true;
   }
@@ -367,12 +422,15 @@
   }
 
   // marked splits raw[start, end) into text and marked matches of the
-  // words, found in folded (the folded raw).
+  // words, found in folded (the folded raw) without what is ignorable:
+  // a match of 居民众筹自治 marks 居民众筹”自治.
   function marked(raw, folded, ws, start, end) {
+    const { s, at } = squeezed(folded);
     const marks = [];
     for (const w of ws) {
-      for (let i = folded.indexOf(w, start); i >= 0 && i < end; i = folded.indexOf(w, i + w.length)) {
-        marks.push([i, Math.min(end, i + w.length)]);
+      for (let i = s.indexOf(w); i >= 0; i = s.indexOf(w, i + w.length)) {
+        const from = at[i], to = at[i + w.length - 1] + 1;
+        if (to > start && from < end) marks.push([Math.max(from, start), Math.min(end, to)]);
       }
     }
     marks.sort((a, b) => a[0] - b[0]);
@@ -403,10 +461,27 @@
       return nl < 0 ? raw.length : nl;
     };
     const repeats = (p) => heads.has(raw.slice(raw.lastIndexOf("\n", p - 1) + 1, lineEnd(p)));
-    let at = doc.text.indexOf(ws[0], bodyStart);
-    while (at >= 0 && repeats(at)) at = doc.text.indexOf(ws[0], at + 1);
+    const sq = squeezed(doc.text);
+    // find returns where the first match of w at or after p starts in raw.
+    const find = (w, p) => {
+      let i = 0;
+      while (sq.at[i] < p) i++;
+      i = sq.s.indexOf(w, i);
+      return i < 0 ? -1 : sq.at[i];
+    };
+    let at = -1;
+    for (const w of ws) {
+      let p = find(w, bodyStart);
+      while (p >= 0 && repeats(p)) p = find(w, p + 1);
+      if (p >= 0 && (at < 0 || p < at)) at = p;
+    }
     if (at < 0) {
-      // Only the head matched: the page's first line of its own.
+      // Only the head matched. A match in the leader's name or role
+      // shows them, marked; else the page's first line of its own.
+      const people = doc.head.split("\n").slice(1).join("　");
+      if (people && ws.some((w) => squeeze(foldText(people)).includes(w))) {
+        return { parts: marked(people, foldText(people), ws, 0, people.length), cutStart: false, cutEnd: false };
+      }
       at = bodyStart;
       while (at < raw.length && repeats(at)) at = lineEnd(at) + 1;
       if (at >= raw.length) at = bodyStart;
@@ -484,6 +559,24 @@
     return `找到${result.exact ? "" : "约"} ${result.count} 个结果。`;
   }
 
+  // nearest returns up to n documents whose heads share the query's
+  // rarer characters (those on at most a quarter of the documents), the
+  // most of them first: what a reader may have meant when nothing holds
+  // the query as typed.
+  async function nearest(index, ws, n) {
+    const m = await index.manifest();
+    const chars = [...new Set(ws.flatMap((w) => Array.from(w)))].slice(0, MAX_GRAMS);
+    const sets = await Promise.all(chars.map((ch) => index.posting(HEAD + ch)));
+    const score = new Map();
+    for (const set of sets) {
+      const k = count(set);
+      if (!k || k > m.docs / 4) continue;
+      for (const id of firstIDs(set.length, (w) => set[w], k, () => true, [])) score.set(id, (score.get(id) || 0) + 1 / k);
+    }
+    const best = [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, n);
+    return Promise.all(best.map(([id]) => index.entry(id)));
+  }
+
   function start() {
     const form = document.querySelector("form[data-search-index]");
     if (!form) return;
@@ -494,6 +587,8 @@
       status: document.getElementById("search-status"),
       list: document.getElementById("search-results"),
       more: document.getElementById("search-more"),
+      none: document.getElementById("search-none"),
+      near: document.getElementById("search-near"),
     };
     const index = new Index(form.dataset.searchIndex, form.dataset.searchManifest);
     let shownCount = PAGE, run = 0, timer = 0;
@@ -515,7 +610,11 @@
         let docs = await shown(index, result, shownBefore || FIRST);
         if (!current()) return;
         ui.list.replaceChildren(...docs.map((doc) => resultItem(index, result, doc)));
-        showStatus(result, q);
+        // A count that may still fall waits for the rest of the page: "约
+        // 1" and then "1" would be read out twice, and flicker.
+        if (result.exact) showStatus(result, q);
+        else if (ui.status.textContent) ui.status.textContent = "";
+        await suggest(result);
         const before = docs.length;
         // The rest is asked for once the first screen is painted: its
         // requests and their answers held that paint up by 50 ms.
@@ -540,6 +639,25 @@
       const text = status(result, q);
       if (ui.status.textContent !== text) ui.status.textContent = text;
       if (ui.more) ui.more.hidden = result.count <= shownCount;
+    };
+    // suggest offers, when nothing is found, the titles nearest the query
+    // and the ways to browse that the page lists.
+    const suggest = async (result) => {
+      if (!ui.none) return;
+      const none = result.words.length > 0 && result.count === 0;
+      const near = none ? await nearest(index, result.words, 3) : [];
+      if (ui.near) {
+        const links = near.map(({ path, head }) => {
+          const a = document.createElement("a");
+          const url = new URL(path, index.site);
+          a.href = url.pathname + url.hash;
+          a.textContent = head.split("\n")[0];
+          return a;
+        });
+        ui.near.lastElementChild.replaceChildren(...links.flatMap((a, i) => (i ? ["、", a] : [a])));
+        ui.near.hidden = !links.length;
+      }
+      ui.none.hidden = !none;
     };
     const later = () => {
       // The shards the query will need load while the reader pauses, so
@@ -572,7 +690,7 @@
     if (ui.input.value) update();
     // For the tests: the query semantics without the page around them.
     window.pinzhiSearch = {
-      fold, isSeparator, foldText, words, lookedUp, pageText,
+      fold, isSeparator, isIgnorable, foldText, words, lookedUp, pageText,
       // query finds q and reads the first n results (all, without n).
       query: async (q, district, n) => {
         const result = await search(index, q, district || "");

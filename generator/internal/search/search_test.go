@@ -60,7 +60,8 @@ func TestFold(t *testing.T) {
 }
 
 // gramsOf is what the index must hold, computed the simplest way: every
-// one and two characters of every line of each document's text.
+// one and two characters of the head, the text and the aliases of each
+// document, each folded and without its ignorable characters.
 func gramsOf(docs []Doc, texts []string) map[string][]int {
 	want := map[string][]int{}
 	add := func(key string, id int) {
@@ -71,14 +72,17 @@ func gramsOf(docs []Doc, texts []string) map[string][]int {
 	for id, d := range docs {
 		for _, part := range []struct {
 			text, mark string
-		}{{d.Head + "\n" + texts[id], ""}, {d.Head, "\x01"}} {
-			for _, word := range strings.FieldsFunc(part.text, IsSeparator) {
-				rs := []rune(word)
-				for i := range rs {
-					add(part.mark+string(Fold(rs[i])), id)
-					if i > 0 {
-						add(part.mark+string([]rune{Fold(rs[i-1]), Fold(rs[i])}), id)
-					}
+		}{{d.Head, ""}, {texts[id], ""}, {d.Aliases, ""}, {d.Head, "\x01"}, {d.Aliases, "\x01"}} {
+			var rs []rune
+			for _, r := range part.text {
+				if f := Fold(r); !Ignorable(f) {
+					rs = append(rs, f)
+				}
+			}
+			for i := range rs {
+				add(part.mark+string(rs[i]), id)
+				if i > 0 {
+					add(part.mark+string(rs[i-1:i+1]), id)
 				}
 			}
 		}
@@ -86,7 +90,7 @@ func gramsOf(docs []Doc, texts []string) map[string][]int {
 	return want
 }
 
-var alphabet = []rune("社区品质居民众筹自治工程LOGO3579ａＢ 　\n“”，。")
+var alphabet = []rune("社区品质居民众筹自治工程後LOGO3579ａＢ 　\n“”，。")
 
 func randomText(r *rand.Rand, n int) string {
 	rs := make([]rune, n)
@@ -101,6 +105,9 @@ func randomDocs(r *rand.Rand, n int) ([]Doc, []string) {
 	docs, texts := make([]Doc, n), make([]string, n)
 	for i := range docs {
 		docs[i] = Doc{Path: fmt.Sprintf("p%d/", i), Head: randomText(r, 1+r.IntN(8)), District: r.IntN(3) - 1}
+		if r.IntN(2) == 0 {
+			docs[i].Aliases = "houdajie\nwu minli"
+		}
 		texts[i] = randomText(r, r.IntN(60))
 	}
 	return docs, texts
@@ -160,7 +167,7 @@ func TestKeptGrams(t *testing.T) {
 	docs, texts := randomDocs(r, 500)
 	x := collected(r, docs, texts, true)
 	for i := range docs {
-		if got, want := x.kept[i].grams(), docGrams(nil, docs[i].Head, texts[i]); !slices.Equal(got, want) {
+		if got, want := x.kept[i].grams(), docGrams(nil, &docs[i], texts[i]); !slices.Equal(got, want) {
 			t.Fatalf("document %d keeps %d grams, has %d", i, len(got), len(want))
 		}
 	}
@@ -234,8 +241,11 @@ func TestEncode(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := []any{d.Path, d.Head, float64(d.District)}
-		if d.Label != "" {
+		if d.Label != "" || d.Aliases != "" {
 			want = append(want, d.Label)
+		}
+		if d.Aliases != "" {
+			want = append(want, d.Aliases)
 		}
 		if got := block[i%manifest.Block]; !slices.Equal(got, want) {
 			t.Fatalf("document %d reads %q, want %q", i, got, want)
