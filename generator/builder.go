@@ -34,6 +34,7 @@ type Builder struct {
 	folder   *publish.Folder
 	held     bool // the folder stays open between calls: pinzhi serve
 	images   *images.Cache
+	fonts    fonts // the font of share cards
 	seed     maphash.Seed // of every digest of what pages showed
 	progress progress
 
@@ -208,6 +209,7 @@ func (b *Builder) prepare() (*state, Problems) {
 		}
 	}
 	var names source.List
+	st.outputs = render.AddCards(st.outputs, m, b.assets, b.cards(m.Site, &names))
 	render.CheckNames(st.outputs, &names)
 	model.CheckImages(m, b.assets, &names)
 	model.CheckPhotos(m, b.assets, &names)

@@ -88,6 +88,11 @@ it most resembles. A key given with no value ("quote:") counts as absent.
 	             without its own (see Dates); the build warns while there is none
 	image        the share image of every page without its own: a JPEG or PNG in assets/
 	             ("share.jpg"; "/assets/share.jpg" is the same)
+	publisher    who publishes the site, for structured data: name (required), url,
+	             and logo, a JPEG or PNG in assets/
+	shareFont    the font share cards are drawn in (see Sharing): an OpenType or
+	             TrueType file, or a collection, with Chinese characters, by its
+	             path under the site's folder; when absent, the machine's
 	tagAuthority a domain and a date it was the paper's, e.g. example.org,2016: the
 	             feed's ids are then tag: URIs (RFC 4151) that stay when the site moves
 	rawHTML      true lets raw HTML in Markdown through; false when absent
@@ -428,15 +433,27 @@ Every page but the 404 page tells those who link to it what it is:
 	             的10个品质社区和100个入选品牌：…"); the site's description when
 	             nothing else is
 	og:*         og:type (article for the home page and communities, else website),
-	             og:title, og:description, og:url, og:image, og:locale (the
+	             og:title (the page's title, and the site's but on the home page),
+	             og:description, og:url, og:image, og:locale (the
 	             language: zh_CN), og:site_name; og:image is the page's image, else
 	             its photo, else the site's image, else the site's photo (a photo's
-	             largest JPEG or PNG); a Twitter card (summary_large_image
-	             with an image, else summary)
+	             largest JPEG or PNG), else a card pinzhi draws; a Twitter card
+	             (summary_large_image with an image, else summary)
 	JSON-LD      a NewsArticle for the home page and each community (headline,
-	             description, url, image, datePublished, the reporter as author,
-	             the organizers as publishers) and a BreadcrumbList for every
-	             page below the home page
+	             description, url, image, datePublished, dateModified, the
+	             reporter as author, the publisher with its logo, the organizers
+	             as sponsors) and a BreadcrumbList for every page below the home
+	             page
+
+A drawn card is a 1200×630 PNG, assets/cards/<hash>.png: the page's
+title in white on the publication's red, the site's title above it, in
+the font shareFont names, else the first CJK font found where Debian,
+Fedora, macOS and Windows keep theirs (pinzhi's command looks there;
+[Options].Fonts); without a font, the card has no text. A card is named
+by what it shows and kept in the photos' cache, so a build draws only
+the cards of titles it has not drawn before (about 3 ms each). Cards
+depend on the machine's font: for output identical everywhere, name one
+in shareFont.
 
 Layouts get these as .Description, .Type, .Image (absolute) and
 .StructuredData (JSON, escaped for a <script type="application/ld+json">).

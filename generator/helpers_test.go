@@ -54,6 +54,7 @@ func buildInto(t testing.TB, fsys fs.FS, opts Options) (string, *Report, error) 
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
 	opts.Src, opts.Out = fsys, out
+
 	r, err := Build(opts)
 	return out, r, err
 }

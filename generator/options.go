@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"time"
 
+	"pinzhi/generator/internal/card"
 	"pinzhi/generator/internal/model"
 )
 
@@ -38,6 +39,11 @@ type Options struct {
 	// between builds, by their content; "" keeps none. The command uses
 	// the user's cache folder.
 	ImageCache string
+	// Fonts are the files of this machine looked in, in order, for a CJK
+	// font to draw share cards in when content/_index.md names none
+	// (shareFont:); the command gives SystemFonts. Without one, cards
+	// have no text.
+	Fonts []string
 	// Context, when done, stops a build or update in progress.
 	Context context.Context
 	// Note receives one-line notes for the terminal while a build runs (a
@@ -62,3 +68,7 @@ type Report struct {
 func (o Options) linkOptions() model.LinkOptions {
 	return model.LinkOptions{BaseURL: o.BaseURL, Origin: o.Origin, Drafts: o.Drafts, FileDates: o.FileDates}
 }
+
+// SystemFonts are where Debian, Fedora, macOS and Windows keep their CJK
+// fonts, for Options.Fonts.
+var SystemFonts = card.SystemFonts

@@ -3,6 +3,7 @@ package generator
 import (
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -70,7 +71,9 @@ func TestShareCard(t *testing.T) {
 	site := repoSite(t)
 	put(site, "assets/share.png", jpegOf(t, 300, 200)) // a JPEG named .png is read for what it is
 	put(site, "assets/houdajie.jpg", jpegOf(t, 400, 300))
-	put(site, model.IndexFile, strings.Replace(siteText(t), "reporter: 张昊\n", "reporter: 张昊\nimage: share.png\ndate: 2016-11-28\n", 1))
+	put(site, "assets/logo.png", jpegOf(t, 240, 60))
+	put(site, model.IndexFile, strings.Replace(siteText(t), "reporter: 张昊\n",
+		"reporter: 张昊\nimage: share.png\ndate: 2016-11-28\npublisher:\n  name: 宁波日报\n  url: https://daily.example.org/\n  logo: logo.png\n", 1))
 	houdajie := string(site["content/communities/houdajie.md"].Data)
 	put(site, "content/communities/houdajie.md", strings.Replace(houdajie, "weight: 1\n", "weight: 1\nimage: /assets/houdajie.jpg\n", 1))
 	out, _ := mustBuild(t, site, Options{})
@@ -78,7 +81,7 @@ func TestShareCard(t *testing.T) {
 
 	page := files["communities/houdajie/index.html"]
 	for key, want := range map[string]string{
-		"og:type": "article", "og:title": "后大街社区", "og:locale": "zh_CN", "og:site_name": "宁波市“十佳品质社区”推荐评议",
+		"og:type": "article", "og:title": "后大街社区 · 宁波市“十佳品质社区”推荐评议", "og:locale": "zh_CN", "og:site_name": "宁波市“十佳品质社区”推荐评议",
 		"og:url": "https://example.org/pinzhi/communities/houdajie/", "twitter:card": "summary_large_image",
 	} {
 		if got := meta(page, key); got != want {
@@ -98,8 +101,13 @@ func TestShareCard(t *testing.T) {
 	}
 	article, crumbs := ld[0], ld[1]
 	if article["@type"] != "NewsArticle" || article["headline"] != "后大街社区" || article["datePublished"] != "2016-11-28T00:00:00Z" ||
-		article["author"].(map[string]any)["name"] != "张昊" || len(article["publisher"].([]any)) != 3 {
+		article["author"].(map[string]any)["name"] != "张昊" || len(article["sponsor"].([]any)) != 3 || len(article["image"].([]any)) != 1 {
 		t.Errorf("NewsArticle: %v", article)
+	}
+	publisher, _ := article["publisher"].(map[string]any)
+	logo, _ := publisher["logo"].(map[string]any)
+	if publisher["name"] != "宁波日报" || !regexp.MustCompile(`^https://example.org/pinzhi/assets/logo-240\.[0-9a-f]{10}\.(png|jpg)$`).MatchString(fmt.Sprint(logo["url"])) {
+		t.Errorf("the publisher: %v", publisher)
 	}
 	items := crumbs["itemListElement"].([]any)
 	if crumbs["@type"] != "BreadcrumbList" || len(items) != 3 || items[1].(map[string]any)["name"] != "镇海区" {

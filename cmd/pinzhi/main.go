@@ -103,7 +103,7 @@ func imageCache() string {
 
 func (f *siteFlags) options(out string) generator.Options {
 	return generator.Options{SrcDir: f.src, Out: out, BaseURL: f.baseURL, Drafts: f.drafts,
-		FileDates: gitDatesLater(f.src), ImageCache: imageCache(), Note: func(n string) { fmt.Fprintln(os.Stderr, n) }}
+		FileDates: gitDatesLater(f.src), ImageCache: imageCache(), Fonts: generator.SystemFonts, Note: func(n string) { fmt.Fprintln(os.Stderr, n) }}
 }
 
 func build(args []string, stderr io.Writer) int {

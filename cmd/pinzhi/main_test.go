@@ -70,7 +70,7 @@ func TestExitStatus(t *testing.T) {
 		stderr string
 		stdout string
 	}{
-		{"build", []string{"build"}, 0, "built 41 files into public", ""},
+		{"build", []string{"build"}, 0, "built 61 files into public", ""},
 		{"build with phases", []string{"build", "-v"}, 0, "  render ", ""},
 		{"build with flags", []string{"build", "--src", ".", "--out", "elsewhere", "--base-url", "https://x.org/a/", "--drafts"}, 0, "into elsewhere", ""},
 		{"unknown command", []string{"bild"}, 2, `unknown command "bild"`, ""},

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"image/png"
 	"io"
 	"io/fs"
 	"maps"
@@ -11,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -346,5 +349,54 @@ func TestServeOwnAddressOnly(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode != http.StatusMethodNotAllowed {
 		t.Errorf("POST to the events: %d", res.StatusCode)
+	}
+}
+
+// TestShareCardsOnEveryPage: every page but the 404 page has an og:image,
+// a file of the site: for the bundled site, whose photo is not there yet,
+// a 1200×630 card drawn with the page's title in the machine's CJK font.
+func TestShareCardsOnEveryPage(t *testing.T) {
+	dir := copySite(t)
+	if _, stderr, code := pinzhi(t, dir, "build"); code != 0 {
+		t.Fatal(stderr)
+	}
+	public := filepath.Join(dir, "public")
+	image := regexp.MustCompile(`<meta property="og:image" content="https://example.org/pinzhi/([^"]+)">`)
+	cards := map[string]bool{}
+	for _, page := range builtPages(t, dir) {
+		file := page
+		if !strings.HasSuffix(page, ".html") {
+			file += "index.html"
+		}
+		html, _ := os.ReadFile(filepath.Join(public, file))
+		m := image.FindSubmatch(html)
+		if page == "404.html" {
+			if m != nil {
+				t.Errorf("the 404 page, served at any address, has an og:image")
+			}
+			continue
+		}
+		if m == nil {
+			t.Errorf("%s has no og:image", page)
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(public, string(m[1])))
+		if err != nil {
+			t.Errorf("%s: its og:image is not a file of the site: %v", page, err)
+			continue
+		}
+		cfg, err := png.DecodeConfig(bytes.NewReader(data))
+		if err != nil || cfg.Width != 1200 || cfg.Height != 630 {
+			t.Errorf("%s: its card is %d×%d (%v), want a 1200×630 PNG", page, cfg.Width, cfg.Height, err)
+		}
+		cards[string(m[1])] = true
+		// A card with its title drawn is tens of thousands of pixels of
+		// text; a card without a font has none and compresses to 3 KB.
+		if len(data) < 6000 {
+			t.Errorf("%s: its card of %d bytes has no title drawn (is a CJK font installed?)", page, len(data))
+		}
+	}
+	if len(cards) < 15 {
+		t.Errorf("%d cards for the pages, want one each", len(cards))
 	}
 }

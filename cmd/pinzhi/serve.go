@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"pinzhi/generator"
 	"pinzhi/generator/devserver"
 )
 
@@ -30,7 +31,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	opts := devserver.Options{
 		Src: site.src, Bind: *bind, Port: *port, FixedPort: portGiven, BaseURL: site.baseURL,
-		Drafts: site.drafts, Out: *out, Log: stdout, Poll: *poll, Context: ctx, ImageCache: imageCache(),
+		Drafts: site.drafts, Out: *out, Log: stdout, Poll: *poll, Context: ctx, ImageCache: imageCache(), Fonts: generator.SystemFonts,
 	}
 	var progress *progressLine
 	if f, ok := stdout.(*os.File); ok {

@@ -64,6 +64,9 @@ type Options struct {
 	// cache, so that starting it or editing the stylesheet encodes no
 	// photo a build has made.
 	ImageCache string
+	// Fonts are where to look for the share cards' font (see
+	// generator.Options.Fonts).
+	Fonts []string
 	// Context, when done, stops a build in progress (Run's context stops
 	// the server): Ctrl-C must not wait for a layout that never ends.
 	Context context.Context
@@ -119,7 +122,7 @@ func New(opts Options) (*Server, error) {
 	s.files = &siteFiles{dir: s.out, stamp: s.stamp}
 	s.builder = generator.NewBuilder(generator.Options{
 		SrcDir: opts.Src, Out: s.out, BaseURL: opts.BaseURL, Origin: s.origin(),
-		Drafts: opts.Drafts, Preview: true, ImageCache: opts.ImageCache, Note: func(n string) { fmt.Fprintln(opts.Log, n) }, Context: opts.Context,
+		Drafts: opts.Drafts, Preview: true, ImageCache: opts.ImageCache, Fonts: opts.Fonts, Note: func(n string) { fmt.Fprintln(opts.Log, n) }, Context: opts.Context,
 		Progress: opts.Progress,
 	})
 	// The folder is the server's for its whole life: no build may write it

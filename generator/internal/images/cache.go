@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"time"
 
@@ -145,4 +146,19 @@ func (c *Cache) put(name string, data []byte) {
 	if c != nil {
 		source.WriteReplacing(c.path(name), data)
 	}
+}
+
+// Card returns the share card of a page, kept under name (32 hex
+// digits, what the card shows) and made by draw when the cache does not
+// hold it. Cards are entries like variants: pruned alike.
+func (c *Cache) Card(name string, width, height int, draw func() ([]byte, error)) ([]byte, error) {
+	entry := name + "-" + strconv.Itoa(width) + ".png"
+	if data, ok := c.get(entry, ".png", width, height, "share card "+name); ok {
+		return data, nil
+	}
+	data, err := draw()
+	if err == nil {
+		c.put(entry, data)
+	}
+	return data, err
 }

@@ -27,6 +27,9 @@ func readImageKey(r *source.Reader, file, key string) ImageRef {
 // are not pictures a share card can show.
 func CheckImages(m *Model, assets asset.Set, probs *source.List) {
 	refs := []ImageRef{m.Site.Image}
+	if p := m.Site.Publisher; p != nil {
+		refs = append(refs, p.Logo)
+	}
 	for _, c := range m.Communities {
 		refs = append(refs, c.Image)
 	}
@@ -38,7 +41,7 @@ func CheckImages(m *Model, assets asset.Set, probs *source.List) {
 		switch {
 		case ref.Name == "":
 		case a == nil:
-			probs.Add(ref.File, ref.Line, "put the picture in assets/ and give its name there: image: share.jpg",
+			probs.Add(ref.File, ref.Line, "put the picture in assets/, or write there the name of one that is",
 				"image %q is not a file in assets/", ref.Name)
 		case a.Photo == nil:
 			probs.Add(ref.File, ref.Line, "give a JPEG or PNG: share cards show no other kind of picture",

@@ -76,8 +76,19 @@ type Settings struct {
 	RawHTML          bool
 	TagAuthority     string   // "example.org,2016": the feed's ids are tag: URIs under it
 	Image            ImageRef // the share image of every page without its own
+	Publisher        *Publisher
+	ShareFont        string // the font share cards are drawn in: a path under the site's folder
+	ShareFontLine    int
 	DistrictSettings []DistrictSetting
 	Limits           markup.Limits
+}
+
+// Publisher is who publishes the site (the newspaper), for structured
+// data: search engines show its name and logo with the articles.
+type Publisher struct {
+	Name string
+	URL  string
+	Logo ImageRef // a JPEG or PNG in assets/
 }
 
 type DistrictSetting struct {

@@ -37,6 +37,8 @@ func decodeSite(l *source.Loaded, probs *source.List) *Settings {
 	s.Image = readImage(r, l.File.Path)
 	s.TagAuthority = readTagAuthority(r, probs, l.File.Path)
 	s.Photo = readPhoto(r, l.File.Path)
+	s.Publisher = readPublisher(r, l.File.Path)
+	s.ShareFont, s.ShareFontLine, _ = r.Text("shareFont")
 	s.DistrictSettings = decodeDistricts(r, probs)
 	s.Limits = decodeLimits(r)
 	r.WarnUnknown()
@@ -208,4 +210,18 @@ func readTagAuthority(r *source.Reader, probs *source.List, file string) string 
 		return ""
 	}
 	return v
+}
+
+// readPublisher reads the publisher: group: a name (required), a url and
+// a logo.
+func readPublisher(r *source.Reader, file string) *Publisher {
+	p := r.Mapping("publisher", "write publisher: on a line of its own, then indented lines name: followed by the publisher's name, and logo: followed by its logo's file name in assets/")
+	if p == nil {
+		return nil
+	}
+	pub := &Publisher{Logo: readImageKey(p, file, "logo")}
+	pub.Name, _ = p.RequiredText("name", "the publisher's name")
+	pub.URL, _, _ = p.Text("url")
+	p.WarnUnknown()
+	return pub
 }

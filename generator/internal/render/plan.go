@@ -38,7 +38,9 @@ type Output struct {
 	FileID                       uint32
 	trim                         func(ast.Node) // takes out of the body what the layout shows otherwise
 	generate                     func(*worker, io.Writer, *Reads) error
-	Data                         []byte // a file written as it is: an asset
+	Data                         []byte                 // a file written as it is: an asset
+	card                         string                 // the path of the page's drawn share card, if it has one
+	draw                         func() ([]byte, error) // makes a file written as it is: a share card
 }
 
 // Plan lists every file of the site of m.
@@ -75,5 +77,5 @@ func Plan(m *model.Model) []*Output {
 // the districts' pages, the brand list, the feed, the sitemap): such a
 // file is as large as the site, and costs as much as thousands of pages.
 func (o *Output) isList() bool {
-	return o.Community == nil && o.Page == nil && o.Data == nil && o.Kind != "404"
+	return o.Community == nil && o.Page == nil && o.Data == nil && o.draw == nil && o.Kind != "404"
 }

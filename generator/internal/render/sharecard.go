@@ -67,8 +67,8 @@ func listDescription(lead string, items []string) string {
 
 // shareImage returns the absolute address of the page's share image: its
 // own image, else its photo, else the site's image, else the site's photo
-// (a photo's largest size in its own format); "" when there is none or no
-// host to make it absolute.
+// (a photo's largest size in its own format), else the card drawn for it
+// (see AddCards); "" when there is none or no host to make it absolute.
 func (o *Output) shareImage(m *model.Model, urls model.URLs, assets asset.Set) string {
 	if !urls.Absolute() {
 		return ""
@@ -86,6 +86,9 @@ func (o *Output) shareImage(m *model.Model, urls model.URLs, assets asset.Set) s
 			return urls.Abs(a.ShareOut())
 		}
 	}
+	if o.card != "" {
+		return urls.Abs(o.card)
+	}
 	return ""
 }
 
@@ -99,13 +102,13 @@ func photoSrc(p *model.Photo) string {
 // structuredData returns the page's JSON-LD: a NewsArticle for the home
 // page and each community, and a BreadcrumbList for every page below the
 // home page. It needs absolute addresses: "" without a host.
-func (o *Output) structuredData(d *PageData, m *model.Model, urls model.URLs, r *Reads) (template.JS, error) {
+func (o *Output) structuredData(d *PageData, m *model.Model, urls model.URLs, assets asset.Set) (template.JS, error) {
 	if !urls.Absolute() || o.Kind == "404" {
 		return "", nil
 	}
 	var items []any
 	if o.Kind == "home" || o.Community != nil {
-		items = append(items, newsArticle(d, m, urls.Abs("")))
+		items = append(items, newsArticle(d, m, urls.Abs(""), o.publisherLogo(m, urls, assets)))
 	}
 	if crumbs := o.breadcrumbs(m, urls); len(crumbs) > 1 {
 		list := ldBreadcrumbs{Context: schemaOrg, Type: "BreadcrumbList", Items: make([]ldListItem, len(crumbs))}
@@ -138,7 +141,20 @@ type ldArticle struct {
 	Published   string    `json:"datePublished,omitempty"`
 	Modified    string    `json:"dateModified,omitempty"`
 	Author      *ldThing  `json:"author,omitempty"`
-	Publisher   []ldThing `json:"publisher,omitempty"`
+	Publisher   *ldOrg    `json:"publisher,omitempty"`
+	Sponsor     []ldThing `json:"sponsor,omitempty"` // the organizers (主办)
+}
+
+type ldOrg struct {
+	Type string   `json:"@type"`
+	Name string   `json:"name"`
+	URL  string   `json:"url,omitempty"`
+	Logo *ldImage `json:"logo,omitempty"`
+}
+
+type ldImage struct {
+	Type string `json:"@type"`
+	URL  string `json:"url"`
 }
 
 type ldThing struct {
@@ -160,7 +176,7 @@ type ldListItem struct {
 	Item     string `json:"item"`
 }
 
-func newsArticle(d *PageData, m *model.Model, home string) ldArticle {
+func newsArticle(d *PageData, m *model.Model, home, logo string) ldArticle {
 	s := m.Site
 	a := ldArticle{Context: schemaOrg, Type: "NewsArticle", Headline: d.Title, Description: d.Description,
 		URL: d.Canonical, MainEntity: d.Canonical, IsPartOf: ldThing{Type: "WebSite", Name: s.Title, URL: home}}
@@ -176,8 +192,14 @@ func newsArticle(d *PageData, m *model.Model, home string) ldArticle {
 	if s.Reporter != "" {
 		a.Author = &ldThing{Type: "Person", Name: s.Reporter}
 	}
+	if p := s.Publisher; p != nil {
+		a.Publisher = &ldOrg{Type: "Organization", Name: p.Name, URL: p.URL}
+		if logo != "" {
+			a.Publisher.Logo = &ldImage{Type: "ImageObject", URL: logo}
+		}
+	}
 	for _, name := range s.Organizers {
-		a.Publisher = append(a.Publisher, ldThing{Type: "Organization", Name: name})
+		a.Sponsor = append(a.Sponsor, ldThing{Type: "Organization", Name: name})
 	}
 	return a
 }
@@ -207,6 +229,15 @@ func (w *worker) share(o *Output, d *PageData, r *Reads) error {
 	d.Description = FirstNonEmpty(d.Description, w.Model.Site.Description)
 	d.Image = o.shareImage(w.Model, w.Env.URLs, w.Env.Assets)
 	var err error
-	d.StructuredData, err = o.structuredData(d, w.Model, w.Env.URLs, r)
+	d.StructuredData, err = o.structuredData(d, w.Model, w.Env.URLs, w.Env.Assets)
 	return err
+}
+
+// publisherLogo is the absolute address of the publisher's logo, if the
+// site names one.
+func (o *Output) publisherLogo(m *model.Model, urls model.URLs, assets asset.Set) string {
+	if p := m.Site.Publisher; p != nil && hasPicture(assets, p.Logo.Name) {
+		return urls.Abs(assets[p.Logo.Name].ShareOut())
+	}
+	return ""
 }

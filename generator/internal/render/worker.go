@@ -86,8 +86,16 @@ func (w *worker) problem(p source.Problem) {
 // Render writes one output and returns its record, or nil when it could
 // not be written.
 func (w *worker) render(o *Output) *Record {
-	if o.Data != nil {
-		if _, err := w.Files.Write(o.Path, o.Data); err != nil {
+	if o.Data != nil || o.draw != nil {
+		data := o.Data
+		if o.draw != nil {
+			var err error
+			if data, err = o.draw(); err != nil {
+				w.failed(o, err)
+				return nil
+			}
+		}
+		if _, err := w.Files.Write(o.Path, data); err != nil {
 			w.cannotWrite(o, err)
 			return nil
 		}
