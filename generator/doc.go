@@ -92,7 +92,7 @@ it most resembles. A key given with no value ("quote:") counts as absent.
 	             and logo, a JPEG or PNG in assets/
 	shareFont    the font share cards are drawn in (see Sharing): an OpenType or
 	             TrueType file, or a collection, with Chinese characters, by its
-	             path under the site's folder; when absent, the machine's
+	             path under the site's folder; when absent, a font of the machine
 	tagAuthority a domain and a date it was the paper's, e.g. example.org,2016: the
 	             feed's ids are then tag: URIs (RFC 4151) that stay when the site moves
 	rawHTML      true lets raw HTML in Markdown through; false when absent

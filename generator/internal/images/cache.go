@@ -69,6 +69,11 @@ func maxEntryBytes(w, h int) int64 { return int64(w)*int64(h)*4 + 1<<20 }
 // get returns the cached variant name, which must be a picture of format
 // ext and w×h pixels; about is the source, for the note.
 func (c *Cache) get(name, ext string, w, h int, about string) ([]byte, bool) {
+	return c.getChecked(name, ext, w, h, about, checkPicture)
+}
+
+// getChecked is get, with the check that the file is what its name says.
+func (c *Cache) getChecked(name, ext string, w, h int, about string, check func([]byte, string, int, int) error) ([]byte, bool) {
 	if c == nil {
 		return nil, false
 	}
@@ -84,7 +89,7 @@ func (c *Cache) get(name, ext string, w, h int, about string) ([]byte, bool) {
 		if known {
 			return data, true
 		}
-		err = checkPicture(data, ext, w, h)
+		err = check(data, ext, w, h)
 	}
 	if err != nil {
 		c.note(fmt.Sprintf("%s: the cached %d×%d %s in %s %v; it is made again", about, w, h, formatName(ext), p, err))
@@ -150,10 +155,12 @@ func (c *Cache) put(name string, data []byte) {
 
 // Card returns the share card of a page, kept under name (32 hex
 // digits, what the card shows) and made by draw when the cache does not
-// hold it. Cards are entries like variants: pruned alike.
+// hold it. Cards are entries like variants, pruned alike, but checked by
+// their header only (a PNG of the card's size): decoding a card costs
+// more than drawing it, and a site of 10,000 pages has 10,000 cards.
 func (c *Cache) Card(name string, width, height int, draw func() ([]byte, error)) ([]byte, error) {
 	entry := name + "-" + strconv.Itoa(width) + ".png"
-	if data, ok := c.get(entry, ".png", width, height, "share card "+name); ok {
+	if data, ok := c.getChecked(entry, ".png", width, height, "share card "+name, checkPNGHeader); ok {
 		return data, nil
 	}
 	data, err := draw()
@@ -161,4 +168,16 @@ func (c *Cache) Card(name string, width, height int, draw func() ([]byte, error)
 		c.put(entry, data)
 	}
 	return data, err
+}
+
+// checkPNGHeader wants data to be a PNG of w×h pixels by its header.
+func checkPNGHeader(data []byte, _ string, w, h int) error {
+	cfg, err := png.DecodeConfig(bytes.NewReader(data))
+	switch {
+	case err != nil:
+		return fmt.Errorf("is not a PNG picture (%v)", err)
+	case cfg.Width != w || cfg.Height != h:
+		return fmt.Errorf("is %d×%d pixels", cfg.Width, cfg.Height)
+	}
+	return nil
 }
