@@ -143,7 +143,8 @@ generator writes itself (communities/, districts/, brands/, assets/, …).
 
 [CreateCommunity] writes content/communities/<slug>.md with the title,
 district (by name), leader, the weight after the largest any community
-has, the date, blank quote: and summary: lines, draft: true and a
+has, its date when given (else it has the edition's), blank quote: and
+summary: lines, draft: true and a
 placeholder paragraph, which the build warns of once the page is
 published. The slug, unless given, is the title without its trailing 社区
 in pinyin without tones (Latin letters and digits kept, lower case; other

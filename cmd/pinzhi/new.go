@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"pinzhi/generator"
 )
@@ -44,7 +43,7 @@ func newFile(args []string, stdout, stderr io.Writer) int {
 	var err error
 	switch {
 	case len(words) == 2 && words[0] == "community":
-		c.Title, c.Date = words[1], time.Now()
+		c.Title = words[1] // no date: the page is published on the edition's
 		created, err = generator.CreateCommunity(*src, c)
 	case len(words) == 3 && words[0] == "page":
 		if c != (generator.NewCommunity{}) {
