@@ -130,6 +130,15 @@ func TestBrowserLiveReload(t *testing.T) {
 	if err != nil || !strings.Contains(overlay, "content/communities/houdajie.md:3: YAML") {
 		t.Errorf("the overlay does not name the file and line: %q %v", overlay, err)
 	}
+	// A panel a person reads, not a console block: a heading that says
+	// what happened, a problem an item, what to do on a line of its own.
+	panel := `(() => { const o = document.getElementById("pinzhi-error");
+		return [o.querySelector("h2").textContent, String(o.querySelectorAll("li").length),
+			(o.querySelector("li div") || {}).textContent || "", getComputedStyle(o).fontFamily].join("|") })()`
+	if got, err := chromedp.Run(ctx, chromedp.Evaluate[string](panel)); err != nil || !strings.HasPrefix(got, "网站有 1 处错误") ||
+		!strings.Contains(got, "|1|→ fix the YAML") || strings.Contains(strings.Split(got, "|")[3], "monospace") {
+		t.Errorf("the overlay is not a readable panel: %q %v", got, err)
+	}
 	browsertest.Screenshot(t, ctx, "overlay")
 
 	os.WriteFile(file, original, 0o644)

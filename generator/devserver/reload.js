@@ -40,18 +40,50 @@
       .catch(() => location.reload());
   }
 
+  // showError shows the build's problems over the page as a panel a
+  // person reads: a line of what happened, then each problem with its
+  // place (file:line) first, what is wrong, and what to do under it. The
+  // text is a problem a line, as pinzhi prints them, names escaped.
   function showError(text) {
     hideError();
-    overlay = document.createElement("div");
+    overlay = document.createElement("section");
     overlay.id = "pinzhi-error";
     overlay.setAttribute("role", "alert");
-    overlay.style.cssText = "position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;z-index:2147483647;" +
-      "margin:0;padding:1rem 1.2rem;background:#fff5f5;color:#5c0a0a;border-bottom:4px solid #c8102e;" +
-      "font:14px/1.6 ui-monospace,SFMono-Regular,Menlo,Consolas,'Noto Sans Mono CJK SC',monospace;" +
-      "white-space:pre-wrap;overflow-wrap:anywhere;box-shadow:0 4px 16px rgba(0,0,0,.2)";
-    const title = document.createElement("strong");
-    title.textContent = "构建失败 · the site has errors; the page shows the last good build\n\n";
-    overlay.append(title, document.createTextNode(text));
+    overlay.style.cssText = "position:fixed;inset:0 0 auto 0;max-height:75vh;overflow:auto;z-index:2147483647;" +
+      "margin:0;padding:1rem max(1rem,calc(50vw - 24rem));background:#fff;color:#222;border-top:6px solid #c8102e;" +
+      "font:16px/1.6 system-ui,'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif;" +
+      "overflow-wrap:anywhere;box-shadow:0 6px 24px rgba(0,0,0,.3)";
+    const title = document.createElement("h2");
+    title.style.cssText = "margin:0 0 .2rem;font-size:1.15rem;color:#a00d24";
+    const lines = text.split("\n").filter(Boolean);
+    const errors = lines.filter((l) => !/^[^:]*(:\d+)?: warning: /.test(l)).length;
+    title.textContent = `网站有 ${errors || lines.length} 处错误，改好后页面会自动更新`;
+    const note = document.createElement("p");
+    note.style.cssText = "margin:0 0 .8rem;color:#555;font-size:.9rem";
+    note.textContent = "The site has errors; this page shows the last good build until they are fixed.";
+    const list = document.createElement("ol");
+    list.style.cssText = "margin:0;padding:0 0 0 1.4rem";
+    for (const line of lines) {
+      const item = document.createElement("li");
+      item.style.cssText = "margin:0 0 .7rem";
+      const m = /^(.*?:(?:\d+:)?) (.*?)(?:; (.*))?$/.exec(line);
+      if (!m) {
+        item.textContent = line;
+      } else {
+        const place = document.createElement("strong");
+        place.style.cssText = "font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em";
+        place.textContent = m[1];
+        item.append(place, " " + m[2]);
+        if (m[3]) {
+          const hint = document.createElement("div");
+          hint.style.cssText = "color:#1a5e20;font-size:.95rem";
+          hint.textContent = "→ " + m[3];
+          item.append(hint);
+        }
+      }
+      list.append(item);
+    }
+    overlay.append(title, note, list);
     document.documentElement.append(overlay);
   }
   function hideError() {
