@@ -34,7 +34,7 @@ type Builder struct {
 	folder   *publish.Folder
 	held     bool // the folder stays open between calls: pinzhi serve
 	images   *images.Cache
-	fonts    fonts // the font of share cards
+	fonts    fonts        // the font of share cards
 	seed     maphash.Seed // of every digest of what pages showed
 	progress progress
 

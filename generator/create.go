@@ -310,7 +310,7 @@ func (s *siteForCreate) check(name, text string) error {
 	_, errs := s.link(files, &probs)
 	var added Problems
 	for _, p := range errs {
-		if !slices.Contains(s.errors, p) {
+		if !slices.ContainsFunc(s.errors, func(e Problem) bool { return e.Error() == p.Error() }) {
 			added = append(added, p)
 		}
 	}

@@ -48,6 +48,7 @@ func (p *serveProcess) printed() string {
 func startServe(t *testing.T, dir, port string, flags ...string) *serveProcess {
 	t.Helper()
 	cmd := exec.Command(binary, append([]string{"serve", "--src", dir, "--port", port}, flags...)...)
+	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8") // the log is read in English
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"pinzhi/generator"
+	"pinzhi/generator/lang"
 )
 
 const checkUsage = `Usage:
@@ -23,7 +24,7 @@ Exit status: 0 when nothing is broken, 1 otherwise, 2 on bad usage.
 Flags:
 `
 
-func check(args []string, stdout, stderr io.Writer) int {
+func check(args []string, stdout, stderr io.Writer, say *lang.Printer) int {
 	fs := flag.NewFlagSet("pinzhi check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
@@ -42,20 +43,20 @@ func check(args []string, stdout, stderr io.Writer) int {
 	}
 	report, err := generator.Check(site.options(""), co)
 	if err != nil {
-		return reportFailure(stderr, "check", "", err)
+		return reportFailure(stderr, "check", "", err, say)
 	}
 	for _, p := range append(report.Warnings, report.Problems...) {
-		fmt.Fprintln(stderr, p.Error())
+		fmt.Fprintln(stderr, say.Problem(p))
 	}
 	asked := "not asked: --external asks them"
 	if *external {
 		asked = "asked"
 	}
-	fmt.Fprintf(stdout, "checked %d pages: %d links and images, %d addresses outside the site (%s)\n",
-		report.Pages, report.Links, report.External, asked)
+	fmt.Fprint(stdout, say.Sprintf("checked %d pages: %d links and images, %d addresses outside the site (%s)\n",
+		report.Pages, report.Links, report.External, say.Text(asked)))
 	if report.Broken() {
 		errs, _ := report.Problems.Split()
-		fmt.Fprintf(stderr, "check failed: %d %s\n", len(errs), plural(len(errs), "problem", "problems"))
+		fmt.Fprint(stderr, say.Sprintf("%s failed: %d %s%s\n", say.Text("check"), len(errs), say.Text(plural(len(errs), "problem", "problems")), ""))
 		return 1
 	}
 	return 0

@@ -20,6 +20,7 @@ import (
 	"runtime/debug"
 
 	"pinzhi/generator"
+	"pinzhi/generator/lang"
 )
 
 const usage = `pinzhi builds the 品质社区 publication from Markdown.
@@ -52,19 +53,20 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	say := lang.New(lang.FromEnv(os.Getenv)) // the editor's language
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
 	switch args[0] {
 	case "build":
-		return build(args[1:], stderr)
+		return build(args[1:], stderr, say)
 	case "serve":
-		return serve(args[1:], stdout, stderr)
+		return serve(args[1:], stdout, stderr, say)
 	case "check":
-		return check(args[1:], stdout, stderr)
+		return check(args[1:], stdout, stderr, say)
 	case "new":
-		return newFile(args[1:], stdout, stderr)
+		return newFile(args[1:], stdout, stderr, say)
 	case "version":
 		fmt.Fprintln(stdout, "pinzhi", version())
 		return 0
@@ -106,7 +108,7 @@ func (f *siteFlags) options(out string) generator.Options {
 		FileDates: gitDatesLater(f.src), ImageCache: imageCache(), Fonts: generator.SystemFonts, Note: func(n string) { fmt.Fprintln(os.Stderr, n) }}
 }
 
-func build(args []string, stderr io.Writer) int {
+func build(args []string, stderr io.Writer, say *lang.Printer) int {
 	fs := flag.NewFlagSet("pinzhi build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var site siteFlags
@@ -126,11 +128,11 @@ func build(args []string, stderr io.Writer) int {
 	if progress != nil {
 		progress.clear() // Build has stopped telling it
 	}
-	printWarnings(stderr, report)
+	printWarnings(stderr, report, say)
 	if err != nil {
-		return reportError(stderr, err)
+		return reportError(stderr, err, say)
 	}
-	fmt.Fprintf(stderr, "built %d files into %s in %d ms\n", report.Files, printable(*out), report.Duration.Milliseconds())
+	fmt.Fprint(stderr, say.Sprintf("built %d files into %s in %d ms\n", report.Files, printable(*out), report.Duration.Milliseconds()))
 	if *verbose {
 		for _, p := range report.Phases {
 			fmt.Fprintf(stderr, "  %-7s %5d ms\n", p.Name, p.Duration.Milliseconds())
@@ -154,28 +156,29 @@ func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
 	return 0, true
 }
 
-func printWarnings(w io.Writer, r *generator.Report) {
+func printWarnings(w io.Writer, r *generator.Report, say *lang.Printer) {
 	if r == nil {
 		return
 	}
 	for _, p := range r.Warnings {
-		fmt.Fprintln(w, p.Error())
+		fmt.Fprintln(w, say.Problem(p))
 	}
 }
 
 // reportError prints a failed build's problems, one a line, and returns
 // the exit status for them.
-func reportError(w io.Writer, err error) int {
-	return reportFailure(w, "build", "; the output folder was not changed", err)
+func reportError(w io.Writer, err error, say *lang.Printer) int {
+	return reportFailure(w, "build", "; the output folder was not changed", err, say)
 }
 
 // reportFailure prints the problems of a failed command ("build",
 // "check"), with what it did not do, and returns the exit status.
-func reportFailure(w io.Writer, command, unchanged string, err error) int {
+func reportFailure(w io.Writer, command, unchanged string, err error, say *lang.Printer) int {
 	var problems generator.Problems
 	if errors.As(err, &problems) {
-		fmt.Fprintln(w, problems.Error())
-		fmt.Fprintf(w, "%s failed: %d %s%s\n", command, len(problems), plural(len(problems), "problem", "problems"), unchanged)
+		fmt.Fprintln(w, say.Problems(problems))
+		fmt.Fprint(w, say.Sprintf("%s failed: %d %s%s\n", say.Text(command), len(problems),
+			say.Text(plural(len(problems), "problem", "problems")), say.Text(unchanged)))
 		return 1
 	}
 	fmt.Fprintf(w, "%s failed: %s\n", command, printable(err.Error()))

@@ -47,8 +47,16 @@ func copySite(t *testing.T) string {
 
 func pinzhi(t testing.TB, dir string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	return pinzhiIn(t, dir, []string{"LC_ALL=C.UTF-8"}, args...)
+}
+
+// pinzhiIn runs the binary as pinzhi does, with env added to the
+// environment (the tests' own locale is English: LC_ALL=C.UTF-8).
+func pinzhiIn(t testing.TB, dir string, env []string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
 	var o, e bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &o, &e
 	err := cmd.Run()
@@ -164,5 +172,43 @@ func view(t testing.TB, ctx context.Context, width int64, scheme string) {
 	media := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}
 	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, media); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestMessagesInEditorsLanguage: pinzhi speaks Chinese when the locale
+// says so (LC_ALL, else LC_MESSAGES, else LANG), English otherwise.
+func TestMessagesInEditorsLanguage(t *testing.T) {
+	t.Parallel()
+	dir := copySite(t)
+	libang := filepath.Join(dir, "content/communities/libang.md")
+	text, _ := os.ReadFile(libang)
+	os.WriteFile(libang, []byte(strings.Replace(string(text), "district: 奉化区", "district: 奉华区", 1)), 0o644)
+	cases := []struct {
+		name string
+		env  []string
+		want []string
+	}{
+		{"LANG Chinese", []string{"LC_ALL=", "LC_MESSAGES=", "LANG=zh_CN.UTF-8"}, []string{
+			`content/communities/libang.md:3: 区县 "奉华区" 不在 content/_index.md 列出的区县里`,
+			"content/_index.md: 警告：没有日期", "检查失败：1 个问题"}},
+		{"LC_MESSAGES Chinese", []string{"LC_ALL=", "LC_MESSAGES=zh_TW.UTF-8", "LANG=en_US.UTF-8"}, []string{"检查失败：1 个问题"}},
+		{"LC_ALL English over LANG", []string{"LC_ALL=en_US.UTF-8", "LANG=zh_CN.UTF-8"}, []string{
+			`content/communities/libang.md:3: district "奉华区" is not one of the configured districts`, "check failed: 1 problem"}},
+		{"no locale", []string{"LC_ALL=", "LC_MESSAGES=", "LANG="}, []string{"check failed: 1 problem"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			stdout, stderr, code := pinzhiIn(t, dir, c.env, "check")
+			for _, want := range c.want {
+				if code != 1 || !strings.Contains(stdout+stderr, want) {
+					t.Errorf("exit %d; want %q in\n%s%s", code, want, stdout, stderr)
+				}
+			}
+		})
+	}
+	os.WriteFile(libang, text, 0o644)
+	stdout, _, code := pinzhiIn(t, dir, []string{"LC_ALL=zh_CN.UTF-8"}, "new", "community", "长春社区", "--district", "鄞州区", "--leader", "黄菊芬")
+	if code != 0 || !strings.Contains(stdout, "已写入 content/communities/zhangchun.md，这是草稿") || !strings.Contains(stdout, "标题的拼音") {
+		t.Errorf("pinzhi new in Chinese: exit %d\n%s", code, stdout)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"pinzhi/generator"
+	"pinzhi/generator/lang"
 )
 
 const newUsage = `Usage:
@@ -22,7 +23,7 @@ content/PATH.md, a plain page at /PATH/. Nothing is ever overwritten.
 Flags:
 `
 
-func newFile(args []string, stdout, stderr io.Writer) int {
+func newFile(args []string, stdout, stderr io.Writer, say *lang.Printer) int {
 	fs := flag.NewFlagSet("pinzhi new", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
@@ -58,37 +59,37 @@ func newFile(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		var problems generator.Problems
 		if errors.As(err, &problems) {
-			fmt.Fprintln(stderr, problems.Error())
-			fmt.Fprintln(stderr, "pinzhi new: the site would not build with the new file; nothing was written")
+			fmt.Fprintln(stderr, say.Problems(problems))
+			fmt.Fprintln(stderr, say.Text("pinzhi new: the site would not build with the new file; nothing was written"))
 			return 1
 		}
 		fmt.Fprintln(stderr, "pinzhi new:", printable(err.Error()))
 		return 1
 	}
-	printCreated(stdout, created)
+	printCreated(stdout, created, say)
 	return 0
 }
 
-func printCreated(w io.Writer, c *generator.Created) {
-	fmt.Fprintf(w, "wrote %s, a draft: pinzhi serve shows it marked 草稿; pinzhi build publishes it once you delete its line draft: true\n", printable(c.File))
+func printCreated(w io.Writer, c *generator.Created, say *lang.Printer) {
+	fmt.Fprint(w, say.Sprintf("wrote %s, a draft: pinzhi serve shows it marked 草稿; pinzhi build publishes it once you delete its line draft: true\n", printable(c.File)))
 	if c.NoAddress {
-		fmt.Fprintf(w, "  address: %s on the site, whose address baseURL in content/_index.md does not give yet\n", c.Address)
+		fmt.Fprint(w, say.Sprintf("  address: %s on the site, whose address baseURL in content/_index.md does not give yet\n", c.Address))
 	} else {
-		fmt.Fprintf(w, "  address: %s\n", c.Address)
+		fmt.Fprint(w, say.Sprintf("  address: %s\n", c.Address))
 	}
 	if c.Pinyin {
-		fmt.Fprintf(w, "  slug:    %s, the title's pinyin", c.Slug)
+		fmt.Fprint(w, say.Sprintf("  slug:    %s, the title's pinyin", c.Slug))
 		if len(c.Guesses) > 0 {
 			var chars []string
 			for _, g := range c.Guesses {
 				chars = append(chars, fmt.Sprintf("%s %s (or %s)", g.Char, g.Chosen, strings.Join(g.Others, ", ")))
 			}
-			fmt.Fprintf(w, "; read %s: if that is wrong, run again with --slug", strings.Join(chars, "; "))
+			fmt.Fprint(w, say.Sprintf("; read %s: if that is wrong, run again with --slug", strings.Join(chars, "; ")))
 		}
 		fmt.Fprintln(w)
 	}
 	for _, m := range c.Missing {
-		fmt.Fprintf(w, "  fill in: %s (the site does not build without it)\n", m)
+		fmt.Fprint(w, say.Sprintf("  fill in: %s (the site does not build without it)\n", m))
 	}
 }
 

@@ -97,7 +97,7 @@ func TestDrafts(t *testing.T) {
 	text, _ := os.ReadFile(file)
 	os.WriteFile(file, []byte(strings.Replace(string(text), "draft: true\n", "", 1)), 0o644)
 	_, stderr, code := pinzhi(t, dir, "check")
-	want := "content/communities/zhangchun.md:12: warning: the body is still pinzhi new's placeholder"
+	want := "content/communities/zhangchun.md:11: warning: the body is still pinzhi new's placeholder"
 	if code != 0 || !strings.Contains(stderr, want) {
 		t.Errorf("check of the published page: exit %d, want %q in\n%s", code, want, stderr)
 	}

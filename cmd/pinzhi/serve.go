@@ -11,9 +11,10 @@ import (
 
 	"pinzhi/generator"
 	"pinzhi/generator/devserver"
+	"pinzhi/generator/lang"
 )
 
-func serve(args []string, stdout, stderr io.Writer) int {
+func serve(args []string, stdout, stderr io.Writer, say *lang.Printer) int {
 	fs := flag.NewFlagSet("pinzhi serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var site siteFlags
@@ -31,7 +32,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	opts := devserver.Options{
 		Src: site.src, Bind: *bind, Port: *port, FixedPort: portGiven, BaseURL: site.baseURL,
-		Drafts: site.drafts, Out: *out, Log: stdout, Poll: *poll, Context: ctx, ImageCache: imageCache(), Fonts: generator.SystemFonts,
+		Drafts: site.drafts, Out: *out, Log: stdout, Poll: *poll, Context: ctx, ImageCache: imageCache(), Fonts: generator.SystemFonts, Say: say,
 	}
 	var progress *progressLine
 	if f, ok := stdout.(*os.File); ok {

@@ -56,7 +56,7 @@
     const title = document.createElement("h2");
     title.style.cssText = "margin:0 0 .2rem;font-size:1.15rem;color:#a00d24";
     const lines = text.split("\n").filter(Boolean);
-    const errors = lines.filter((l) => !/^[^:]*(:\d+)?: warning: /.test(l)).length;
+    const errors = lines.filter((l) => !/^[^:]*(:\d+)?: (warning: |警告：)/.test(l)).length;
     title.textContent = `网站有 ${errors || lines.length} 处错误，改好后页面会自动更新`;
     const note = document.createElement("p");
     note.style.cssText = "margin:0 0 .8rem;color:#555;font-size:.9rem";

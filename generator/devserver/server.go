@@ -44,6 +44,7 @@ import (
 
 	"pinzhi/generator"
 	"pinzhi/generator/internal/source"
+	"pinzhi/generator/lang"
 )
 
 // Options configure a Server.
@@ -67,6 +68,9 @@ type Options struct {
 	// Fonts are where to look for the share cards' font (see
 	// generator.Options.Fonts).
 	Fonts []string
+	// Say prints the log and the overlay in the editor's language
+	// (package lang); nil prints English.
+	Say *lang.Printer
 	// Context, when done, stops a build in progress (Run's context stops
 	// the server): Ctrl-C must not wait for a layout that never ends.
 	Context context.Context
@@ -113,7 +117,7 @@ func New(opts Options) (*Server, error) {
 	s := &Server{opts: opts, id: newID(), listener: ln, hub: newHub(), hosts: newHostGuard(opts.Bind), conns: newConnLimit(maxConnections)}
 	if ip := net.ParseIP(opts.Bind); ip == nil || !ip.IsLoopback() {
 		_, port, _ := net.SplitHostPort(ln.Addr().String())
-		fmt.Fprintf(opts.Log, "warning: serving on %s: other machines on the network can open the preview\n", net.JoinHostPort(opts.Bind, port))
+		fmt.Fprint(opts.Log, opts.Say.Sprintf("warning: serving on %s: other machines on the network can open the preview\n", net.JoinHostPort(opts.Bind, port)))
 	}
 	if s.out, err = s.outputFolder(); err != nil {
 		ln.Close()
@@ -136,7 +140,7 @@ func New(opts Options) (*Server, error) {
 	s.afterBuild(err)
 	s.logBuild("built", report, err)
 	if err != nil { // browsers that connect get it at once
-		s.hub.send(message{"error", problemsText(err)})
+		s.hub.send(message{"error", s.problemsText(err)})
 	}
 	s.http = &http.Server{Handler: s.guard(http.HandlerFunc(s.route)), ReadHeaderTimeout: headerTimeout,
 		IdleTimeout: idleTimeout, ConnState: s.conns.track}
@@ -171,7 +175,7 @@ func listen(opts Options) (net.Listener, error) {
 		ln, err := net.Listen("tcp", addr)
 		if err == nil {
 			if i > 0 {
-				fmt.Fprintf(opts.Log, "port %d is in use; serving on %d instead\n", opts.Port, opts.Port+i)
+				fmt.Fprint(opts.Log, opts.Say.Sprintf("port %d is in use; serving on %d instead\n", opts.Port, opts.Port+i))
 			}
 			return ln, nil
 		}
@@ -219,9 +223,9 @@ func (s *Server) Run(ctx context.Context) error {
 	defer w.close()
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- s.http.Serve(s.listener) }()
-	fmt.Fprintf(s.opts.Log, "serving %s at %s (Ctrl-C to stop)\n", source.Printable(s.opts.Src), s.URL())
+	fmt.Fprint(s.opts.Log, s.opts.Say.Sprintf("serving %s at %s (Ctrl-C to stop)\n", source.Printable(s.opts.Src), s.URL()))
 	s.printNetworkURLs()
-	fmt.Fprintf(s.opts.Log, "building into %s\n", source.Printable(s.out))
+	fmt.Fprint(s.opts.Log, s.opts.Say.Sprintf("building into %s\n", source.Printable(s.out)))
 	for {
 		select {
 		case b := <-w.batches:
@@ -243,7 +247,7 @@ func (s *Server) shutdown() error {
 	defer cancel()
 	err := s.http.Shutdown(ctx)
 	s.cleanup()
-	fmt.Fprintln(s.opts.Log, "stopped")
+	fmt.Fprintln(s.opts.Log, s.opts.Say.Text("stopped"))
 	return err
 }
 
@@ -280,7 +284,7 @@ func (s *Server) afterBuild(err error) {
 // tell sends the browsers what the rebuild means for them.
 func (s *Server) tell(b Batch, report *generator.Report, err error) {
 	if err != nil {
-		s.hub.send(message{"error", problemsText(err)})
+		s.hub.send(message{"error", s.problemsText(err)})
 		return
 	}
 	if len(report.Written) == 0 && len(report.Removed) == 0 {
@@ -321,25 +325,27 @@ func (s *Server) stylesheetsOnly(b Batch) ([]string, bool) {
 func (s *Server) logBuild(verb string, report *generator.Report, err error) {
 	if report != nil {
 		for _, w := range report.Warnings {
-			fmt.Fprintln(s.opts.Log, w.Error())
+			fmt.Fprintln(s.opts.Log, s.opts.Say.Problem(w))
 		}
 	}
 	if err != nil {
-		fmt.Fprintln(s.opts.Log, problemsText(err))
+		fmt.Fprintln(s.opts.Log, s.problemsText(err))
 		if s.served {
-			fmt.Fprintln(s.opts.Log, "build failed; still serving the last good site")
+			fmt.Fprintln(s.opts.Log, s.opts.Say.Text("build failed; still serving the last good site"))
 		} else {
-			fmt.Fprintln(s.opts.Log, "build failed; the preview shows the site once the problems are fixed")
+			fmt.Fprintln(s.opts.Log, s.opts.Say.Text("build failed; the preview shows the site once the problems are fixed"))
 		}
 		return
 	}
-	fmt.Fprintf(s.opts.Log, "%s: %d written, %d removed in %d ms\n", verb, len(report.Written), len(report.Removed), report.Duration.Milliseconds())
+	fmt.Fprint(s.opts.Log, s.opts.Say.Sprintf("%s: %d written, %d removed in %d ms\n", s.opts.Say.Text(verb), len(report.Written), len(report.Removed), report.Duration.Milliseconds()))
 }
 
-func problemsText(err error) string {
+// problemsText prints a failed build's problems, a line each, in the
+// editor's language.
+func (s *Server) problemsText(err error) string {
 	var ps generator.Problems
 	if errors.As(err, &ps) {
-		return ps.Error()
+		return s.opts.Say.Problems(ps)
 	}
 	return source.Printable(err.Error())
 }

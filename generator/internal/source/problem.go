@@ -16,11 +16,22 @@ type Problem struct {
 	Message string // what is wrong
 	Hint    string // what to do about it; may be empty
 	Warning bool   // a warning does not fail the build
+	// format and args made Message (see List.Add), kept so that the
+	// message can be printed in the editor's language (package lang).
+	format string
+	args   []any
 }
 
 // Error prints the problem on one line, its control characters escaped
 // (see Printable): a path or value may hold any of them.
 func (p Problem) Error() string {
+	return p.Format("warning: ", fmt.Sprintf, func(s string) string { return s })
+}
+
+// Format prints the problem as Error does, its words given by the
+// editor's language: warning for the warning mark, message for a
+// message made from a format, text for the others.
+func (p Problem) Format(warning string, message func(string, ...any) string, text func(string) string) string {
 	var b strings.Builder
 	b.WriteString(Printable(p.Path))
 	if p.Line > 0 {
@@ -28,12 +39,16 @@ func (p Problem) Error() string {
 	}
 	b.WriteString(": ")
 	if p.Warning {
-		b.WriteString("warning: ")
+		b.WriteString(warning)
 	}
-	b.WriteString(Printable(p.Message))
+	msg := text(p.Message)
+	if p.format != "" {
+		msg = message(p.format, p.args...)
+	}
+	b.WriteString(Printable(msg))
 	if p.Hint != "" {
 		b.WriteString("; ")
-		b.WriteString(Printable(p.Hint))
+		b.WriteString(Printable(text(p.Hint)))
 	}
 	return b.String()
 }
@@ -78,12 +93,12 @@ type List struct {
 
 // Add records an error.
 func (l *List) Add(path string, line int, hint string, format string, args ...any) {
-	l.Problems = append(l.Problems, Problem{Path: path, Line: line, Message: fmt.Sprintf(format, args...), Hint: hint})
+	l.Problems = append(l.Problems, Problem{Path: path, Line: line, Message: fmt.Sprintf(format, args...), Hint: hint, format: format, args: args})
 }
 
 // Warn records a warning.
 func (l *List) Warn(path string, line int, hint string, format string, args ...any) {
-	l.Problems = append(l.Problems, Problem{Path: path, Line: line, Message: fmt.Sprintf(format, args...), Hint: hint, Warning: true})
+	l.Problems = append(l.Problems, Problem{Path: path, Line: line, Message: fmt.Sprintf(format, args...), Hint: hint, Warning: true, format: format, args: args})
 }
 
 // AddAll records problems found elsewhere.
