@@ -91,7 +91,7 @@ func CreateCommunity(siteDir string, c NewCommunity) (*Created, error) {
 			return nil, fmt.Errorf("no slug can be made from the title %q; give one with --slug", c.Title)
 		}
 	}
-	if why := model.SlugProblem(created.Slug); why != "" {
+	if why := model.SlugProblem(created.Slug); why.Format != "" {
 		return nil, fmt.Errorf("slug %q %s; give another with --slug, e.g. --slug dandinghe", created.Slug, why)
 	}
 	created.File = model.CommunitiesDir + created.Slug + ".md"
@@ -120,7 +120,7 @@ func CreatePage(siteDir, pagePath, title string) (*Created, error) {
 	}
 	pagePath = strings.TrimSuffix(strings.Trim(model.NFC(pagePath), "/"), ".md")
 	for _, seg := range strings.Split(pagePath, "/") {
-		if why := model.SlugProblem(seg); why != "" {
+		if why := model.SlugProblem(seg); why.Format != "" {
 			return nil, fmt.Errorf("page path %q: %q %s; use letters, digits and - between /, e.g. help/editors-guide", pagePath, seg, why)
 		}
 	}
@@ -231,7 +231,7 @@ func (s *siteForCreate) district(given string) (string, error) {
 			return d.Name, nil
 		}
 	}
-	hint := "use one of " + model.DistrictList(districts)
+	hint := "use " + model.DistrictList(districts).String()
 	if near := source.Closest(given, model.DistrictNames(districts)); near != "" {
 		hint = fmt.Sprintf("did you mean %q? The districts are listed in %s", near, model.IndexFile)
 	}

@@ -544,7 +544,11 @@ A build reports every problem it finds, sorted by file and line, as
 	path:line: what is wrong; what to do
 
 (the line is left out where a problem concerns a whole file) and fails
-with [Problems] when any is not a warning. Errors: a file that cannot be
+with [Problems] when any is not a warning. A problem's Error is English;
+package lang prints it in the editor's language (Chinese when LC_ALL,
+else LC_MESSAGES, else LANG starts with zh), as pinzhi's command, its
+dev server's log and its overlay do. Hints speak of the editor's own
+file: in words, or with the editor's own values, never another page's. Errors: a file that cannot be
 read, is binary, is not UTF-8 or is too large; front matter that does not
 parse, is never closed, or nests too deeply or repeats itself through YAML
 aliases (*name); a value of the wrong kind (a list or a number

@@ -189,7 +189,7 @@ func TestMessagesInEditorsLanguage(t *testing.T) {
 		want []string
 	}{
 		{"LANG Chinese", []string{"LC_ALL=", "LC_MESSAGES=", "LANG=zh_CN.UTF-8"}, []string{
-			`content/communities/libang.md:3: 区县 "奉华区" 不在 content/_index.md 列出的区县里`,
+			`content/communities/libang.md:3: 区县 "奉华区" 不在 content/_index.md 列出的区县里; 是不是 "奉化区"？区县列在 content/_index.md 里`,
 			"content/_index.md: 警告：没有日期", "检查失败：1 个问题"}},
 		{"LC_MESSAGES Chinese", []string{"LC_ALL=", "LC_MESSAGES=zh_TW.UTF-8", "LANG=en_US.UTF-8"}, []string{"检查失败：1 个问题"}},
 		{"LC_ALL English over LANG", []string{"LC_ALL=en_US.UTF-8", "LANG=zh_CN.UTF-8"}, []string{

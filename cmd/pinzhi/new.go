@@ -82,7 +82,7 @@ func printCreated(w io.Writer, c *generator.Created, say *lang.Printer) {
 		if len(c.Guesses) > 0 {
 			var chars []string
 			for _, g := range c.Guesses {
-				chars = append(chars, fmt.Sprintf("%s %s (or %s)", g.Char, g.Chosen, strings.Join(g.Others, ", ")))
+				chars = append(chars, say.Sprintf("%s %s (or %s)", g.Char, g.Chosen, strings.Join(g.Others, ", ")))
 			}
 			fmt.Fprint(w, say.Sprintf("; read %s: if that is wrong, run again with --slug", strings.Join(chars, "; ")))
 		}

@@ -47,6 +47,12 @@ func messagesInCode(t *testing.T) map[string]string {
 			ast.Inspect(f, func(n ast.Node) bool {
 				switch x := n.(type) {
 				case *ast.CallExpr:
+					if id, ok := x.Fun.(*ast.Ident); ok && id.Name == "M" && len(x.Args) >= 1 {
+						if s, ok := literal(x.Args[0]); ok && s != "" {
+							found[s] = fset.Position(x.Args[0].Pos()).String()
+						}
+						return true
+					}
 					sel, ok := x.Fun.(*ast.SelectorExpr)
 					if !ok {
 						return true
@@ -55,6 +61,12 @@ func messagesInCode(t *testing.T) map[string]string {
 					switch {
 					case (sel.Sel.Name == "Add" || sel.Sel.Name == "Warn") && len(x.Args) >= 4:
 						args = x.Args[2:4]
+					case sel.Sel.Name == "Warn" && len(x.Args) == 3: // a Reader's: line, hint, format
+						args = x.Args[1:3]
+					case (sel.Sel.Name == "AddM" || sel.Sel.Name == "WarnM" || sel.Sel.Name == "Errorf") && len(x.Args) >= 4:
+						args = x.Args[3:4]
+					case sel.Sel.Name == "M" && len(x.Args) >= 1:
+						args = x.Args[:1]
 					case (sel.Sel.Name == "Sprintf" || sel.Sel.Name == "Text") && len(x.Args) >= 1 && isPrinter(sel.X):
 						args = x.Args[:1]
 					}

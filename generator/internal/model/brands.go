@@ -22,7 +22,7 @@ func decodeBrands(l *source.Loaded, md *markup.Markdown, probs *source.List) *Br
 	f := l.File
 	r := source.NewReader(f.Path, f.BodyLine, l.Fields, probs)
 	bl := &BrandList{Path: "brands/", File: f}
-	bl.Title, _ = r.RequiredText("title", "the list's title")
+	bl.Title, _ = r.RequiredText("title", source.M("the list's title"))
 	r.WarnUnknown()
 
 	doc := md.Parse(l.Body)

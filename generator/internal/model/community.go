@@ -15,10 +15,10 @@ const CommunitiesDir = "content/communities/"
 func decodeCommunity(l *source.Loaded, probs *source.List) *Community {
 	r := source.NewReader(l.File.Path, l.File.BodyLine, l.Fields, probs)
 	c := &Community{File: l.File}
-	c.Title, _ = r.RequiredText("title", "the community's name (as the brand list gives it)")
-	c.DistrictName, c.DistrictLine = r.RequiredText("district", "the name of its district, one of those in content/_index.md")
-	if ld := r.Mapping("leader", "write leader: on a line of its own, then indented lines name: followed by the leader's name, and role: followed by the title"); ld != nil {
-		c.Leader.Name, _ = ld.RequiredText("name", "the leader's name")
+	c.Title, _ = r.RequiredText("title", source.M("the community's name (as the brand list gives it)"))
+	c.DistrictName, c.DistrictLine = r.RequiredText("district", source.M("the name of its district, one of those in content/_index.md"))
+	if ld := r.Mapping("leader", source.M("write leader: on a line of its own, then indented lines name: followed by the leader's name, and role: followed by the title")); ld != nil {
+		c.Leader.Name, _ = ld.RequiredText("name", source.M("the leader's name"))
 		c.Leader.Role, _, _ = ld.Text("role")
 		ld.WarnUnknown()
 	}
@@ -46,11 +46,11 @@ func lookupDistrict(c *Community, s *Site, probs *source.List) *District {
 			return d
 		}
 	}
-	hint := "use " + DistrictList(s.Districts)
+	hint := source.M("use %s", DistrictList(s.Districts))
 	if near := source.Closest(c.DistrictName, DistrictNames(s.Districts)); near != "" {
-		hint = "did you mean \"" + near + "\"? The districts are listed in " + IndexFile
+		hint = source.M("did you mean %q? The districts are listed in %s", near, IndexFile)
 	}
-	probs.Add(c.File.Path, c.DistrictLine, hint, "district %q is not one of the configured districts", c.DistrictName)
+	probs.AddM(c.File.Path, c.DistrictLine, hint, "district %q is not one of the configured districts", c.DistrictName)
 	return nil
 }
 
@@ -61,8 +61,8 @@ func pageSlug(r *source.Reader, filePath string, probs *source.List) (string, in
 	slug, line, written := r.Text("slug")
 	if written {
 		slug = NFC(slug)
-		if why := SlugProblem(slug); why != "" {
-			probs.Add(r.Path, line, SlugHint(slug), "slug %q %s", slug, why)
+		if why := SlugProblem(slug); why.Format != "" {
+			probs.AddM(r.Path, line, SlugHint(slug), "slug %q %s", slug, why)
 		}
 		return slug, line
 	}

@@ -31,12 +31,12 @@ func TestSplitBrand(t *testing.T) {
 
 func TestSlugs(t *testing.T) {
 	for _, c := range []struct{ slug, problem string }{
-		{"houdajie", ""}, {"后大街", ""}, {"a-b_c.d", ""}, {"", "is empty"},
+		{"houdajie", ""}, {"后大街", ""}, {"a-b_c.d", ""}, {"", "is empty: a slug needs"},
 		{"a/b", "contains a slash"}, {`a\b`, "contains a slash"}, {"..", "starts with a dot"},
 		{".x", "starts with a dot"}, {"a b", "contains a space"}, {"a%20", `contains "%"`},
 		{"a?", `contains "?"`}, {"<x>", `contains "<"`}, {strings.Repeat("a", 201), "is longer than 200"},
 	} {
-		if got := SlugProblem(c.slug); !strings.HasPrefix(got, c.problem) || (c.problem == "") != (got == "") {
+		if got := SlugProblem(c.slug).String(); !strings.HasPrefix(got, c.problem) || (c.problem == "") != (got == "") {
 			t.Errorf("SlugProblem(%q) = %q, want %q", c.slug, got, c.problem)
 		}
 	}

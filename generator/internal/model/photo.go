@@ -7,7 +7,7 @@ import (
 
 // readPhoto reads a photo: group of front matter.
 func readPhoto(r *source.Reader, file string) *Photo {
-	p := r.Mapping("photo", "write photo: on a line of its own, then indented lines src: followed by the picture's file name in assets/, caption: and credit:")
+	p := r.Mapping("photo", source.M("write photo: on a line of its own, then indented lines src: followed by the picture's file name in assets/, caption: and credit:"))
 	if p == nil {
 		return nil
 	}

@@ -18,7 +18,7 @@ var reservedRoots = map[string]bool{
 func decodePlainPage(l *source.Loaded, probs *source.List) *Page {
 	r := source.NewReader(l.File.Path, l.File.BodyLine, l.Fields, probs)
 	p := &Page{File: l.File}
-	p.Title, _ = r.RequiredText("title", "the page's title")
+	p.Title, _ = r.RequiredText("title", source.M("the page's title"))
 	p.Summary, _, _ = r.Text("summary")
 	p.Date = r.Date("date")
 	p.Draft = r.Boolean("draft")

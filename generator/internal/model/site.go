@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -17,7 +16,7 @@ const IndexFile = "content/_index.md"
 func decodeSite(l *source.Loaded, probs *source.List) *Settings {
 	r := source.NewReader(l.File.Path, l.File.BodyLine, l.Fields, probs)
 	s := &Settings{File: l.File}
-	s.Title, _ = r.RequiredText("title", "the publication's title")
+	s.Title, _ = r.RequiredText("title", source.M("the publication's title"))
 	s.Headline, _, _ = r.Text("headline")
 	s.Column, _, _ = r.Text("column")
 	s.Description, _, _ = r.Text("description")
@@ -49,7 +48,7 @@ func decodeSite(l *source.Loaded, probs *source.List) *Settings {
 // cost (see markup.Limits); what it leaves out keeps its default.
 func decodeLimits(r *source.Reader) markup.Limits {
 	l := markup.DefaultLimits()
-	lr := r.Mapping("limits", "write limits: on a line of its own, then indented lines such as nesting: 32")
+	lr := r.Mapping("limits", source.M("write limits: on a line of its own, then indented lines such as nesting: 32"))
 	if lr == nil {
 		return l
 	}
@@ -152,10 +151,10 @@ func withOrigin(baseURL, origin string) string {
 }
 
 func decodeDistricts(r *source.Reader, probs *source.List) []DistrictSetting {
-	example := "write districts: on a line of its own, then for each district an indented pair of lines: - name: followed by its name, and slug: followed by its address segment in Latin letters"
+	example := source.M("write districts: on a line of its own, then for each district an indented pair of lines: - name: followed by its name, and slug: followed by its address segment in Latin letters")
 	items := r.List("districts", example)
 	if !r.Written("districts") {
-		probs.Add(r.Path, r.Line, example, "districts is missing: the site needs its list of districts")
+		probs.AddM(r.Path, r.Line, example, "districts is missing: the site needs its list of districts")
 	}
 	var districts []DistrictSetting
 	names, slugs := map[string]int{}, map[string]int{}
@@ -165,13 +164,13 @@ func decodeDistricts(r *source.Reader, probs *source.List) []DistrictSetting {
 			continue
 		}
 		d := DistrictSetting{Line: item.Line}
-		d.Name, _ = dr.RequiredText("name", "the district's name")
+		d.Name, _ = dr.RequiredText("name", source.M("the district's name"))
 		var slugLine int
-		d.Slug, slugLine = dr.RequiredText("slug", "its address segment in Latin letters (its pinyin)")
+		d.Slug, slugLine = dr.RequiredText("slug", source.M("its address segment in Latin letters (its pinyin)"))
 		d.Slug = NFC(d.Slug)
 		dr.WarnUnknown()
-		if why := SlugProblem(d.Slug); d.Slug != "" && why != "" {
-			probs.Add(r.Path, slugLine, SlugHint(d.Slug), "district slug %q %s", d.Slug, why)
+		if why := SlugProblem(d.Slug); d.Slug != "" && why.Format != "" {
+			probs.AddM(r.Path, slugLine, SlugHint(d.Slug), "district slug %q %s", d.Slug, why)
 		}
 		if first, dup := names[d.Name]; dup && d.Name != "" {
 			probs.Add(r.Path, item.Line, "list each district once", "district %q is already listed at line %d", d.Name, first)
@@ -194,8 +193,8 @@ func DistrictNames(ds []*District) []string {
 	return names
 }
 
-func DistrictList(ds []*District) string {
-	return fmt.Sprintf("one of %s, as listed in %s", strings.Join(DistrictNames(ds), "、"), IndexFile)
+func DistrictList(ds []*District) source.Msg {
+	return source.M("one of %s, as listed in %s", strings.Join(DistrictNames(ds), "、"), IndexFile)
 }
 
 // tagAuthorityPattern is a tag: URI's authority (RFC 4151): a domain and a
@@ -215,12 +214,12 @@ func readTagAuthority(r *source.Reader, probs *source.List, file string) string 
 // readPublisher reads the publisher: group: a name (required), a url and
 // a logo.
 func readPublisher(r *source.Reader, file string) *Publisher {
-	p := r.Mapping("publisher", "write publisher: on a line of its own, then indented lines name: followed by the publisher's name, and logo: followed by its logo's file name in assets/")
+	p := r.Mapping("publisher", source.M("write publisher: on a line of its own, then indented lines name: followed by the publisher's name, and logo: followed by its logo's file name in assets/"))
 	if p == nil {
 		return nil
 	}
 	pub := &Publisher{Logo: readImageKey(p, file, "logo")}
-	pub.Name, _ = p.RequiredText("name", "the publisher's name")
+	pub.Name, _ = p.RequiredText("name", source.M("the publisher's name"))
 	pub.URL, _, _ = p.Text("url")
 	p.WarnUnknown()
 	return pub

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"pinzhi/generator/internal/source"
 	"strings"
 	"unicode"
 )
@@ -9,32 +10,32 @@ import (
 // A slug is one path segment that needs no escaping beyond what browsers
 // do for non-ASCII text: letters of any script, digits, '-', '_' and '.',
 // not starting with a dot.
-func SlugProblem(s string) string {
+func SlugProblem(s string) source.Msg {
 	switch {
 	case s == "":
-		return "is empty"
+		return source.M("is empty: a slug needs a letter or a digit")
 	case strings.ContainsAny(s, `/\`):
-		return "contains a slash; a slug is a single path segment"
+		return source.M("contains a slash; a slug is a single path segment")
 	case strings.HasPrefix(s, "."):
-		return "starts with a dot"
+		return source.M("starts with a dot")
 	case len(s) > 200:
-		return "is longer than 200 bytes"
+		return source.M("is longer than 200 bytes")
 	}
 	for _, r := range s {
 		if !slugRune(r) {
-			return "contains " + quoteRune(r) + ", which is not safe in a URL"
+			return source.M("contains %s, which is not safe in a URL", quoteRune(r))
 		}
 	}
-	return ""
+	return source.Msg{}
 }
 
 func slugRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.'
 }
 
-func quoteRune(r rune) string {
+func quoteRune(r rune) any {
 	if unicode.IsSpace(r) {
-		return "a space"
+		return source.M("a space")
 	}
 	return "\"" + string(r) + "\""
 }
@@ -62,10 +63,9 @@ func slugFromName(name string) string {
 }
 
 // SlugHint says how to write a slug, from the editor's own.
-func SlugHint(slug string) string {
-	hint := "use letters, digits, '-' and '_' only"
-	if made := slugFromName(strings.TrimLeft(slug, ".")); made != "" && SlugProblem(made) == "" && made != slug {
-		hint += ", e.g. slug: " + made
+func SlugHint(slug string) source.Msg {
+	if made := slugFromName(strings.TrimLeft(slug, ".")); made != "" && SlugProblem(made).Format == "" && made != slug {
+		return source.M("use letters, digits, '-' and '_' only, e.g. slug: %s", made)
 	}
-	return hint
+	return source.M("use letters, digits, '-' and '_' only")
 }

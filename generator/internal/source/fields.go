@@ -3,7 +3,6 @@ package source
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"iter"
 	"maps"
 	"regexp"
@@ -157,24 +156,24 @@ func (k keyLines) find(key string, from int) int {
 }
 
 // describe names a value's kind the way an editor would.
-func describe(v any) string {
+func describe(v any) Msg {
 	switch v.(type) {
 	case nil:
-		return "empty"
+		return M("empty")
 	case string:
-		return "text"
+		return M("text")
 	case bool:
-		return "true/false"
+		return M("true/false")
 	case int64, int, uint64, float64:
-		return "a number"
+		return M("a number")
 	case time.Time:
-		return "a date"
+		return M("a date")
 	case Fields:
-		return "a group of key: value lines"
+		return M("a group of key: value lines")
 	case []Field:
-		return "a list"
+		return M("a list")
 	default:
-		return fmt.Sprintf("%T", v)
+		return M("%T", v)
 	}
 }
 

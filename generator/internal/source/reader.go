@@ -40,8 +40,8 @@ func (r *Reader) get(key string) (Field, bool) {
 	return v, ok
 }
 
-func (r *Reader) wrongKind(key string, v Field, want, example string) {
-	r.probs.Add(r.Path, v.Line, example, "%s%s must be %s, but it is %s", r.prefix, key, want, describe(v.Value))
+func (r *Reader) wrongKind(key string, v Field, want, example Msg) {
+	r.probs.AddM(r.Path, v.Line, example, "%s%s must be %s, but it is %s", r.prefix, key, want, describe(v.Value))
 }
 
 // Text reads a string field; present is false when the key is absent.
@@ -52,8 +52,7 @@ func (r *Reader) Text(key string) (s string, line int, present bool) {
 	}
 	s, isText := v.Value.(string)
 	if !isText {
-		example := fmt.Sprintf("write it as text, e.g. %s: \"%v\"", key, scalarString(v.Value))
-		r.wrongKind(key, v, "text", example)
+		r.wrongKind(key, v, M("text"), M("write it as text, e.g. %s: \"%v\"", key, scalarString(v.Value)))
 		return "", v.Line, true
 	}
 	return strings.TrimSpace(s), v.Line, true
@@ -62,14 +61,14 @@ func (r *Reader) Text(key string) (s string, line int, present bool) {
 // RequiredText reads a string field that must be there and not be empty;
 // value says what to write there, in words, never as another page's value
 // (an editor may copy a hint literally).
-func (r *Reader) RequiredText(key, value string) (string, int) {
+func (r *Reader) RequiredText(key string, value Msg) (string, int) {
 	s, line, _ := r.Text(key)
 	raw, written := r.f[key]
 	switch {
 	case !written:
-		r.probs.Add(r.Path, r.Line, "add a line "+key+": followed by "+value, "%s%s is missing", r.prefix, key)
+		r.probs.AddM(r.Path, r.Line, M("add a line %s: followed by %s", key, value), "%s%s is missing", r.prefix, key)
 	case raw.Value == nil || (isText(raw.Value) && s == ""):
-		r.probs.Add(r.Path, raw.Line, "write "+value+" after "+key+":", "%s%s is empty", r.prefix, key)
+		r.probs.AddM(r.Path, raw.Line, M("write %s after %s:", value, key), "%s%s is empty", r.prefix, key)
 	}
 	return s, line
 }
@@ -90,7 +89,7 @@ func (r *Reader) Integer(key string) int {
 	case uint64:
 		return int(n)
 	}
-	r.wrongKind(key, v, "a whole number", fmt.Sprintf("e.g. %s: 3", key))
+	r.wrongKind(key, v, M("a whole number"), M("e.g. %s: 3", key))
 	return 0
 }
 
@@ -98,7 +97,7 @@ func (r *Reader) Integer(key string) int {
 func (r *Reader) PositiveInteger(key string) int {
 	n := r.Integer(key)
 	if v, ok := r.get(key); ok && n <= 0 && isNumber(v.Value) {
-		r.probs.Add(r.Path, v.Line, fmt.Sprintf("e.g. %s: 100", key), "%s%s must be above 0, but it is %d", r.prefix, key, n)
+		r.probs.AddM(r.Path, v.Line, M("e.g. %s: 100", key), "%s%s must be above 0, but it is %d", r.prefix, key, n)
 		return 0
 	}
 	return n
@@ -120,7 +119,7 @@ func (r *Reader) Boolean(key string) bool {
 	}
 	b, isBool := v.Value.(bool)
 	if !isBool {
-		r.wrongKind(key, v, "true or false", fmt.Sprintf("e.g. %s: true", key))
+		r.wrongKind(key, v, M("true or false"), M("e.g. %s: true", key))
 	}
 	return b
 }
@@ -143,22 +142,22 @@ func (r *Reader) Date(key string) time.Time {
 				return t
 			}
 		}
-		r.probs.Add(r.Path, v.Line, fmt.Sprintf("write it as %s: 2016-11-28 (or 2016-11-28T09:00:00+08:00)", key), "%s%s %q is not a date", r.prefix, key, d)
+		r.probs.AddM(r.Path, v.Line, M("write it as %s: 2016-11-28 (or 2016-11-28T09:00:00+08:00)", key), "%s%s %q is not a date", r.prefix, key, d)
 		return time.Time{}
 	}
-	r.wrongKind(key, v, "a date", fmt.Sprintf("e.g. %s: 2016-11-28", key))
+	r.wrongKind(key, v, M("a date"), M("e.g. %s: 2016-11-28", key))
 	return time.Time{}
 }
 
 // Mapping reads a nested group of key: value lines; nil when absent or wrong.
-func (r *Reader) Mapping(key, example string) *Reader {
+func (r *Reader) Mapping(key string, example Msg) *Reader {
 	v, ok := r.get(key)
 	if !ok {
 		return nil
 	}
 	m, isMap := v.Value.(Fields)
 	if !isMap {
-		r.wrongKind(key, v, "a group of key: value lines", example)
+		r.wrongKind(key, v, M("a group of key: value lines"), example)
 		return nil
 	}
 	sub := NewReader(r.Path, v.Line, m, r.probs)
@@ -168,10 +167,10 @@ func (r *Reader) Mapping(key, example string) *Reader {
 
 // Item reads one item of a list as a mapping, named prefix in problems;
 // nil with a problem when the item is not a mapping.
-func (r *Reader) Item(item Field, prefix, example string) *Reader {
+func (r *Reader) Item(item Field, prefix string, example Msg) *Reader {
 	m, ok := item.Value.(Fields)
 	if !ok {
-		r.probs.Add(r.Path, item.Line, example, "each item of %s must be a group of key: value lines, but one is %s", prefix, describe(item.Value))
+		r.probs.AddM(r.Path, item.Line, example, "each item of %s must be a group of key: value lines, but one is %s", prefix, describe(item.Value))
 		return nil
 	}
 	sub := NewReader(r.Path, item.Line, m, r.probs)
@@ -180,14 +179,14 @@ func (r *Reader) Item(item Field, prefix, example string) *Reader {
 }
 
 // List reads a list field; nil when absent or not a list.
-func (r *Reader) List(key, example string) []Field {
+func (r *Reader) List(key string, example Msg) []Field {
 	v, ok := r.get(key)
 	if !ok {
 		return nil
 	}
 	l, isList := v.Value.([]Field)
 	if !isList {
-		r.wrongKind(key, v, "a list", example)
+		r.wrongKind(key, v, M("a list"), example)
 		return nil
 	}
 	return l
@@ -202,7 +201,7 @@ func (r *Reader) TextList(key string) []string {
 		}
 	}
 	var out []string
-	for _, item := range r.List(key, fmt.Sprintf("write %s: on a line of its own, then one indented line per item starting with \"- \"", key)) {
+	for _, item := range r.List(key, M("write %s: on a line of its own, then one indented line per item starting with \"- \"", key)) {
 		s, ok := item.Value.(string)
 		if !ok {
 			r.probs.Add(r.Path, item.Line, "write each item as text", "each item of %s%s must be text, but one is %s", r.prefix, key, describe(item.Value))
