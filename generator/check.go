@@ -143,7 +143,7 @@ func (c *siteChecker) askExternal(ctx context.Context, co CheckOptions) {
 	for _, u := range urls {
 		if r := results[u]; !r.OK {
 			for _, at := range c.external[u] {
-				c.broken(at, u, r.Problem, "fix or remove the link; if it opens in a browser, the site may refuse programs: check it by hand")
+				c.broken(at, u, source.M("%s", r.Problem), source.M("fix or remove the link; if it opens in a browser, the site may refuse programs: check it by hand"))
 			}
 		}
 	}

@@ -156,7 +156,7 @@ func (c *siteChecker) follow(o *render.Output, pageURL *url.URL, href string, re
 	}
 	u, err := pageURL.Parse(strings.TrimSpace(href))
 	if err != nil {
-		c.brokenAll(places, href, "is not a valid address", "correct it")
+		c.brokenAll(places, href, source.M("is not a valid address"), source.M("correct it"))
 		return
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
@@ -173,17 +173,17 @@ func (c *siteChecker) follow(o *render.Output, pageURL *url.URL, href string, re
 		return
 	}
 	if !inside {
-		c.brokenAll(places, href, "leads outside the site, whose addresses start with "+c.base.Path, "write it from the site root, e.g. /communities/houdajie/")
+		c.brokenAll(places, href, source.M("leads outside the site, whose addresses start with %s", c.base.Path), source.M("write it from the site root, starting with /"))
 		return
 	}
 	target, ok := c.target(rel)
 	if !ok {
-		c.brokenAll(places, href, "leads to no page", c.pageHint(rel))
+		c.brokenAll(places, href, source.M("leads to no page"), c.pageHint(rel))
 		return
 	}
 	if frag := u.Fragment; frag != "" && frag != "top" {
 		if ids := c.pages[target].IDs; !ids[frag] {
-			c.brokenAll(places, href, fmt.Sprintf("leads to /%s, which has no #%s", strings.TrimSuffix(target, "index.html"), frag), anchorHint(ids, frag))
+			c.brokenAll(places, href, source.M("leads to /%s, which has no #%s", strings.TrimSuffix(target, "index.html"), frag), anchorHint(ids, frag))
 		}
 	}
 }
@@ -210,8 +210,8 @@ func (c *siteChecker) target(rel string) (string, bool) {
 }
 
 // pageHint suggests the page a broken address most resembles.
-func (c *siteChecker) pageHint(rel string) string {
-	hint := "check the address; pages end with /, e.g. /communities/houdajie/"
+func (c *siteChecker) pageHint(rel string) source.Msg {
+	hint := source.M("check the address; pages end with /")
 	if c.suggested >= maxSuggestions {
 		return hint
 	}
@@ -224,21 +224,21 @@ func (c *siteChecker) pageHint(rel string) string {
 	}
 	slices.Sort(paths)
 	if near := source.Closest(strings.TrimSuffix(rel, "/")+"/", paths); near != "" {
-		return "did you mean /" + near + "?"
+		return source.M("did you mean /%s?", near)
 	}
 	return hint
 }
 
 // anchorHint suggests the id an #anchor most resembles.
-func anchorHint(ids map[string]bool, frag string) string {
+func anchorHint(ids map[string]bool, frag string) source.Msg {
 	all := slices.Sorted(maps.Keys(ids))
 	if near := source.Closest(frag, all); near != "" {
-		return "change #" + frag + " to #" + near + ", which the page has"
+		return source.M("change #%s to #%s, which the page has", frag, near)
 	}
-	return "remove #" + frag + " to link to the page's top, or write after # the text of one of its headings, which is its id"
+	return source.M("remove #%s to link to the page's top, or write after # the text of one of its headings, which is its id", frag)
 }
 
-func (c *siteChecker) brokenAll(places []place, href, what, hint string) {
+func (c *siteChecker) brokenAll(places []place, href string, what, hint source.Msg) {
 	for _, p := range places {
 		c.broken(p, href, what, hint)
 	}
@@ -246,12 +246,12 @@ func (c *siteChecker) brokenAll(places []place, href, what, hint string) {
 
 // broken reports a link that leads nowhere where it is written: a body's
 // line, or, for a layout's, once for all the pages it is on.
-func (c *siteChecker) broken(p place, href, what, hint string) {
+func (c *siteChecker) broken(p place, href string, what, hint source.Msg) {
 	if p.file != "" {
-		c.problems.Add(p.file, p.line, hint, "link to %s %s", p.dest, what)
+		c.problems.AddM(p.file, p.line, hint, "link to %s %s", p.dest, what)
 		return
 	}
-	key := "link to " + href + " " + what + "\x00" + hint
+	key := "link to " + href + " " + what.String() + "\x00" + hint.String()
 	c.layoutLinks[key] = append(c.layoutLinks[key], p.page)
 }
 
