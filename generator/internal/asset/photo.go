@@ -36,7 +36,8 @@ func makePhoto(ctx context.Context, name string, data []byte, cache *images.Cach
 	var ie *images.Error
 	switch {
 	case errors.As(err, &ie):
-		return nil, &source.Problem{Path: name, Message: ie.Message, Hint: ie.Hint}
+		p := source.Errorf(name, 0, ie.Hint, "%s", ie.Message)
+		return nil, &p
 	case err != nil:
 		return nil, &source.Problem{Path: name, Message: "not made: " + err.Error(), Hint: "build again"}
 	}

@@ -12,11 +12,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"pinzhi/generator/internal/source"
 	"slices"
 	"strconv"
 
@@ -69,16 +69,16 @@ type Photo struct {
 
 // An Error says what is wrong with a source, and what an editor can do.
 type Error struct {
-	Message string // "is 6300×6300 pixels of 16 bits a channel: …"
-	Hint    string
+	Message source.Msg // "is 6300×6300 pixels of 16 bits a channel: …"
+	Hint    source.Msg
 }
 
-func (e *Error) Error() string { return e.Message }
+func (e *Error) Error() string { return e.Message.String() }
 
 const replaceHint = "replace it with a JPEG or PNG photograph of at most 40 million pixels, or take it out of assets/"
 
 func problem(hint, format string, args ...any) error {
-	return &Error{Message: fmt.Sprintf(format, args...), Hint: hint}
+	return &Error{Message: source.M(format, args...), Hint: source.M(hint)}
 }
 
 // Make checks a source and returns its variants. An error says what is

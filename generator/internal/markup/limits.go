@@ -269,6 +269,9 @@ type Violation struct {
 	Line    int // of the body; 0 for the whole body
 	Message string
 	Hint    string
+	// Format and Args made Message, for the editor's language.
+	Format string
+	Args   []any
 }
 
 // Check returns the limits a body's stats are over.
@@ -276,7 +279,7 @@ func (s Stats) Check(l Limits) []Violation {
 	var v []Violation
 	add := func(over bool, line int, hint, format string, args ...any) {
 		if over {
-			v = append(v, Violation{Line: line, Message: fmt.Sprintf(format, args...), Hint: hint})
+			v = append(v, Violation{Line: line, Message: fmt.Sprintf(format, args...), Hint: hint, Format: format, Args: args})
 		}
 	}
 	add(int(s.Nesting.Value) > l.Nesting, int(s.Nesting.Line), "nest quotes and lists less deeply; limits.nesting in content/_index.md sets the bound",

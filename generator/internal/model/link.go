@@ -86,7 +86,7 @@ func checkLimits(sf *Source, limits markup.Limits, probs *source.List) {
 		if v.Line > 0 {
 			line = sf.File.BodyLine + v.Line - 1
 		}
-		probs.Add(sf.File.Path, line, v.Hint, "%s", v.Message)
+		probs.AddM(sf.File.Path, line, source.M(v.Hint), v.Format, v.Args...)
 	}
 }
 

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"net/url"
 	"strings"
 
@@ -64,9 +63,10 @@ func DeadScheme(dest string) bool {
 // DeadLink is the problem of a link deadScheme refuses: a warning of the
 // build, an error of pinzhi check.
 func DeadLink(file string, line int, dest string, warning bool) source.Problem {
-	return source.Problem{Path: file, Line: line, Warning: warning,
-		Message: fmt.Sprintf("link to %s leads nowhere: pages never carry %s links, which run code or open the reader's own files", dest, scheme(dest)),
-		Hint:    "link to a page of the site (/communities/houdajie/) or to an https:// address"}
+	p := source.Errorf(file, line, source.M("link to a page of the site (/communities/houdajie/) or to an https:// address"),
+		"link to %s leads nowhere: pages never carry %s links, which run code or open the reader's own files", dest, scheme(dest))
+	p.Warning = warning
+	return p
 }
 
 // scheme is a link's scheme with its colon, in lower case.

@@ -245,8 +245,7 @@ func (w *worker) convertBody(o *Output, rec *Record) error {
 			w.problem(DeadLink(o.File.Path, fileLine, dest, true))
 			link = ""
 		case missing:
-			w.problem(source.Problem{Path: o.File.Path, Line: fileLine, Message: fmt.Sprintf("link to %s, which is not in assets/", dest),
-				Hint: "check the file name, or add the file to assets/"})
+			w.problem(source.Errorf(o.File.Path, fileLine, source.M("check the file name, or add the file to assets/"), "link to %s, which is not in assets/", dest))
 		case page != "":
 			rec.Links = append(rec.Links, bodyLink{target: page, Dest: dest, Line: fileLine})
 		}

@@ -16,7 +16,7 @@ type DirFS string
 
 type notRegularError struct{ mode fs.FileMode }
 
-func (e *notRegularError) Error() string { return "not a regular file: " + describeMode(e.mode) }
+func (e *notRegularError) Error() string { return "not a regular file: " + describeMode(e.mode).String() }
 
 func (d DirFS) join(name string, op string) (string, error) {
 	if !fs.ValidPath(name) {

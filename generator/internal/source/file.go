@@ -3,7 +3,6 @@ package source
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"hash/crc64"
 	"io"
 	"io/fs"
@@ -145,12 +144,14 @@ func ReadBounded(fsys fs.FS, name string, limit int64) ([]byte, *Problem) {
 	case errors.As(err, &nr):
 		return nil, notRegular(name, nr.mode)
 	case errors.Is(err, errTooLarge):
-		return nil, &Problem{Path: name, Message: fmt.Sprintf("is more than the %d MB a file here may have", limit>>20),
-			Hint: "split it into several pages, or move large data out of the site's folder"}
+		p := Errorf(name, 0, M("split it into several pages, or move large data out of the site's folder"), "is more than the %d MB a file here may have", limit>>20)
+		return nil, &p
 	case errors.Is(err, syscall.ENAMETOOLONG):
-		return nil, &Problem{Path: name, Message: "cannot be read: " + UnwrapPathError(err), Hint: nameTooLongHint}
+		p := Errorf(name, 0, M(nameTooLongHint), "cannot be read: %s", UnwrapPathError(err))
+		return nil, &p
 	case err != nil:
-		return nil, &Problem{Path: name, Message: "cannot be read: " + UnwrapPathError(err), Hint: "check the file's permissions, or that a symbolic link points at a real file"}
+		p := Errorf(name, 0, M("check the file's permissions, or that a symbolic link points at a real file"), "cannot be read: %s", UnwrapPathError(err))
+		return nil, &p
 	}
 	return data, nil
 }
@@ -181,22 +182,22 @@ func readBoundedFS(fsys fs.FS, name string, limit int64) ([]byte, error) {
 const nameTooLongHint = "shorten the file's name or a folder's above it: a name may have 255 bytes (85 Chinese characters), a path 4,096"
 
 func notRegular(name string, mode fs.FileMode) *Problem {
-	return &Problem{Path: name, Message: "is " + describeMode(mode) + ", not a file; it is not read",
-		Hint: "remove it, or point the symbolic link at a regular file"}
+	p := Errorf(name, 0, M("remove it, or point the symbolic link at a regular file"), "is %s, not a file; it is not read", describeMode(mode))
+	return &p
 }
 
-func describeMode(mode fs.FileMode) string {
+func describeMode(mode fs.FileMode) Msg {
 	switch {
 	case mode&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
+		return M("a named pipe (FIFO)")
 	case mode&fs.ModeSocket != 0:
-		return "a socket"
+		return M("a socket")
 	case mode&fs.ModeDevice != 0:
-		return "a device"
+		return M("a device")
 	case mode.IsDir():
-		return "a folder"
+		return M("a folder")
 	}
-	return "a special file"
+	return M("a special file")
 }
 
 // LineAt returns the 1-based line of a byte offset.
