@@ -364,7 +364,10 @@ itself, which the search page fetches and reads as the index did. Its
 files, all named by content:
 
 	assets/search/index.<hash>.json  the manifest: the districts, the names of
-	                                 the other files; the page carries a copy
+	                                 the other files, the part of OpenCC's table
+	                                 whose simplified characters the site has
+	                                 (what a query is folded with); the page
+	                                 carries a copy
 	assets/search/s<n>.<hash>.json   a shard: the pairs and characters whose
 	                                 hash falls in it, each with its documents,
 	                                 and the same again for heads

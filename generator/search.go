@@ -75,7 +75,7 @@ func (s *searchState) canUpdate(docs []search.Doc, outs []*render.Output) bool {
 // searchScriptOutput is the search page's script, minified, under its
 // hashed name.
 func searchScriptOutput(minifier *minify.M) (*render.Output, error) {
-	data, err := minifier.Bytes("application/javascript", search.Script())
+	data, err := minifier.Bytes("application/javascript", search.Script)
 	if err != nil {
 		return nil, err
 	}

@@ -272,7 +272,25 @@ func (x *Index) manifestFile(districts [][2]string, enc encoding) File {
 	b = appendJSONString(append(b, `,"district":`...), enc.district)
 	b = appendJSONList(append(b, `,"shards":`...), hashesOf(enc.shards))
 	b = appendJSONList(append(b, `,"blocks":`...), hashesOf(enc.blocks))
+	b = appendJSONString(append(b, `,"traditional":`...), x.traditional())
 	return named("index", -1, append(b, '}'))
+}
+
+// traditional returns the pairs of OpenCC's table (see Traditional) whose
+// simplified character the index holds: search.js folds queries with
+// them. A query's traditional character whose simplified form is on no
+// page finds nothing whether folded or not, so the rest of the table,
+// most of it on a site of the special's size, need not reach the reader.
+func (x *Index) traditional() string {
+	var b strings.Builder
+	for _, pair := range traditionalPairs {
+		g := unigram(pair[1])
+		if _, held := x.parts[g.hash()%partitions].grams[g]; held {
+			b.WriteRune(pair[0])
+			b.WriteRune(pair[1])
+		}
+	}
+	return b.String()
 }
 
 // buffer returns an empty slice with room for size bytes, from the files

@@ -14,20 +14,23 @@ import (
 //go:embed traditional.txt
 var traditional string
 
-// simplified maps each traditional character of the table to its
-// simplified form.
-var simplified = func() map[rune]rune {
+// traditionalPairs are the table's pairs in order, and simplified maps
+// each traditional character to its simplified form.
+var traditionalPairs, simplified = func() ([][2]rune, map[rune]rune) {
 	lines := strings.Split(strings.TrimSpace(traditional), "\n")[1:]
+	pairs := make([][2]rune, len(lines))
 	m := make(map[rune]rune, len(lines))
-	for _, line := range lines {
+	for i, line := range lines {
 		rs := []rune(line)
+		pairs[i] = [2]rune{rs[0], rs[1]}
 		m[rs[0]] = rs[1]
 	}
-	return m
+	return pairs, m
 }()
 
-// Traditional returns the table of traditional characters, each followed
-// by its simplified form, for search.js, which folds queries as Fold does.
+// Traditional returns the whole table of traditional characters, each
+// followed by its simplified form, as a manifest gives search.js the
+// part of it a site needs.
 func Traditional() string {
 	_, pairs, _ := strings.Cut(traditional, "\n")
 	return strings.ReplaceAll(pairs, "\n", "")

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -20,7 +21,7 @@ func scriptTab(t *testing.T) context.Context {
 	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/search.js" {
 			w.Header().Set("Content-Type", "text/javascript")
-			w.Write(Script())
+			w.Write(Script)
 			return
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -42,6 +43,11 @@ func scriptTab(t *testing.T) context.Context {
 // from the index would miss pages that show it.
 func TestScriptFoldsAsGo(t *testing.T) {
 	ctx := scriptTab(t)
+	// The whole of OpenCC's table, of which a manifest carries a part.
+	table, _ := json.Marshal(Traditional())
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`window.pinzhiSearch.useTraditional(`+string(table)+`)`)); err != nil {
+		t.Fatal(err)
+	}
 	// The script answers for every character at once: code points of the
 	// characters whose fold or separator-ness it sees differently.
 	type answer struct {

@@ -13,18 +13,13 @@ package search
 import (
 	_ "embed"
 	"slices"
-	"strings"
 	"sync"
 )
 
+// Script is search.js, which reads the index in the reader's browser.
+//
 //go:embed search.js
-var script string
-
-// Script returns search.js, which reads the index in the reader's
-// browser, with the table by which it folds traditional characters.
-func Script() []byte {
-	return []byte(strings.Replace(script, "@TRADITIONAL@", Traditional(), 1))
-}
+var Script []byte
 
 // A Doc is one result a reader can find: a page, or an entry of the brand
 // list. Its documents are numbered in the order results are listed in

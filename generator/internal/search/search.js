@@ -6,12 +6,15 @@
 (() => {
   "use strict";
 
-  // TRADITIONAL is OpenCC's table of traditional characters (traditional.txt),
-  // each followed by its simplified form, all in the Basic Multilingual
-  // Plane: pinzhi writes it in when it writes this script.
-  const TRADITIONAL = "@TRADITIONAL@";
+  // SIMPLIFIED maps traditional characters to their simplified forms: the
+  // part of OpenCC's table (traditional.txt) whose simplified characters
+  // the site has, which the manifest carries (see useTraditional).
   const SIMPLIFIED = new Map();
-  for (let i = 0; i + 1 < TRADITIONAL.length; i += 2) SIMPLIFIED.set(TRADITIONAL[i], TRADITIONAL[i + 1]);
+  // useTraditional takes the manifest's table: a traditional character,
+  // then its simplified form, each in the Basic Multilingual Plane.
+  const useTraditional = (pairs) => {
+    for (let i = 0; i + 1 < pairs.length; i += 2) SIMPLIFIED.set(pairs[i], pairs[i + 1]);
+  };
   const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
   const simplify = (s) => s.replace(HAN, (ch) => SIMPLIFIED.get(ch) || ch);
 
@@ -256,6 +259,7 @@
     constructor(url, inline) {
       this.url = new URL(url, location.href);
       this.inline = inline;
+      if (inline) this.read(JSON.parse(inline));
       this.site = new URL("../../", this.url);
       this.files = new Map();
       this.postings = new Map();
@@ -283,8 +287,14 @@
       return this.get(this.pages, new URL(path, this.site).href, async (r) => pageText(await r.text()));
     }
     async manifest() {
-      if (!this.m) this.m = this.inline ? JSON.parse(this.inline) : await this.load(this.url.href);
+      if (!this.m) this.read(this.inline ? JSON.parse(this.inline) : await this.load(this.url.href));
       return this.m;
+    }
+    // read takes the manifest; a page that carries it gives it at once,
+    // so that queries are folded before anything is loaded.
+    read(m) {
+      this.m = m;
+      useTraditional(m.traditional || "");
     }
     // districts returns each document's district, -1 for none.
     async districts() {
@@ -317,14 +327,14 @@
       const [path, head, district, label, aliases] = block[id % m.block];
       const body = await this.text(path);
       const headText = foldText(head), bodyText = foldText(body), aliasText = squeeze(foldText(aliases || ""));
-      const inHead = squeeze(headText);
+      const inHead = squeeze(headText), inBody = squeeze(bodyText);
       return {
         id, path, head, body, district, label,
         text: headText + "\n" + bodyText, headText,
         // holds and heads tell whether the page and its head show word
         // w, as the index reads them: head, text and aliases each on
         // their own, without what is ignorable.
-        holds: (w) => inHead.includes(w) || aliasText.includes(w) || squeeze(bodyText).includes(w),
+        holds: (w) => inHead.includes(w) || aliasText.includes(w) || inBody.includes(w),
         heads: (w) => inHead.includes(w) || aliasText.includes(w),
       };
     }
@@ -690,7 +700,7 @@
     if (ui.input.value) update();
     // For the tests: the query semantics without the page around them.
     window.pinzhiSearch = {
-      fold, isSeparator, isIgnorable, foldText, words, lookedUp, pageText,
+      fold, isSeparator, isIgnorable, foldText, words, lookedUp, pageText, useTraditional,
       // query finds q and reads the first n results (all, without n).
       query: async (q, district, n) => {
         const result = await search(index, q, district || "");

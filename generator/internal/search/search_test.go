@@ -204,15 +204,22 @@ func TestEncode(t *testing.T) {
 		t.Fatalf("%d files written, %d named", len(files), len(names))
 	}
 	var manifest struct {
-		Docs      int
-		Block     int
-		Districts [][2]string
-		District  string
-		Shards    []string
-		Blocks    []string
+		Docs        int
+		Block       int
+		Districts   [][2]string
+		District    string
+		Shards      []string
+		Blocks      []string
+		Traditional string
 	}
 	if err := json.Unmarshal(files[names[0]], &manifest); err != nil {
 		t.Fatal(err)
+	}
+	// The manifest carries the pairs of OpenCC's table whose simplified
+	// character the site has: 後后 (the texts have 後, folded to 后), not
+	// 發发.
+	if !strings.Contains(manifest.Traditional, "後后") || strings.Contains(manifest.Traditional, "發发") || len([]rune(manifest.Traditional))%2 != 0 {
+		t.Errorf("the manifest's table is %q", manifest.Traditional)
 	}
 	if manifest.Docs != len(docs) || len(manifest.Shards) < 2 || len(manifest.Blocks) < 2 {
 		t.Fatalf("manifest: %d docs, %d shards, %d blocks", manifest.Docs, len(manifest.Shards), len(manifest.Blocks))
