@@ -238,7 +238,8 @@ bound keeps under 130 MB), for each page rendered at once (two per core).
 	/404.html                  the page hosts serve for a missing address
 	/feed.xml                  Atom feed of 50 communities: the newest by date, then in reading
 	                           order; each entry with the leader's words, the whole article
-	                           and a link as its content (type="html")
+	                           (its summary instead when the body is over 64 KB) and a link
+	                           as its content (type="html")
 	/sitemap.xml               every page but the 404 page
 	/robots.txt
 	/assets/<name>.<hash>.<ext> an asset; <hash> is 10 hex digits of its content's SHA-256

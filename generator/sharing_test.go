@@ -255,6 +255,9 @@ func feedEntries(t *testing.T, feed string) map[string]feedEntry {
 func TestFeed(t *testing.T) {
 	t.Parallel()
 	site := repoSite(t)
+	// An article over 64 KB is in the feed by its summary: one worker
+	// renders the feed's 50 entries within the render bound.
+	put(site, "content/communities/long.md", communityFile("slug: long\nweight: 3\nsummary: 长文的摘要。\n")+strings.Repeat("很长的正文。\n\n", 8000))
 	feed := func(base string) map[string]feedEntry {
 		out, _ := mustBuild(t, site, Options{BaseURL: base})
 		return feedEntries(t, readTree(t, out)["feed.xml"])
@@ -277,6 +280,9 @@ func TestFeed(t *testing.T) {
 		if libang.Content.Type != "html" || !strings.Contains(libang.Content.Text, want) {
 			t.Errorf("libang's entry (%s) lacks %q:\n%s", libang.Content.Type, want, libang.Content.Text)
 		}
+	}
+	if long := here["tag:example.org,2016:communities/long"].Content.Text; !strings.Contains(long, "<p>长文的摘要。</p>") || strings.Contains(long, "很长的正文") {
+		t.Errorf("the long article's entry holds %d bytes, want its summary alone", len(long))
 	}
 	if lingxiao := here["tag:example.org,2016:communities/lingxiao"]; !strings.Contains(lingxiao.Content.Text, "<blockquote><p>“世上最远的距离") {
 		t.Errorf("lingxiao's entry lacks its leader's words:\n%s", lingxiao.Content.Text)

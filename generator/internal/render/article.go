@@ -11,11 +11,17 @@ import (
 // other than its own (the feed).
 type articleFunc func(*source.File) (string, error)
 
+// maxFeedArticle bounds the Markdown of an article the feed carries: the
+// feed is one file of 50 entries, rendered by one worker within the
+// render bound, and a feed reader wants an article, not a book.
+const maxFeedArticle = 64 << 10
+
 // articleHTML converts a body as its page does, links and pictures
 // included, without reporting its problems again: its page reports them.
+// A body over maxFeedArticle gives "".
 func (w *worker) articleHTML(f *source.File) (string, error) {
-	body, err := f.Body(w.FS)
-	if err != nil {
+	body, err := f.ReadBody(w.FS)
+	if err != nil || len(body) > maxFeedArticle {
 		return "", err
 	}
 	var out bytes.Buffer

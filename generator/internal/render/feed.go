@@ -122,6 +122,9 @@ func entryContent(c *model.Community, body, link string) *atomContent {
 	if c.Quote != "" {
 		b.WriteString("<blockquote><p>“" + html.EscapeString(c.Quote) + "”</p><p>——" + html.EscapeString(c.Leader.Role+" "+c.Leader.Name) + "</p></blockquote>")
 	}
+	if body == "" && c.Summary != "" {
+		b.WriteString("<p>" + html.EscapeString(c.Summary) + "</p>")
+	}
 	b.WriteString(body)
 	b.WriteString(`<p><a href="` + html.EscapeString(link) + `">在专题中阅读：` + html.EscapeString(c.Title) + "</a></p>")
 	return &atomContent{Type: "html", Text: b.String()}

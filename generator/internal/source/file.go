@@ -80,8 +80,24 @@ func frontMatterHint(format string) string {
 // its page is rendered. Callers keep bodies within a budget.
 func (l *Loaded) Keep() { l.File.kept = l.Body }
 
+// ReadBody reads the file's body again, leaving a kept body to its page:
+// for a page other than the file's own (the feed), which may render while
+// the file's page does.
+func (f *File) ReadBody(fsys fs.FS) ([]byte, error) {
+	text, p := ReadText(fsys, f.Path, MaxFileSize)
+	if p != nil {
+		return nil, p
+	}
+	if f.bodyOffset > len(text) || crc64.Checksum(text[:f.bodyOffset], crcTable) != f.FrontHash ||
+		crc64.Checksum(text[f.bodyOffset:], crcTable) != f.BodyHash {
+		return nil, &Problem{Path: f.Path, Message: "changed while the site was being built", Hint: "build again"}
+	}
+	return text[f.bodyOffset:], nil
+}
+
 // Body returns the file's body, for rendering: the kept one, given up
-// once returned, or the file read again. The file may have changed since
+// once returned, or the file read again. Only the file's own page may
+// call it. The file may have changed since
 // it was loaded; then the page would not match the model built from it,
 // so that is a problem the next build clears.
 func (f *File) Body(fsys fs.FS) ([]byte, error) {
