@@ -47,11 +47,14 @@ const (
 )
 
 // Name returns what names the card of a title: a hash of everything that
-// makes it, 32 hex digits.
+// makes it, 32 hex digits. Without a font every card is the same card,
+// drawn once.
 func Name(title, site string, f *Font) string {
 	id := "none"
 	if f != nil {
 		id = f.ID
+	} else {
+		title, site = "", ""
 	}
 	sum := sha256.Sum256([]byte(version + "\x00" + id + "\x00" + title + "\x00" + site))
 	return hex.EncodeToString(sum[:16])

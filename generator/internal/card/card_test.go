@@ -102,6 +102,9 @@ func TestNameChangesWithWhatIsShown(t *testing.T) {
 			t.Error("two different cards have one name")
 		}
 	}
+	if Name("后大街社区", "品质社区", nil) != Name("力邦社区", "品质", nil) {
+		t.Error("cards without text, all alike, have different names")
+	}
 	if len(base) != 32 {
 		t.Errorf("name %q is not 32 hex digits", base)
 	}
