@@ -17,7 +17,7 @@ func (o *Output) pageData(m *model.Model, r *Reads) *PageData {
 		d.Type = "article"
 	}
 	if o.Kind == "home" || o.Community != nil || o.Page != nil {
-		d.Date, d.Updated = o.date(m, r), o.updated(m, r)
+		d.Date, d.Updated = o.dates(m, r)
 	}
 	d.Draft = o.Community != nil && o.Community.Draft || o.Page != nil && o.Page.Draft
 	if s.HasFeed && o.Kind != "404" { // the 404 page is served at any address

@@ -16,7 +16,9 @@ type DirFS string
 
 type notRegularError struct{ mode fs.FileMode }
 
-func (e *notRegularError) Error() string { return "not a regular file: " + describeMode(e.mode).String() }
+func (e *notRegularError) Error() string {
+	return "not a regular file: " + describeMode(e.mode).String()
+}
 
 func (d DirFS) join(name string, op string) (string, error) {
 	if !fs.ValidPath(name) {

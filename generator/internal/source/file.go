@@ -105,15 +105,7 @@ func (f *File) Body(fsys fs.FS) ([]byte, error) {
 		f.kept = nil
 		return body, nil
 	}
-	text, p := ReadText(fsys, f.Path, MaxFileSize)
-	if p != nil {
-		return nil, p
-	}
-	if f.bodyOffset > len(text) || crc64.Checksum(text[:f.bodyOffset], crcTable) != f.FrontHash ||
-		crc64.Checksum(text[f.bodyOffset:], crcTable) != f.BodyHash {
-		return nil, &Problem{Path: f.Path, Message: "changed while the site was being built", Hint: "build again"}
-	}
-	return text[f.bodyOffset:], nil
+	return f.ReadBody(fsys)
 }
 
 // ReadText reads a text file of at most limit bytes and normalises it: a
