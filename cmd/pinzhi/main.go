@@ -5,6 +5,7 @@
 //	pinzhi check [--src DIR] [--base-url URL] [--drafts] [--external]
 //	pinzhi new community TITLE --district DISTRICT [--leader NAME] [--role ROLE] [--slug SLUG]
 //	pinzhi new page PATH TITLE
+//	pinzhi deploy [--src DIR] [--out DIR] [--to URL] [--build=false] [--dry-run] [--force] [--gzip] [--max-deletes 256]
 //	pinzhi version
 //
 // Exit status: 0 on success, 1 when the site has errors, 2 on bad usage.
@@ -30,6 +31,7 @@ Usage:
   pinzhi serve   preview the site, rebuilt on every save
   pinzhi check   follow every link, anchor and image of the site, as a reader would
   pinzhi new     write a new community or page: pinzhi new community 丹顶鹤社区 --district 鄞州区
+  pinzhi deploy  build the site and publish it to an object store: pinzhi deploy --to s3://bucket/pinzhi
   pinzhi version
 
 --src is the site's folder, holding content/, layouts/ and assets/ (default ".").
@@ -67,6 +69,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return check(args[1:], stdout, stderr, say)
 	case "new":
 		return newFile(args[1:], stdout, stderr, say)
+	case "deploy":
+		return deploySite(args[1:], stdout, stderr, say)
 	case "version":
 		fmt.Fprintln(stdout, "pinzhi", version())
 		return 0
@@ -118,7 +122,12 @@ func build(args []string, stderr io.Writer, say *lang.Printer) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	opts := site.options(filepath.Clean(*out))
+	return buildInto(site.options(filepath.Clean(*out)), *out, *verbose, stderr, say)
+}
+
+// buildInto builds the site with opts into out, printing its warnings,
+// its problems or what it built, and returns the exit status.
+func buildInto(opts generator.Options, out string, verbose bool, stderr io.Writer, say *lang.Printer) int {
 	var progress *progressLine
 	if f, ok := stderr.(*os.File); ok {
 		progress = newProgressLine(f)
@@ -132,8 +141,8 @@ func build(args []string, stderr io.Writer, say *lang.Printer) int {
 	if err != nil {
 		return reportError(stderr, err, say)
 	}
-	fmt.Fprint(stderr, say.Sprintf("built %d files into %s in %d ms\n", report.Files, printable(*out), report.Duration.Milliseconds()))
-	if *verbose {
+	fmt.Fprint(stderr, say.Sprintf("built %d files into %s in %d ms\n", report.Files, printable(out), report.Duration.Milliseconds()))
+	if verbose {
 		for _, p := range report.Phases {
 			fmt.Fprintf(stderr, "  %-7s %5d ms\n", p.Name, p.Duration.Milliseconds())
 		}

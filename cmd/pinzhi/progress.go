@@ -41,7 +41,7 @@ func (p *progressLine) show(pr generator.Progress) {
 	if !p.on || time.Since(p.start) < p.after || pr.Total == 0 {
 		return
 	}
-	verb := map[string]string{"load": "reading", "render": "writing"}[pr.Phase]
+	verb := map[string]string{"load": "reading", "render": "writing", "deploy": "deploying"}[pr.Phase]
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	fmt.Fprintf(p.w, "\r\033[K%s %d of %d files (%d%%)", verb, pr.Done, pr.Total, pr.Done*100/pr.Total)

@@ -1,0 +1,53 @@
+// Package deploy publishes a site pinzhi built to an object store, or to
+// a folder, through a Go CDK bucket (gocloud.dev/blob). It treats the
+// bucket as one more output folder, under the rule the rest of pinzhi
+// keeps: it never deletes or overwrites an object it did not upload.
+//
+// # The object list
+//
+// Beside the site, under the target's prefix, pinzhi keeps ListName: a
+// gzipped JSON object naming each object it uploaded, with the SHA-256
+// of its bytes and a fingerprint of its headers. It is the only source of
+// deletions, and it lets a deploy decide what changed without reading the
+// objects. Every object pinzhi uploads also carries the SHA-256 of its
+// bytes in its metadata (MetaSHA256), so that an object whose entry is
+// missing or stale is judged by one HEAD request, not by its ETag, which
+// multipart and encrypted uploads make differ from the bytes' MD5.
+//
+// An object under the prefix that is not on the list and carries no
+// MetaSHA256 is someone else's: a site file of the same name makes the
+// deploy fail before it changes anything, and it is never deleted.
+//
+// # What is uploaded
+//
+// A file is uploaded when the bucket has no object of its name, when the
+// object's size differs, when the listing gives an MD5 that is not that
+// of the bytes pinzhi would upload, or when the list's entry differs from
+// the file's hash or headers and the object's own metadata does not
+// match either. Force uploads every file.
+//
+// # Order
+//
+// Uploads go in phases, each finished before the next starts, so that a
+// reader never gets a page whose assets are not there yet, and a link
+// never points at a page that is not there yet:
+//
+//  1. assets/ (named by their content, so new names beside the old);
+//  2. pages new to the bucket;
+//  3. pages that changed;
+//  4. the feed, the sitemap and robots.txt, which point at the pages.
+//
+// The list is written before the first upload, naming the objects about
+// to be written with no hash (so the next deploy checks them), after the
+// last upload, and after the deletions, which come last and are bounded
+// by MaxDeletes. A deploy stopped at any moment leaves the old site with
+// some new files beside it, and the next deploy finishes the job.
+//
+// # Headers
+//
+// Content-Type is set from the file's extension, with charset=utf-8 for
+// text, and application/atom+xml for feed.xml. Cache-Control is
+// "public, max-age=31536000, immutable" under assets/, whose names carry
+// a hash of their content, and "no-cache" for everything else. With Gzip,
+// text is stored compressed, with Content-Encoding: gzip.
+package deploy

@@ -1,0 +1,176 @@
+package deploy
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+
+	"gocloud.dev/blob"
+	"gocloud.dev/gcerrors"
+)
+
+// A Phase is a step of the uploads: each is finished before the next
+// starts (see Order in the package documentation).
+type Phase int
+
+const (
+	Assets Phase = iota
+	NewPages
+	ChangedPages
+	Indexes
+)
+
+// An Upload is one object a deploy writes.
+type Upload struct {
+	Key   string
+	Size  int64 // the bytes stored
+	Phase Phase
+	New   bool // the bucket had no object of that name
+	file  *file
+}
+
+// A Plan is what a deploy does, in order: the uploads, then the deletions.
+type Plan struct {
+	Uploads   []Upload
+	Deletes   []string // objects pinzhi uploaded that the site no longer has
+	Unchanged int      // files the bucket holds already
+	Bytes     int64    // stored by the uploads
+	// forgotten are entries of the object list whose objects are gone.
+	forgotten []string
+	// list is the object list as it will be once the deploy is done.
+	list objectList
+}
+
+// A verdict is what a deploy does with one file of the site.
+type verdict int
+
+const (
+	upload verdict = iota
+	keep
+	foreign // someone else's object has the file's name
+)
+
+// planner decides what to do with each file.
+type planner struct {
+	bucket *blob.Bucket
+	known  objectList
+	remote map[string]remote
+	force  bool
+	count  *Requests
+	mu     sync.Mutex // guards count
+}
+
+// makePlan compares the site's files with the bucket and the object list.
+func makePlan(ctx context.Context, p *planner, files []*file, workers int) (*Plan, error) {
+	verdicts := make([]verdict, len(files))
+	err := forEach(ctx, len(files), workers, func(i int) (err error) {
+		verdicts[i], err = p.check(ctx, files[i])
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	plan := &Plan{list: objectList{}}
+	var theirs []string
+	for i, f := range files {
+		plan.list[f.key] = entry{SHA256: f.sha256, Headers: f.headers.fingerprint()}
+		switch verdicts[i] {
+		case keep:
+			plan.Unchanged++
+		case foreign:
+			theirs = append(theirs, f.key)
+		case upload:
+			_, there := p.remote[f.key]
+			plan.Uploads = append(plan.Uploads, Upload{Key: f.key, Size: f.size, Phase: phaseOf(f.key, !there), New: !there, file: f})
+			plan.Bytes += f.size
+		}
+	}
+	if len(theirs) > 0 {
+		return nil, foreignError(theirs)
+	}
+	slices.SortStableFunc(plan.Uploads, func(a, b Upload) int { return int(a.Phase) - int(b.Phase) })
+	for _, key := range slices.Sorted(maps.Keys(p.known)) {
+		if _, inSite := plan.list[key]; inSite {
+			continue
+		}
+		if _, there := p.remote[key]; there {
+			plan.Deletes = append(plan.Deletes, key)
+		} else {
+			plan.forgotten = append(plan.forgotten, key)
+		}
+	}
+	return plan, nil
+}
+
+// check decides what to do with one file (see What is uploaded in the
+// package documentation).
+func (p *planner) check(ctx context.Context, f *file) (verdict, error) {
+	r, there := p.remote[f.key]
+	if !there {
+		return upload, nil
+	}
+	k, listed := p.known[f.key]
+	want := entry{SHA256: f.sha256, Headers: f.headers.fingerprint()}
+	sameBytes := r.size == f.size && (r.md5 == nil || bytes.Equal(r.md5, f.md5))
+	switch {
+	case listed && !p.force && k == want && sameBytes:
+		return keep, nil
+	case listed && (p.force || r.size != f.size):
+		return upload, nil
+	}
+	attrs, err := p.bucket.Attributes(ctx, f.key)
+	p.counted(func(c *Requests) { c.Head++ })
+	switch {
+	case gcerrors.Code(err) == gcerrors.NotFound:
+		return upload, nil // gone since the listing
+	case err != nil:
+		return upload, err
+	case !listed && attrs.Metadata[MetaSHA256] == "":
+		return foreign, nil
+	case !p.force && attrs.Metadata[MetaSHA256] == f.sha256 && attrs.Size == f.size && sameHeaders(attrs, f.headers):
+		return keep, nil
+	}
+	return upload, nil
+}
+
+func (p *planner) counted(add func(*Requests)) {
+	p.mu.Lock()
+	add(p.count)
+	p.mu.Unlock()
+}
+
+func sameHeaders(a *blob.Attributes, h headers) bool {
+	return a.ContentType == h.contentType && a.CacheControl == h.cacheControl && a.ContentEncoding == h.contentEncoding
+}
+
+// phaseOf is the phase of the upload of the file at key.
+func phaseOf(key string, isNew bool) Phase {
+	switch {
+	case strings.HasPrefix(key, "assets/"):
+		return Assets
+	case key == "feed.xml" || key == "sitemap.xml" || key == "robots.txt":
+		return Indexes
+	case path.Ext(key) != ".html":
+		return Assets // what pages use: pictures and files outside assets/
+	case isNew:
+		return NewPages
+	}
+	return ChangedPages
+}
+
+// foreignError names the objects in the way.
+func foreignError(keys []string) error {
+	shown := keys[:min(len(keys), 5)]
+	more := ""
+	if len(keys) > len(shown) {
+		more = fmt.Sprintf(" and %d more", len(keys)-len(shown))
+	}
+	return fmt.Errorf("the target holds %d objects that pinzhi did not upload where the site has files (%s%s); "+
+		"pinzhi does not overwrite them: remove them from the bucket yourself, or deploy to another prefix",
+		len(keys), strings.Join(shown, ", "), more)
+}

@@ -1,0 +1,40 @@
+package deploy
+
+import (
+	"context"
+	"io"
+
+	"gocloud.dev/blob"
+)
+
+// A remote is what the bucket's listing says of one object.
+type remote struct {
+	size int64
+	md5  []byte // nil when the store gives none, or an ETag that is not one
+}
+
+// listPage is how many objects one listing request asks for: S3's most.
+const listPage = 1000
+
+// listRemote lists every object under the bucket's prefix but the
+// object list, and counts the requests it took.
+func listRemote(ctx context.Context, b *blob.Bucket, count *Requests) (map[string]remote, error) {
+	objects := map[string]remote{}
+	token := blob.FirstPageToken
+	for {
+		page, next, err := b.ListPage(ctx, token, listPage, nil)
+		count.List++
+		if err != nil && err != io.EOF {
+			return nil, err
+		}
+		for _, o := range page {
+			if !o.IsDir && o.Key != ListName {
+				objects[o.Key] = remote{size: o.Size, md5: o.MD5}
+			}
+		}
+		if len(next) == 0 || err == io.EOF {
+			return objects, nil
+		}
+		token = next
+	}
+}

@@ -1,0 +1,75 @@
+package deploy
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"pinzhi/generator/internal/source"
+
+	"gocloud.dev/blob"
+	_ "gocloud.dev/blob/fileblob" // file:///path
+	_ "gocloud.dev/blob/s3blob"   // s3://bucket, for AWS and every store that speaks its API
+)
+
+// Schemes are the kinds of target pinzhi deploys to. Google Cloud Storage
+// and Azure have drivers of their own in the Go CDK, left out because they
+// would double the size of the command and add 60 ms to the start of
+// every command; Cloud Storage is reached through its S3-compatible
+// endpoint instead (docs/hosting.md).
+var Schemes = []string{"s3", "file"}
+
+// Open opens the bucket a target URL names. A path after an s3 bucket's
+// name is the prefix the site is put under: s3://bucket/2016/pinzhi
+// puts index.html at 2016/pinzhi/index.html. Credentials come from the
+// store's usual environment variables and files only.
+func Open(ctx context.Context, target string) (*blob.Bucket, error) {
+	u, err := url.Parse(target)
+	if err != nil || u.Scheme == "" {
+		return nil, fmt.Errorf("%s is not a storage URL: write it as s3://bucket/prefix?region=… or file:///path", Redact(target))
+	}
+	if !slices.Contains(Schemes, u.Scheme) {
+		return nil, fmt.Errorf("%s: pinzhi deploys to %s:// targets, not %s://; Google Cloud Storage takes s3://bucket?endpoint=https://storage.googleapis.com&region=auto",
+			Redact(target), strings.Join(Schemes, ":// and "), u.Scheme)
+	}
+	if source.HasCredential(u) {
+		return nil, fmt.Errorf("%s carries a credential: give it in the store's environment variables or credentials file instead", Redact(target))
+	}
+	prefix := ""
+	if u.Scheme == "s3" {
+		prefix = strings.Trim(u.Path, "/")
+		u.Path = ""
+	}
+	b, err := blob.OpenBucket(ctx, u.String())
+	if err != nil {
+		return nil, fmt.Errorf("cannot open %s: %w", Redact(target), err)
+	}
+	if prefix != "" {
+		b = blob.PrefixedBucket(b, prefix+"/")
+	}
+	return b, nil
+}
+
+// Redact is the target as it may be printed: as written when it holds
+// no secret, else without its user and password and with the values of
+// query parameters that name a secret replaced.
+func Redact(target string) string {
+	u, err := url.Parse(target)
+	if err != nil {
+		return "the target"
+	}
+	if !source.HasCredential(u) {
+		return target
+	}
+	u.User = nil
+	q := u.Query()
+	for name := range q {
+		if source.SecretParam(name) {
+			q.Set(name, "REDACTED")
+		}
+	}
+	u.RawQuery = q.Encode()
+	return u.String()
+}

@@ -1,0 +1,76 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+)
+
+// A Built is an output folder holding a whole site made by pinzhi build,
+// opened for reading: pinzhi deploy reads it under the folder's lock, so
+// that no build replaces it meanwhile.
+type Built struct {
+	Dir    string   // absolute, symbolic links resolved
+	Files  []string // the files pinzhi wrote there, as slash paths, sorted
+	unlock func()
+}
+
+// OpenBuilt takes the lock of the output folder out and returns its
+// files. It refuses a folder pinzhi did not make, a preview of pinzhi
+// serve, whose pages link to this machine, and a folder a build stopped
+// writing part of the way.
+func OpenBuilt(out string, note func(string)) (*Built, error) {
+	if note == nil {
+		note = func(string) {}
+	}
+	dir, err := resolve(out)
+	if err != nil {
+		return nil, err
+	}
+	info, err := os.Lstat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s does not exist: run pinzhi build first, or leave out --build=false", out)
+	case err != nil:
+		return nil, err
+	case !info.IsDir():
+		return nil, fmt.Errorf("%s is not a folder", out)
+	}
+	unlock, err := lock(sibling(dir, ".lock"), Build, out, note)
+	if err != nil {
+		return nil, err
+	}
+	f := &Folder{out: dir, shown: out}
+	l := findList(folderKey(dir, info), f.listFiles()...)
+	if err := deployable(l, out); err != nil {
+		unlock()
+		return nil, err
+	}
+	return &Built{Dir: dir, Files: sortedSet(l.set()), unlock: unlock}, nil
+}
+
+// deployable says why the folder with list l may not be deployed, if it
+// may not.
+func deployable(l *list, out string) error {
+	switch {
+	case l == nil:
+		return fmt.Errorf("%s was not made by pinzhi (it has no list %s naming it): pinzhi deploy publishes only a site pinzhi built; "+
+			"run pinzhi build, or name the folder it built with --out", out, listFile(out))
+	case l.mode == Preview:
+		return fmt.Errorf("%s holds a preview of pinzhi serve, whose pages link to this machine: run pinzhi build and deploy what it writes", out)
+	case l.writing:
+		return fmt.Errorf("%s is only partly written: a build stopped before it finished; run pinzhi build again", out)
+	case len(l.files) == 0:
+		return fmt.Errorf("%s holds no files pinzhi wrote: run pinzhi build", out)
+	}
+	return nil
+}
+
+// Close releases the folder's lock.
+func (b *Built) Close() {
+	if b.unlock != nil {
+		b.unlock()
+		b.unlock = nil
+	}
+}
