@@ -96,6 +96,14 @@ it most resembles. A key given with no value ("quote:") counts as absent.
 	tagAuthority a domain and a date it was the paper's, e.g. example.org,2016: the
 	             feed's ids are then tag: URIs (RFC 4151) that stay when the site moves
 	rawHTML      true lets raw HTML in Markdown through; false when absent
+	deploy       where pinzhi deploy publishes the site when given no --to (see
+	             Deploying): to, a storage URL, e.g.
+	               deploy:
+	                 to: s3://paper/pinzhi?endpoint=https://oss-cn-hangzhou.aliyuncs.com&region=oss-cn-hangzhou
+	             A URL that is not one, or that carries a credential (a user or
+	             password, a query parameter named like a key, secret, token or
+	             signature), is an error: the file is shared with everyone who
+	             has the site
 	districts    the ordered list of districts (required), each a name and a slug:
 	               - name: 海曙区
 	                 slug: haishu
@@ -540,6 +548,19 @@ something not pinzhi's is left as it is, and the build stages in a new
 folder instead. A failed build leaves the output folder as it was. Two
 builds of one output folder wait for each other. The same source gives
 byte-identical output.
+
+# Deploying
+
+pinzhi deploy publishes the site an output folder holds to an object
+store or a folder; see package deploy for the contract. It deploys only a
+folder whose list says pinzhi build wrote it whole (not serve's preview,
+not a build that stopped), under the folder's lock, and builds it first
+unless told --build=false. In the bucket, as in an output folder, pinzhi
+never deletes or overwrites an object it did not write: its own list of
+the objects it uploaded, beside the site, is the only source of
+deletions. Objects under assets/ are sent with Cache-Control
+"public, max-age=31536000, immutable", every other with "no-cache"; text
+with charset=utf-8, feed.xml as application/atom+xml.
 
 # Errors
 

@@ -39,8 +39,8 @@
 //
 // The list is written before the first upload, naming the objects about
 // to be written with no hash (so the next deploy checks them), after the
-// last upload, and after the deletions, which come last and are bounded
-// by MaxDeletes. A deploy stopped at any moment leaves the old site with
+// last upload, and after the deletions, which come last, pages before
+// the assets they link to, and are bounded by MaxDeletes. A deploy stopped at any moment leaves the old site with
 // some new files beside it, and the next deploy finishes the job.
 //
 // # Headers

@@ -104,6 +104,8 @@ func makePlan(ctx context.Context, p *planner, files []*file, workers int) (*Pla
 			plan.forgotten = append(plan.forgotten, key)
 		}
 	}
+	// Pages go before the assets they link to, the reverse of uploads.
+	slices.SortStableFunc(plan.Deletes, func(a, b string) int { return int(phaseOf(b, false)) - int(phaseOf(a, false)) })
 	return plan, nil
 }
 

@@ -257,4 +257,21 @@ var Chinese = map[string]string{
 	"a folder":                                                                                                            "文件夹",
 	"a special file":                                                                                                      "特殊文件",
 	"shorten the file's name or a folder's above it: a name may have 255 bytes (85 Chinese characters), a path 4,096":     "缩短文件名或上层文件夹名：一个名字最多 255 字节（85 个汉字），一条路径最多 4096 字节",
+
+	// pinzhi deploy.
+	"pinzhi deploy: no target: pass --to URL, or write deploy: with to: URL under it in content/_index.md\n": "pinzhi deploy：没有发布目标：用 --to 指定网址，或在 content/_index.md 里写 deploy:，下面一行缩进写 to: 网址\n",
+	"deploy failed: %s": "发布失败：%s",
+	"dry run for %s: %d files to upload (%s), %d objects to delete, %d unchanged; nothing was changed\n": "试运行 %s：要上传 %d 个文件（%s），要删除 %d 个对象，%d 个未变；什么也没有改动\n",
+	"deployed to %s: %d files uploaded (%s), %d objects deleted, %d unchanged, in %d ms\n":               "已发布到 %s：上传 %d 个文件（%s），删除 %d 个对象，%d 个未变，用时 %d 毫秒\n",
+	"upload": "上传",
+	"delete": "删除",
+	"nothing answers at the address of %s: check endpoint= in the URL and the network":                                                                            "%s 的地址没有应答：检查网址里的 endpoint= 和网络",
+	"the bucket of %s does not exist: create it in the store's console, or correct its name":                                                                      "%s 的存储桶不存在：在存储服务的控制台里创建它，或改正桶名",
+	"the store refused the credentials for %s: check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or ~/.aws/credentials) and the key's permissions on the bucket": "存储服务拒绝了 %s 的凭证：检查 AWS_ACCESS_KEY_ID 和 AWS_SECRET_ACCESS_KEY（或 ~/.aws/credentials），以及这个密钥对存储桶的权限",
+	"no credentials for %s: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or write them in ~/.aws/credentials":                                                 "没有 %s 的凭证：设置 AWS_ACCESS_KEY_ID 和 AWS_SECRET_ACCESS_KEY，或写进 ~/.aws/credentials",
+	"write deploy: on a line of its own, then an indented line to: followed by the storage URL, such as s3://bucket/pinzhi?region=…":                              "单独一行写 deploy:，下面缩进一行写 to: 和存储网址，例如 s3://bucket/pinzhi?region=…",
+	"write it as a storage URL, such as s3://bucket/pinzhi?endpoint=https://oss-cn-hangzhou.aliyuncs.com&region=oss-cn-hangzhou, or file:///var/www/pinzhi":       "写成存储网址，例如 s3://bucket/pinzhi?endpoint=https://oss-cn-hangzhou.aliyuncs.com&region=oss-cn-hangzhou，或 file:///var/www/pinzhi",
+	"deploy.to %q is not a storage URL": "deploy.to %q 不是存储网址",
+	"remove it from the URL and give it in the store's environment variables or credentials file, as docs/hosting.md shows": "从网址里删掉它，改用存储服务的环境变量或凭证文件提供，见 docs/hosting.md",
+	"deploy.to carries a credential, and content files are shared with everyone who has the site":                           "deploy.to 里含有凭证，而内容文件会分享给所有拿到网站的人",
 }
