@@ -403,8 +403,8 @@ func failureLines(stderr string) []string {
 func TestDeployToFolder(t *testing.T) {
 	t.Parallel()
 	dir := deployFixture(t)
-	to := t.TempDir()
-	target := "file://" + filepath.ToSlash(to) + "?metadata=skip"
+	to := filepath.Join(t.TempDir(), "www", "pinzhi") // made by the deploy
+	target := "file://" + filepath.ToSlash(to)
 	stdout, stderr, code := pinzhi(t, dir, "deploy", "--to", target)
 	if code != 0 {
 		t.Fatalf("exit %d:\n%s%s", code, stdout, stderr)
@@ -415,6 +415,17 @@ func TestDeployToFolder(t *testing.T) {
 		if err != nil || !bytes.Equal(got, data) {
 			t.Errorf("%s is not as built: %v", key, err)
 		}
+	}
+	var extra []string
+	filepath.WalkDir(to, func(p string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(to, p)
+		if err == nil && !d.IsDir() && site[filepath.ToSlash(rel)] == nil && rel != deploy.ListName {
+			extra = append(extra, rel)
+		}
+		return err
+	})
+	if len(extra) > 0 {
+		t.Errorf("the folder also holds %v", extra)
 	}
 	stdout, stderr, code = pinzhi(t, dir, "deploy", "--to", target)
 	if code != 0 || !strings.Contains(stdout, "0 files uploaded (0 B), 0 objects deleted, "+strconv.Itoa(len(site))+" unchanged") {

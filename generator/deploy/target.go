@@ -38,9 +38,12 @@ func Open(ctx context.Context, target string) (*blob.Bucket, error) {
 		return nil, fmt.Errorf("%s carries a credential: give it in the store's environment variables or credentials file instead", Redact(target))
 	}
 	prefix := ""
-	if u.Scheme == "s3" {
+	switch u.Scheme {
+	case "s3":
 		prefix = strings.Trim(u.Path, "/")
 		u.Path = ""
+	case "file":
+		u.RawQuery = folderDefaults(u.Query()).Encode()
 	}
 	b, err := blob.OpenBucket(ctx, u.String())
 	if err != nil {
@@ -50,6 +53,19 @@ func Open(ctx context.Context, target string) (*blob.Bucket, error) {
 		b = blob.PrefixedBucket(b, prefix+"/")
 	}
 	return b, nil
+}
+
+// folderDefaults makes a file:// target a plain copy of the site unless
+// its query says otherwise: the folder is created, no .attrs file beside
+// each file (a web server would serve them), and temporary files beside
+// their final names, since a rename from /tmp fails across file systems.
+func folderDefaults(q url.Values) url.Values {
+	for name, value := range map[string]string{"create_dir": "1", "metadata": "skip", "no_tmp_dir": "1"} {
+		if !q.Has(name) {
+			q.Set(name, value)
+		}
+	}
+	return q
 }
 
 // Redact is the target as it may be printed: as written when it holds

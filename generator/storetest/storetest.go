@@ -47,6 +47,9 @@ type Store struct {
 // Weed returns the path of the weed command, or skips (or fails) the test.
 func Weed(t testing.TB) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short leaves out the tests that start a store")
+	}
 	if p := os.Getenv("PINZHI_WEED"); p != "" {
 		return p
 	}
