@@ -138,7 +138,7 @@ func (f *deployFlags) run(ctx context.Context, opts deploy.Options, shown string
 	}
 	if f.verbose {
 		r := res.Requests
-		fmt.Fprintf(stderr, "  requests: %d list, %d get, %d head, %d put, %d delete\n", r.List, r.Get, r.Head, r.Put, r.Delete)
+		fmt.Fprintf(stderr, "  requests: %d list, %d get, %d head, %d put, %d delete; %s sent\n", r.List, r.Get, r.Head, r.Put, r.Delete, size(r.Sent))
 	}
 	if f.dryRun {
 		fmt.Fprint(stdout, say.Sprintf("dry run for %s: %d files to upload (%s), %d objects to delete, %d unchanged; nothing was changed\n",

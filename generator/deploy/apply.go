@@ -3,17 +3,17 @@ package deploy
 import (
 	"context"
 	"fmt"
-	"maps"
 	"sync/atomic"
 
 	"gocloud.dev/blob"
+	"gocloud.dev/gcerrors"
 )
 
-// apply carries the plan out: the list claims what is about to be
-// written, the uploads go phase by phase, the list is written, the
-// deletions follow, and the list is written again without them.
-func apply(ctx context.Context, opts Options, plan *Plan, known objectList, count *Requests) error {
-	if !plan.changes(known) {
+// apply carries the plan out: the pending list names what is about to
+// be written, the uploads go phase by phase, the deletions follow, and
+// the object list is written once, at the end.
+func apply(ctx context.Context, opts Options, plan *Plan, known objectList, pending bool, count *Requests) error {
+	if !plan.changes(known) && !pending {
 		return nil
 	}
 	var done atomic.Int64
@@ -24,47 +24,22 @@ func apply(ctx context.Context, opts Options, plan *Plan, known objectList, coun
 		}
 	}
 	if len(plan.Uploads) > 0 {
-		claim := maps.Clone(known)
-		for _, u := range plan.Uploads {
-			claim[u.Key] = entry{} // may be written from now on
-		}
-		if err := writeList(ctx, opts.Bucket, claim, count); err != nil {
+		if err := writePending(ctx, opts.Bucket, plan.Uploads, count); err != nil {
 			return err
 		}
+		pending = true
 	}
 	if err := uploadAll(ctx, opts, plan.Uploads, step, count); err != nil {
 		return err
 	}
-	after := maps.Clone(plan.list)
-	for _, key := range plan.Deletes {
-		after[key] = known[key] // still pinzhi's until deleted
-	}
-	if err := writeList(ctx, opts.Bucket, after, count); err != nil {
+	if err := deleteAll(ctx, opts, plan.Deletes, step, count); err != nil {
 		return err
 	}
-	if len(plan.Deletes) == 0 {
-		return nil
-	}
-	var deleted atomic.Int64
-	err := forEach(ctx, len(plan.Deletes), opts.Workers, func(i int) error {
-		if err := opts.Bucket.Delete(ctx, plan.Deletes[i]); err != nil {
-			return fmt.Errorf("cannot delete %s: %w", plan.Deletes[i], err)
-		}
-		deleted.Add(1)
-		step()
-		return nil
-	})
-	count.Delete += int(deleted.Load())
-	if err != nil {
+	if err := writeObjectList(ctx, opts.Bucket, plan.list, count); err != nil {
 		return err
 	}
-	return writeList(ctx, opts.Bucket, plan.list, count)
-}
-
-func writeList(ctx context.Context, b *blob.Bucket, l objectList, count *Requests) error {
-	count.Put++
-	if err := writeObjectList(ctx, b, l); err != nil {
-		return fmt.Errorf("cannot write %s: %w", ListName, err)
+	if pending {
+		return removePending(ctx, opts.Bucket, count)
 	}
 	return nil
 }
@@ -72,8 +47,8 @@ func writeList(ctx context.Context, b *blob.Bucket, l objectList, count *Request
 // uploadAll uploads phase by phase: a phase starts when the one before
 // it is done.
 func uploadAll(ctx context.Context, opts Options, uploads []Upload, step func(), count *Requests) error {
-	var put atomic.Int64
-	defer func() { count.Put += int(put.Load()) }()
+	var put, sent atomic.Int64
+	defer func() { count.Put += int(put.Load()); count.Sent += sent.Load() }()
 	for start := 0; start < len(uploads); {
 		end := start
 		for end < len(uploads) && uploads[end].Phase == uploads[start].Phase {
@@ -85,6 +60,7 @@ func uploadAll(ctx context.Context, opts Options, uploads []Upload, step func(),
 				return fmt.Errorf("cannot upload %s: %w", phase[i].Key, err)
 			}
 			put.Add(1)
+			sent.Add(phase[i].Size)
 			step()
 			return nil
 		})
@@ -113,4 +89,32 @@ func uploadOne(ctx context.Context, opts Options, f *file) error {
 		DisableContentTypeDetection: true,
 		Metadata:                    map[string]string{MetaSHA256: f.sha256},
 	})
+}
+
+// deleteAll deletes in the plan's order, pages before assets, the way
+// uploads go in reverse; the object list still names each object until
+// it is written at the end.
+func deleteAll(ctx context.Context, opts Options, keys []string, step func(), count *Requests) error {
+	var deleted atomic.Int64
+	defer func() { count.Delete += int(deleted.Load()) }()
+	for start := 0; start < len(keys); {
+		end := start
+		for end < len(keys) && phaseOf(keys[end], false) == phaseOf(keys[start], false) {
+			end++
+		}
+		group := keys[start:end]
+		err := forEach(ctx, len(group), opts.Workers, func(i int) error {
+			if err := opts.Bucket.Delete(ctx, group[i]); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
+				return fmt.Errorf("cannot delete %s: %w", group[i], err)
+			}
+			deleted.Add(1)
+			step()
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		start = end
+	}
+	return nil
 }

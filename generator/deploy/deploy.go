@@ -35,9 +35,10 @@ type Options struct {
 type Requests struct {
 	List   int // pages of the bucket's listing
 	Head   int // objects' attributes read
-	Put    int // objects written, the object list among them
+	Put    int // objects written, the object lists among them
 	Delete int
-	Get    int // the object list read
+	Get    int   // the object lists read
+	Sent   int64 // bytes written, the object lists' among them
 }
 
 // A Result is what a deploy did, or with DryRun would do.
@@ -62,7 +63,7 @@ func Deploy(ctx context.Context, opts Options) (*Result, error) {
 		opts.Workers = 10
 	}
 	res := &Result{}
-	plan, known, err := prepare(ctx, opts, &res.Requests)
+	plan, known, pending, err := prepare(ctx, opts, &res.Requests)
 	if err != nil {
 		return nil, err
 	}
@@ -71,31 +72,31 @@ func Deploy(ctx context.Context, opts Options) (*Result, error) {
 		return res, tooManyDeletes(len(plan.Deletes), opts.MaxDeletes)
 	}
 	if !opts.DryRun {
-		err = apply(ctx, opts, plan, known, &res.Requests)
+		err = apply(ctx, opts, plan, known, pending, &res.Requests)
 	}
 	res.Duration = time.Since(start)
 	return res, err
 }
 
 // prepare reads the object list, lists the bucket, hashes the site and
-// makes the plan.
-func prepare(ctx context.Context, opts Options, count *Requests) (*Plan, objectList, error) {
-	known, err := readObjectList(ctx, opts.Bucket)
-	count.Get++
+// makes the plan; pending reports whether a stopped deploy left a
+// pending list.
+func prepare(ctx context.Context, opts Options, count *Requests) (plan *Plan, known objectList, pending bool, err error) {
+	known, pending, err = readObjectList(ctx, opts.Bucket, count)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
 	remote, err := listRemote(ctx, opts.Bucket, count)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
 	files, err := readFiles(ctx, opts.Site, opts.Files, opts.Gzip, opts.Workers)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
 	p := &planner{bucket: opts.Bucket, known: known, remote: remote, force: opts.Force, count: count}
-	plan, err := makePlan(ctx, p, files, opts.Workers)
-	return plan, known, err
+	plan, err = makePlan(ctx, p, files, opts.Workers)
+	return plan, known, pending, err
 }
 
 // changes reports whether the plan changes the bucket, or its list.

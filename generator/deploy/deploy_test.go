@@ -136,12 +136,14 @@ func TestDeployUploadsWhatChanged(t *testing.T) {
 		{"the object list lost: objects are known by their metadata", func(b *blob.Bucket) {
 			b.Delete(ctx, ListName)
 		}, nil, nil},
-		{"an entry with no hash (a deploy was killed)", func(b *blob.Bucket) {
-			data, _ := b.ReadAll(ctx, ListName)
-			l, _ := decodeList(data)
-			l["a/index.html"] = entry{}
-			b.WriteAll(ctx, ListName, encodeList(l), nil)
+		{"a pending list left by a stopped deploy", func(b *blob.Bucket) {
+			b.WriteAll(ctx, PendingName, []byte(`{"format":"pinzhi-pending 1","keys":["a/index.html","z/index.html"]}`), nil)
 		}, nil, nil},
+		{"a pending list, and the object changed since", func(b *blob.Bucket) {
+			b.WriteAll(ctx, PendingName, []byte(`{"format":"pinzhi-pending 1","keys":["a/index.html"]}`), nil)
+			data, _ := b.ReadAll(ctx, "a/index.html")
+			b.WriteAll(ctx, "a/index.html", bytes.ToUpper(data), &blob.WriterOptions{Metadata: map[string]string{MetaSHA256: "0"}})
+		}, nil, []string{"a/index.html"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -199,7 +201,10 @@ func TestDeployRefusesBeforeChanging(t *testing.T) {
 		}, site("aa", "a", "b", "c", "d"), nil, "pinzhi does not overwrite them"},
 		{"an object list pinzhi did not write", func(b *blob.Bucket) {
 			b.WriteAll(ctx, ListName, []byte("{}"), nil)
-		}, site("bb", "a"), nil, "is not pinzhi's list"},
+		}, site("bb", "a"), nil, ".pinzhi-objects.json.gz in the target is not a list pinzhi wrote"},
+		{"a pending list pinzhi did not write", func(b *blob.Bucket) {
+			b.WriteAll(ctx, PendingName, []byte(`["a"]`), nil)
+		}, site("bb", "a"), nil, ".pinzhi-pending.json in the target is not a list pinzhi wrote"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

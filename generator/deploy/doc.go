@@ -6,8 +6,8 @@
 // # The object list
 //
 // Beside the site, under the target's prefix, pinzhi keeps ListName: a
-// gzipped JSON object naming each object it uploaded, with the SHA-256
-// of its bytes and a fingerprint of its headers. It is the only source of
+// gzipped JSON object naming each object it uploaded, with a hash of its
+// bytes and a fingerprint of its headers. It is the only source of
 // deletions, and it lets a deploy decide what changed without reading the
 // objects. Every object pinzhi uploads also carries the SHA-256 of its
 // bytes in its metadata (MetaSHA256), so that an object whose entry is
@@ -21,10 +21,11 @@
 // # What is uploaded
 //
 // A file is uploaded when the bucket has no object of its name, when the
-// object's size differs, when the listing gives an MD5 that is not that
-// of the bytes pinzhi would upload, or when the list's entry differs from
-// the file's hash or headers and the object's own metadata does not
-// match either. Force uploads every file.
+// object's size differs, or when the list's entry for it names other
+// bytes or other headers. Where the list cannot tell (no entry, an entry
+// a stopped deploy left, or a listing whose MD5 differs: an object
+// changed behind pinzhi's back, or an ETag that is no MD5), the object's
+// metadata decides, read with one HEAD request. Force uploads every file.
 //
 // # Order
 //
@@ -37,11 +38,14 @@
 //  3. pages that changed;
 //  4. the feed, the sitemap and robots.txt, which point at the pages.
 //
-// The list is written before the first upload, naming the objects about
-// to be written with no hash (so the next deploy checks them), after the
-// last upload, and after the deletions, which come last, pages before
-// the assets they link to, and are bounded by MaxDeletes. A deploy stopped at any moment leaves the old site with
-// some new files beside it, and the next deploy finishes the job.
+// Before the first upload, a deploy writes PendingName, naming the
+// objects it is about to write: a deploy that finds one left by a stopped
+// deploy counts those objects as pinzhi's and checks each by its
+// metadata. The deletions come after the uploads, pages before the assets
+// they link to, bounded by MaxDeletes; the object list is written once,
+// at the end, and the pending list removed. A deploy stopped at any
+// moment leaves the old site with some new files beside it, and the next
+// deploy finishes the job.
 //
 // # Headers
 //

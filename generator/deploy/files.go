@@ -61,3 +61,8 @@ func compress(data []byte) []byte {
 	w.Close()
 	return b.Bytes()
 }
+
+// entry is what the object list says of the file once it is uploaded.
+func (f *file) entry() entry {
+	return entry{Hash: listHash(f.sha256), Headers: f.headers.fingerprint()}
+}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"gocloud.dev/blob"
 	"gocloud.dev/gcerrors"
@@ -16,44 +17,81 @@ import (
 // objects pinzhi uploaded there.
 const ListName = ".pinzhi-objects.json.gz"
 
+// PendingName is the key of the list of the objects a deploy is about to
+// write: it is there only while a deploy runs, or after one was stopped.
+const PendingName = ".pinzhi-pending.json"
+
 // MetaSHA256 is the metadata key of the SHA-256 of an object's bytes, as
 // they are in the site (before compression).
 const MetaSHA256 = "pinzhi-sha256"
 
-// listFormat names the list's format, so that a file of the same name
-// written by anything else is not taken for it.
-const listFormat = "pinzhi-objects 1"
+// The lists' formats, so that a file of the same name written by
+// anything else is not taken for one.
+const (
+	listFormat    = "pinzhi-objects 1"
+	pendingFormat = "pinzhi-pending 1"
+)
 
-// An entry is what the object list knows of one object: the SHA-256 of
-// the file it was uploaded from and the fingerprint of its headers. An
-// empty hash means the object may or may not have been written: a deploy
-// was about to write it.
+// An entry is what the object list knows of one object: the hash of the
+// file it was uploaded from (the first 64 bits of its SHA-256, in hex:
+// enough to tell two versions of a file apart, and a list of 20,000
+// objects a third the size it would be with whole hashes) and the
+// fingerprint of its headers. The zero entry means the object may or may
+// not have been written: a deploy was about to write it.
 type entry struct {
-	SHA256, Headers string
+	Hash, Headers string
 }
+
+// listHash is the hash the object list keeps of a SHA-256 in hex.
+func listHash(sha256 string) string { return sha256[:16] }
 
 // objectList maps the keys of the objects pinzhi uploaded to their entries.
 type objectList map[string]entry
 
 type listFile struct {
-	Format  string              `json:"format"`
-	Objects map[string][]string `json:"objects"` // key: [sha256, headers]
+	Format  string            `json:"format"`
+	Objects map[string]string `json:"objects"` // key: "hash headers"
 }
 
-// readObjectList reads the bucket's object list; an empty one when the
-// bucket has none.
-func readObjectList(ctx context.Context, b *blob.Bucket) (objectList, error) {
-	data, err := b.ReadAll(ctx, ListName)
+type pendingFile struct {
+	Format string   `json:"format"`
+	Keys   []string `json:"keys"`
+}
+
+// readObjectList reads the bucket's object list, with the objects a
+// stopped deploy was about to write as zero entries; an empty list when
+// the bucket has none. pending reports whether there was a pending list.
+func readObjectList(ctx context.Context, b *blob.Bucket, count *Requests) (l objectList, pending bool, err error) {
+	if l, err = readList(ctx, b, ListName, decodeList, count); err != nil {
+		return nil, false, err
+	}
+	if l == nil {
+		l = objectList{}
+	}
+	claimed, err := readList(ctx, b, PendingName, decodePending, count)
+	if err != nil {
+		return nil, false, err
+	}
+	for key := range claimed {
+		l[key] = entry{}
+	}
+	return l, claimed != nil, nil
+}
+
+// readList reads and decodes one of the lists; nil when there is none.
+func readList(ctx context.Context, b *blob.Bucket, name string, decode func([]byte) (objectList, error), count *Requests) (objectList, error) {
+	count.Get++
+	data, err := b.ReadAll(ctx, name)
 	if gcerrors.Code(err) == gcerrors.NotFound {
-		return objectList{}, nil
+		return nil, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	l, err := decodeList(data)
+	l, err := decode(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s in the target is not pinzhi's list of the objects it uploaded (%v); "+
-			"it is left as it is: deploy to another prefix, or remove it if no pinzhi wrote it", ListName, err)
+		return nil, fmt.Errorf("%s in the target is not a list pinzhi wrote (%v); "+
+			"it is left as it is: deploy to another prefix, or remove it if no pinzhi wrote it", name, err)
 	}
 	return l, nil
 }
@@ -72,26 +110,74 @@ func decodeList(data []byte) (objectList, error) {
 	}
 	l := make(objectList, len(lf.Objects))
 	for key, e := range lf.Objects {
-		if len(e) != 2 {
-			return nil, fmt.Errorf("the entry of %q has %d fields", key, len(e))
+		hash, headers, ok := strings.Cut(e, " ")
+		if !ok {
+			return nil, fmt.Errorf("the entry of %q is %q", key, e)
 		}
-		l[key] = entry{SHA256: e[0], Headers: e[1]}
+		l[key] = entry{Hash: hash, Headers: headers}
+	}
+	return l, nil
+}
+
+func decodePending(data []byte) (objectList, error) {
+	var pf pendingFile
+	if err := json.Unmarshal(data, &pf); err != nil {
+		return nil, err
+	}
+	if pf.Format != pendingFormat {
+		return nil, fmt.Errorf("its format is %q", pf.Format)
+	}
+	l := make(objectList, len(pf.Keys))
+	for _, key := range pf.Keys {
+		l[key] = entry{}
 	}
 	return l, nil
 }
 
 func encodeList(l objectList) []byte {
-	lf := listFile{Format: listFormat, Objects: make(map[string][]string, len(l))}
+	lf := listFile{Format: listFormat, Objects: make(map[string]string, len(l))}
 	for key, e := range l {
-		lf.Objects[key] = []string{e.SHA256, e.Headers}
+		lf.Objects[key] = e.Hash + " " + e.Headers
 	}
 	data, _ := json.Marshal(lf) // strings only
 	return compress(data)
 }
 
-// writeObjectList replaces the bucket's object list. It is not one of
-// the site's files: it is never cached.
-func writeObjectList(ctx context.Context, b *blob.Bucket, l objectList) error {
-	return b.WriteAll(ctx, ListName, encodeList(l), &blob.WriterOptions{
-		ContentType: "application/gzip", CacheControl: "no-store"})
+// writeObjectList replaces the bucket's object list. Neither list is one
+// of the site's files: they are never cached.
+func writeObjectList(ctx context.Context, b *blob.Bucket, l objectList, count *Requests) error {
+	data := encodeList(l)
+	count.Put++
+	count.Sent += int64(len(data))
+	err := b.WriteAll(ctx, ListName, data, &blob.WriterOptions{ContentType: "application/gzip", CacheControl: "no-store"})
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", ListName, err)
+	}
+	return nil
+}
+
+// writePending names the objects about to be written.
+func writePending(ctx context.Context, b *blob.Bucket, uploads []Upload, count *Requests) error {
+	pf := pendingFile{Format: pendingFormat}
+	for _, u := range uploads {
+		pf.Keys = append(pf.Keys, u.Key)
+	}
+	data, _ := json.Marshal(pf) // strings only
+	count.Put++
+	count.Sent += int64(len(data))
+	err := b.WriteAll(ctx, PendingName, data, &blob.WriterOptions{ContentType: "application/json", CacheControl: "no-store"})
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", PendingName, err)
+	}
+	return nil
+}
+
+// removePending removes the pending list once the object list holds
+// what it named.
+func removePending(ctx context.Context, b *blob.Bucket, count *Requests) error {
+	count.Delete++
+	if err := b.Delete(ctx, PendingName); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
+		return fmt.Errorf("cannot remove %s: %w", PendingName, err)
+	}
+	return nil
 }

@@ -78,7 +78,7 @@ func makePlan(ctx context.Context, p *planner, files []*file, workers int) (*Pla
 	plan := &Plan{list: objectList{}}
 	var theirs []string
 	for i, f := range files {
-		plan.list[f.key] = entry{SHA256: f.sha256, Headers: f.headers.fingerprint()}
+		plan.list[f.key] = f.entry()
 		switch verdicts[i] {
 		case keep:
 			plan.Unchanged++
@@ -117,13 +117,13 @@ func (p *planner) check(ctx context.Context, f *file) (verdict, error) {
 		return upload, nil
 	}
 	k, listed := p.known[f.key]
-	want := entry{SHA256: f.sha256, Headers: f.headers.fingerprint()}
+	want := f.entry()
 	sameBytes := r.size == f.size && (r.md5 == nil || bytes.Equal(r.md5, f.md5))
 	switch {
 	case listed && !p.force && k == want && sameBytes:
 		return keep, nil
-	case listed && (p.force || r.size != f.size):
-		return upload, nil
+	case listed && (p.force || r.size != f.size || k != entry{} && k != want):
+		return upload, nil // what pinzhi last wrote there is not the file
 	}
 	attrs, err := p.bucket.Attributes(ctx, f.key)
 	p.counted(func(c *Requests) { c.Head++ })

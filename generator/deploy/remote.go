@@ -16,8 +16,8 @@ type remote struct {
 // listPage is how many objects one listing request asks for: S3's most.
 const listPage = 1000
 
-// listRemote lists every object under the bucket's prefix but the
-// object list, and counts the requests it took.
+// listRemote lists every object under the bucket's prefix but pinzhi's
+// lists, and counts the requests it took.
 func listRemote(ctx context.Context, b *blob.Bucket, count *Requests) (map[string]remote, error) {
 	objects := map[string]remote{}
 	token := blob.FirstPageToken
@@ -28,7 +28,7 @@ func listRemote(ctx context.Context, b *blob.Bucket, count *Requests) (map[strin
 			return nil, err
 		}
 		for _, o := range page {
-			if !o.IsDir && o.Key != ListName {
+			if !o.IsDir && o.Key != ListName && o.Key != PendingName {
 				objects[o.Key] = remote{size: o.Size, md5: o.MD5}
 			}
 		}
