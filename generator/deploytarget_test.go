@@ -17,6 +17,7 @@ func TestDeployTarget(t *testing.T) {
 		{"none", "", "", 0, ""},
 		{"s3", "deploy:\n  to: s3://paper/pinzhi?region=oss-cn-hangzhou\n", "s3://paper/pinzhi?region=oss-cn-hangzhou", 4, ""},
 		{"a folder", "deploy:\n  to: file:///var/www/pinzhi\n", "file:///var/www/pinzhi", 4, ""},
+		{"a KMS key's id is no secret", "deploy:\n  to: s3://paper/pinzhi?ssetype=aws:kms&kmskeyid=1234abcd\n", "s3://paper/pinzhi?ssetype=aws:kms&kmskeyid=1234abcd", 4, ""},
 		{"no URL", "deploy:\n  to: paper/pinzhi\n", "", 0, "content/_index.md:4: deploy.to \"paper/pinzhi\" is not a storage URL"},
 		{"a password", "deploy:\n  to: s3://key:secret@paper/pinzhi\n", "", 0, "content/_index.md:4: deploy.to carries a credential"},
 		{"a secret key", "deploy:\n  to: s3://paper/pinzhi?aws_secret_access_key=abc\n", "", 0, "content/_index.md:4: deploy.to carries a credential"},

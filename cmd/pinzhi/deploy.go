@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"sync/atomic"
+	"time"
 
 	"pinzhi/generator"
 	"pinzhi/generator/deploy"
@@ -123,7 +125,14 @@ func (f *deployFlags) run(ctx context.Context, opts deploy.Options, shown string
 	var progress *progressLine
 	if file, ok := stderr.(*os.File); ok && !f.dryRun {
 		progress = newProgressLine(file)
-		opts.Progress = func(done, total int) { progress.show(generator.Progress{Phase: "deploy", Done: done, Total: total}) }
+		var shown atomic.Int64 // when the line was last written, in ns
+		opts.Progress = func(done, total int) {
+			// A deploy tells of every file; the line changes ten times a second.
+			now, last := time.Now().UnixNano(), shown.Load()
+			if (now-last >= int64(100*time.Millisecond) || done == total) && shown.CompareAndSwap(last, now) {
+				progress.show(generator.Progress{Phase: "deploy", Done: done, Total: total})
+			}
+		}
 	}
 	res, err := deploy.Deploy(ctx, opts)
 	if progress != nil {

@@ -357,6 +357,7 @@ func TestDeployFailures(t *testing.T) {
 		{"missing bucket", store.Target("nobucket", "p"), good, 1, "does not exist: create it"},
 		{"refused credentials", store.Target("site", "p"), storetest.Env(storetest.AccessKey, wrongSecret), 1, "the store refused the credentials"},
 		{"unknown key", store.Target("site", "p"), storetest.Env("nobody", wrongSecret), 1, "the store refused the credentials"},
+		{"no credentials", store.Target("site", "p"), storetest.Env("", ""), 1, "no credentials for"},
 		{"not a URL", "site/p", good, 2, "is not a storage URL"},
 		{"another scheme", "ftp://host/p", good, 2, "pinzhi deploys to s3:// and file:// targets"},
 		{"credential in the URL", "s3://site/p?aws_secret_access_key=" + wrongSecret, good, 2, "carries a credential"},

@@ -49,27 +49,16 @@ func apply(ctx context.Context, opts Options, plan *Plan, known objectList, pend
 func uploadAll(ctx context.Context, opts Options, uploads []Upload, step func(), count *Requests) error {
 	var put, sent atomic.Int64
 	defer func() { count.Put += int(put.Load()); count.Sent += sent.Load() }()
-	for start := 0; start < len(uploads); {
-		end := start
-		for end < len(uploads) && uploads[end].Phase == uploads[start].Phase {
-			end++
+	phase := func(i int) Phase { return uploads[i].Phase }
+	return inPhases(ctx, len(uploads), opts.Workers, phase, func(i int) error {
+		if err := uploadOne(ctx, opts, uploads[i].file); err != nil {
+			return fmt.Errorf("cannot upload %s: %w", uploads[i].Key, err)
 		}
-		phase := uploads[start:end]
-		err := forEach(ctx, len(phase), opts.Workers, func(i int) error {
-			if err := uploadOne(ctx, opts, phase[i].file); err != nil {
-				return fmt.Errorf("cannot upload %s: %w", phase[i].Key, err)
-			}
-			put.Add(1)
-			sent.Add(phase[i].Size)
-			step()
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		start = end
-	}
-	return nil
+		put.Add(1)
+		sent.Add(uploads[i].Size)
+		step()
+		return nil
+	})
 }
 
 // uploadOne writes one file with its headers and its hash.
@@ -97,24 +86,13 @@ func uploadOne(ctx context.Context, opts Options, f *file) error {
 func deleteAll(ctx context.Context, opts Options, keys []string, step func(), count *Requests) error {
 	var deleted atomic.Int64
 	defer func() { count.Delete += int(deleted.Load()) }()
-	for start := 0; start < len(keys); {
-		end := start
-		for end < len(keys) && phaseOf(keys[end], false) == phaseOf(keys[start], false) {
-			end++
+	phase := func(i int) Phase { return phaseOf(keys[i], false) }
+	return inPhases(ctx, len(keys), opts.Workers, phase, func(i int) error {
+		if err := opts.Bucket.Delete(ctx, keys[i]); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
+			return fmt.Errorf("cannot delete %s: %w", keys[i], err)
 		}
-		group := keys[start:end]
-		err := forEach(ctx, len(group), opts.Workers, func(i int) error {
-			if err := opts.Bucket.Delete(ctx, group[i]); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
-				return fmt.Errorf("cannot delete %s: %w", group[i], err)
-			}
-			deleted.Add(1)
-			step()
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		start = end
-	}
-	return nil
+		deleted.Add(1)
+		step()
+		return nil
+	})
 }

@@ -30,7 +30,6 @@ type Upload struct {
 	Key   string
 	Size  int64 // the bytes stored
 	Phase Phase
-	New   bool // the bucket had no object of that name
 	file  *file
 }
 
@@ -40,8 +39,6 @@ type Plan struct {
 	Deletes   []string // objects pinzhi uploaded that the site no longer has
 	Unchanged int      // files the bucket holds already
 	Bytes     int64    // stored by the uploads
-	// forgotten are entries of the object list whose objects are gone.
-	forgotten []string
 	// list is the object list as it will be once the deploy is done.
 	list objectList
 }
@@ -86,7 +83,7 @@ func makePlan(ctx context.Context, p *planner, files []*file, workers int) (*Pla
 			theirs = append(theirs, f.key)
 		case upload:
 			_, there := p.remote[f.key]
-			plan.Uploads = append(plan.Uploads, Upload{Key: f.key, Size: f.size, Phase: phaseOf(f.key, !there), New: !there, file: f})
+			plan.Uploads = append(plan.Uploads, Upload{Key: f.key, Size: f.size, Phase: phaseOf(f.key, !there), file: f})
 			plan.Bytes += f.size
 		}
 	}
@@ -98,10 +95,8 @@ func makePlan(ctx context.Context, p *planner, files []*file, workers int) (*Pla
 		if _, inSite := plan.list[key]; inSite {
 			continue
 		}
-		if _, there := p.remote[key]; there {
+		if _, there := p.remote[key]; there { // else it is gone, and only its entry goes
 			plan.Deletes = append(plan.Deletes, key)
-		} else {
-			plan.forgotten = append(plan.forgotten, key)
 		}
 	}
 	// Pages go before the assets they link to, the reverse of uploads.

@@ -40,3 +40,20 @@ feed:
 	}
 	return first
 }
+
+// inPhases calls do for 0..n-1 a run at a time: a run is the items next
+// to each other with the same phase, done on workers goroutines, and the
+// next run starts when it is finished.
+func inPhases(ctx context.Context, n, workers int, phase func(i int) Phase, do func(i int) error) error {
+	for start := 0; start < n; {
+		end := start
+		for end < n && phase(end) == phase(start) {
+			end++
+		}
+		if err := forEach(ctx, end-start, workers, func(i int) error { return do(start + i) }); err != nil {
+			return err
+		}
+		start = end
+	}
+	return nil
+}
