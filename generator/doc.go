@@ -554,8 +554,8 @@ byte-identical output.
 pinzhi deploy publishes the site an output folder holds to an object
 store or a folder; see package deploy for the contract. It deploys only a
 folder whose list says pinzhi build wrote it whole (not serve's preview,
-not a build that stopped), under the folder's lock, and builds it first
-unless told --build=false. In the bucket, as in an output folder, pinzhi
+not a build with --drafts, not a build that stopped), under the folder's
+lock, and builds it first unless told --build=false. In the bucket, as in an output folder, pinzhi
 never deletes or overwrites an object it did not write: its own list of
 the objects it uploaded, beside the site, is the only source of
 deletions. Objects under assets/ are sent with Cache-Control

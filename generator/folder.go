@@ -29,8 +29,11 @@ func (b *Builder) open() error {
 		return nil
 	}
 	opts := publish.Options{Out: b.opts.Out, Mode: publish.Build, Note: b.opts.Note}
-	if b.opts.Preview {
+	switch {
+	case b.opts.Preview:
 		opts.Mode = publish.Preview
+	case b.opts.Drafts:
+		opts.Mode = publish.Drafts
 	}
 	if b.opts.SrcDir != "" {
 		opts.Site = b.opts.SrcDir

@@ -432,4 +432,11 @@ func TestDeployToFolder(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "0 files uploaded (0 B), 0 objects deleted, "+strconv.Itoa(len(site))+" unchanged") {
 		t.Errorf("the second deploy to the folder wrote:\n%s%s", stdout, stderr)
 	}
+	if _, stderr, code := pinzhi(t, dir, "build", "--drafts"); code != 0 {
+		t.Fatal(stderr)
+	}
+	stdout, stderr, code = pinzhi(t, dir, "deploy", "--build=false", "--to", target)
+	if code != 1 || !strings.Contains(stderr, "holds a build with the drafts") {
+		t.Errorf("a build with the drafts was deployed: exit %d\n%s%s", code, stdout, stderr)
+	}
 }

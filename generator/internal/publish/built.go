@@ -18,8 +18,8 @@ type Built struct {
 
 // OpenBuilt takes the lock of the output folder out and returns its
 // files. It refuses a folder pinzhi did not make, a preview of pinzhi
-// serve, whose pages link to this machine, and a folder a build stopped
-// writing part of the way.
+// serve, whose pages link to this machine, a build with the drafts, and
+// a folder a build stopped writing part of the way.
 func OpenBuilt(out string, note func(string)) (*Built, error) {
 	if note == nil {
 		note = func(string) {}
@@ -59,6 +59,8 @@ func deployable(l *list, out string) error {
 			"run pinzhi build, or name the folder it built with --out", out, listFile(out))
 	case l.mode == Preview:
 		return fmt.Errorf("%s holds a preview of pinzhi serve, whose pages link to this machine: run pinzhi build and deploy what it writes", out)
+	case l.mode == Drafts:
+		return fmt.Errorf("%s holds a build with the drafts (pinzhi build --drafts): run pinzhi build without --drafts, or leave out --build=false", out)
 	case l.writing:
 		return fmt.Errorf("%s is only partly written: a build stopped before it finished; run pinzhi build again", out)
 	case len(l.files) == 0:

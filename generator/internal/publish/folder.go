@@ -36,12 +36,14 @@ import (
 	"strings"
 )
 
-// Mode says who writes a folder: a build, whose output is deployed, or
-// the preview server, whose pages link to a local address.
+// Mode says who writes a folder: a build, whose output is deployed; a
+// build with the drafts, for a colleague to read, which is not; or the
+// preview server, whose pages link to a local address.
 type Mode string
 
 const (
 	Build   Mode = "build"
+	Drafts  Mode = "drafts"
 	Preview Mode = "preview"
 )
 
@@ -179,7 +181,7 @@ func (f *Folder) owned() (*list, error) {
 		}
 		return &list{mode: f.mode}, nil
 	}
-	if f.mode == Preview && l.mode == Build {
+	if f.mode == Preview && l.mode != Preview {
 		return nil, fmt.Errorf("%s holds a site made by pinzhi build; pinzhi serve would replace it with a preview "+
 			"whose pages link to this machine: leave out --out (a temporary folder is used) or name another folder", f.shown)
 	}

@@ -111,8 +111,8 @@ func readList(name string) *list {
 		switch w {
 		case "writing":
 			l.writing = true
-		case string(Preview):
-			l.mode = Preview
+		case string(Preview), string(Drafts):
+			l.mode = Mode(w)
 		}
 	}
 	files, foreign, _ := strings.Cut(string(rest), foreignMark+"\n")
