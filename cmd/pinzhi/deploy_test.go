@@ -432,6 +432,16 @@ func TestDeployToFolder(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "0 files uploaded (0 B), 0 objects deleted, "+strconv.Itoa(len(site))+" unchanged") {
 		t.Errorf("the second deploy to the folder wrote:\n%s%s", stdout, stderr)
 	}
+	// The target written in the site, and none at all.
+	edit(t, filepath.Join(dir, "content", "_index.md"), "reporter:", "deploy:\n  to: "+target+"-2\nreporter:")
+	if stdout, stderr, code := pinzhi(t, dir, "deploy"); code != 0 || !strings.Contains(stdout, "deployed to "+target+"-2: ") {
+		t.Errorf("deploy with deploy.to: exit %d\n%s%s", code, stdout, stderr)
+	}
+	edit(t, filepath.Join(dir, "content", "_index.md"), "deploy:\n  to: "+target+"-2\n", "")
+	if stdout, stderr, code := pinzhi(t, dir, "deploy"); code != 2 || !strings.Contains(stderr, "no target: pass --to URL") {
+		t.Errorf("deploy with no target: exit %d\n%s%s", code, stdout, stderr)
+	}
+
 	if _, stderr, code := pinzhi(t, dir, "build", "--drafts"); code != 0 {
 		t.Fatal(stderr)
 	}

@@ -26,24 +26,9 @@ var Schemes = []string{"s3", "file"}
 // puts index.html at 2016/pinzhi/index.html. Credentials come from the
 // store's usual environment variables and files only.
 func Open(ctx context.Context, target string) (*blob.Bucket, error) {
-	u, err := url.Parse(target)
-	if err != nil || u.Scheme == "" {
-		return nil, fmt.Errorf("%s is not a storage URL: write it as s3://bucket/prefix?region=… or file:///path", Redact(target))
-	}
-	if !slices.Contains(Schemes, u.Scheme) {
-		return nil, fmt.Errorf("%s: pinzhi deploys to %s:// targets, not %s://; Google Cloud Storage takes s3://bucket?endpoint=https://storage.googleapis.com&region=auto",
-			Redact(target), strings.Join(Schemes, ":// and "), u.Scheme)
-	}
-	if source.HasCredential(u) {
-		return nil, fmt.Errorf("%s carries a credential: give it in the store's environment variables or credentials file instead", Redact(target))
-	}
-	prefix := ""
-	switch u.Scheme {
-	case "s3":
-		prefix = strings.Trim(u.Path, "/")
-		u.Path = ""
-	case "file":
-		u.RawQuery = folderDefaults(u.Query()).Encode()
+	u, prefix, err := parseTarget(target)
+	if err != nil {
+		return nil, err
 	}
 	b, err := blob.OpenBucket(ctx, u.String())
 	if err != nil {
@@ -55,12 +40,54 @@ func Open(ctx context.Context, target string) (*blob.Bucket, error) {
 	return b, nil
 }
 
+// parseTarget checks a target URL and returns the URL the Go CDK opens,
+// with pinzhi's defaults, and the prefix the site goes under.
+func parseTarget(target string) (u *url.URL, prefix string, err error) {
+	u, err = url.Parse(target)
+	if err != nil || u.Scheme == "" {
+		return nil, "", fmt.Errorf("%s is not a storage URL: write it as s3://bucket/prefix?region=… or file:///path", Redact(target))
+	}
+	if !slices.Contains(Schemes, u.Scheme) {
+		return nil, "", fmt.Errorf("%s: pinzhi deploys to %s:// targets, not %s://; Google Cloud Storage takes s3://bucket?endpoint=https://storage.googleapis.com&region=auto",
+			Redact(target), strings.Join(Schemes, ":// and "), u.Scheme)
+	}
+	if source.HasCredential(u) {
+		return nil, "", fmt.Errorf("%s carries a credential: give it in the store's environment variables or credentials file instead", Redact(target))
+	}
+	switch u.Scheme {
+	case "s3":
+		prefix = strings.Trim(u.Path, "/")
+		u.Path = ""
+		u.RawQuery = storeDefaults(u.Query()).Encode()
+	case "file":
+		u.RawQuery = folderDefaults(u.Query()).Encode()
+	}
+	return u, prefix, nil
+}
+
+// storeDefaults asks a store other than Amazon's for checksums only
+// where the S3 API requires them, unless the query says otherwise: the
+// AWS SDK now sends its own by default, in a form OSS, COS and other
+// S3-compatible stores may refuse.
+func storeDefaults(q url.Values) url.Values {
+	endpoint, err := url.Parse(q.Get("endpoint"))
+	if q.Get("endpoint") == "" || err == nil && strings.HasSuffix(endpoint.Hostname(), ".amazonaws.com") {
+		return q
+	}
+	return withDefaults(q, map[string]string{"request_checksum_calculation": "when_required", "response_checksum_validation": "when_required"})
+}
+
 // folderDefaults makes a file:// target a plain copy of the site unless
 // its query says otherwise: the folder is created, no .attrs file beside
 // each file (a web server would serve them), and temporary files beside
 // their final names, since a rename from /tmp fails across file systems.
 func folderDefaults(q url.Values) url.Values {
-	for name, value := range map[string]string{"create_dir": "1", "metadata": "skip", "no_tmp_dir": "1"} {
+	return withDefaults(q, map[string]string{"create_dir": "1", "metadata": "skip", "no_tmp_dir": "1"})
+}
+
+// withDefaults sets the parameters the query does not give.
+func withDefaults(q url.Values, defaults map[string]string) url.Values {
+	for name, value := range defaults {
 		if !q.Has(name) {
 			q.Set(name, value)
 		}
