@@ -303,6 +303,7 @@ func TestHeaders(t *testing.T) {
 		{"assets/cards/c28284e2bf8e2eea.png", "image/png", immutable, "", true},
 		{"assets/award-640.126d01efde.webp", "image/webp", immutable, "", true},
 		{"assets/favicon.5aafa73a4f.svg", "image/svg+xml; charset=utf-8", immutable, "gzip", true},
+		{"assets/clip.xyz", "application/octet-stream", immutable, "", true},
 	}
 	for _, c := range cases {
 		h := headersOf(c.name, c.gzip)

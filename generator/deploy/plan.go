@@ -12,6 +12,8 @@ import (
 
 	"gocloud.dev/blob"
 	"gocloud.dev/gcerrors"
+
+	"pinzhi/generator/internal/publish"
 )
 
 // A Phase is a step of the uploads: each is finished before the next
@@ -148,7 +150,7 @@ func sameHeaders(a *blob.Attributes, h headers) bool {
 // phaseOf is the phase of the upload of the file at key.
 func phaseOf(key string, isNew bool) Phase {
 	switch {
-	case strings.HasPrefix(key, "assets/"):
+	case publish.Immutable(key):
 		return Assets
 	case key == "feed.xml" || key == "sitemap.xml" || key == "robots.txt":
 		return Indexes

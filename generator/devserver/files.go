@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"pinzhi/generator/internal/publish"
 )
 
 // siteFiles serves a built site from a folder, as a static host would:
@@ -21,17 +23,6 @@ type siteFiles struct {
 	dir      string
 	basePath atomic.Pointer[string] // "/" or "/pinzhi/": follows the site's baseURL
 	stamp    func() string          // the build being served, for the reload script
-}
-
-// contentTypes are the types of the files a site has; text is UTF-8.
-var contentTypes = map[string]string{
-	".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
-	".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
-	".xml": "application/xml; charset=utf-8", ".txt": "text/plain; charset=utf-8",
-	".json": "application/json; charset=utf-8", ".webmanifest": "application/manifest+json; charset=utf-8",
-	".svg": "image/svg+xml; charset=utf-8", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-	".gif": "image/gif", ".webp": "image/webp", ".avif": "image/avif", ".ico": "image/x-icon",
-	".woff2": "font/woff2", ".woff": "font/woff", ".pdf": "application/pdf", ".mp4": "video/mp4",
 }
 
 func (s *siteFiles) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -123,8 +114,7 @@ func (s *siteFiles) serveFile(w http.ResponseWriter, r *http.Request, rel string
 func (s *siteFiles) send(w http.ResponseWriter, r *http.Request, name string, info fs.FileInfo, f *os.File, status int, stamp string) {
 	h := w.Header()
 	h.Set("Cache-Control", "no-cache")
-	ctype, known := contentTypes[path.Ext(name)]
-	if known {
+	if ctype := publish.ContentType(name); ctype != "" {
 		h.Set("Content-Type", ctype)
 	}
 	if path.Ext(name) != ".html" {

@@ -80,7 +80,7 @@ func TestServeFiles(t *testing.T) {
 		{"/pinzhi/communities/a", 301, "", ""},
 		{"/pinzhi/communities/a/index.html", 200, "text/html; charset=utf-8", "社区"},
 		{"/pinzhi/assets/site.0123456789.css", 200, "text/css; charset=utf-8", "body{color:red}"},
-		{"/pinzhi/feed.xml", 200, "application/xml; charset=utf-8", "<feed/>"},
+		{"/pinzhi/feed.xml", 200, "application/atom+xml; charset=utf-8", "<feed/>"},
 		{"/pinzhi/robots.txt", 200, "text/plain; charset=utf-8", "User-agent"},
 		{"/pinzhi/missing/", 404, "text/html; charset=utf-8", "页面未找到"},
 		{"/pinzhi/nolist/", 404, "text/html; charset=utf-8", "页面未找到"},
