@@ -9,8 +9,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"sync/atomic"
-	"time"
 
 	"pinzhi/generator"
 	"pinzhi/generator/deploy"
@@ -68,8 +66,7 @@ func deploySite(args []string, stdout, stderr io.Writer, say *lang.Printer) int 
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	site := siteFlags{src: f.src, baseURL: f.baseURL}
-	target, code := f.target(site.options(""), stderr, say)
+	target, code := f.target(generator.Options{SrcDir: f.src}, stderr, say)
 	if target == "" {
 		return code
 	}
@@ -83,6 +80,7 @@ func deploySite(args []string, stdout, stderr io.Writer, say *lang.Printer) int 
 	defer bucket.Close()
 	out := filepath.Clean(f.out)
 	if f.build {
+		site := siteFlags{src: f.src, baseURL: f.baseURL}
 		if code := buildInto(site.options(out), f.out, false, stderr, say); code != 0 {
 			return code
 		}
@@ -125,14 +123,7 @@ func (f *deployFlags) run(ctx context.Context, opts deploy.Options, shown string
 	var progress *progressLine
 	if file, ok := stderr.(*os.File); ok && !f.dryRun {
 		progress = newProgressLine(file)
-		var shown atomic.Int64 // when the line was last written, in ns
-		opts.Progress = func(done, total int) {
-			// A deploy tells of every file; the line changes ten times a second.
-			now, last := time.Now().UnixNano(), shown.Load()
-			if (now-last >= int64(100*time.Millisecond) || done == total) && shown.CompareAndSwap(last, now) {
-				progress.show(generator.Progress{Phase: "deploy", Done: done, Total: total})
-			}
-		}
+		opts.Progress = func(done, total int) { progress.show(generator.Progress{Phase: "deploy", Done: done, Total: total}) }
 	}
 	res, err := deploy.Deploy(ctx, opts)
 	if progress != nil {

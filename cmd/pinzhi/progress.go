@@ -16,6 +16,10 @@ import (
 // most builds end sooner, and a line that flickers by says nothing.
 const progressAfter = 2 * time.Second
 
+// progressEvery is the least time between two writes of the line: a
+// deploy tells of every file it uploads, thousands a second.
+const progressEvery = 100 * time.Millisecond
+
 // progressLine shows a long build's progress on one line of a terminal,
 // rewritten in place, and rubs it out when the build ends. On anything
 // but a terminal (a CI log, a pipe) it shows nothing.
@@ -26,6 +30,7 @@ type progressLine struct {
 	start time.Time
 	mu    sync.Mutex
 	shown bool
+	last  time.Time // when the line was last written
 }
 
 func newProgressLine(f *os.File) *progressLine {
@@ -44,8 +49,12 @@ func (p *progressLine) show(pr generator.Progress) {
 	verb := map[string]string{"load": "reading", "render": "writing", "deploy": "deploying"}[pr.Phase]
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	now := time.Now()
+	if now.Sub(p.last) < progressEvery && pr.Done < pr.Total {
+		return
+	}
 	fmt.Fprintf(p.w, "\r\033[K%s %d of %d files (%d%%)", verb, pr.Done, pr.Total, pr.Done*100/pr.Total)
-	p.shown = true
+	p.shown, p.last = true, now
 }
 
 // clear rubs the line out, before the build's own output.

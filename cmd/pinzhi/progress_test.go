@@ -35,6 +35,20 @@ func TestProgressLine(t *testing.T) {
 	}
 }
 
+// TestProgressLineTenTimesASecond: a deploy tells the line of every
+// file; the terminal sees at most one line in progressEvery, and the last.
+func TestProgressLineTenTimesASecond(t *testing.T) {
+	var b bytes.Buffer
+	p := &progressLine{w: &b, on: true, after: 0, start: time.Now()}
+	for done := 1; done <= 1000; done++ {
+		p.show(generator.Progress{Phase: "deploy", Done: done, Total: 1000})
+	}
+	lines := strings.Split(b.String(), "\r\033[K")[1:]
+	if len(lines) != 2 || lines[0] != "deploying 1 of 1000 files (0%)" || lines[1] != "deploying 1000 of 1000 files (100%)" {
+		t.Errorf("wrote %q, want the first and the last", lines)
+	}
+}
+
 // TestBuildQuietInLogs: the real binary, with its output going to a file
 // as in CI, writes no progress, however long the build.
 func TestBuildQuietInLogs(t *testing.T) {
