@@ -142,11 +142,11 @@ func (f *deployFlags) run(ctx context.Context, opts deploy.Options, shown string
 	}
 	if f.dryRun {
 		fmt.Fprint(stdout, say.Sprintf("dry run for %s: %d files to upload (%s), %d objects to delete, %d unchanged; nothing was changed\n",
-			shown, len(res.Uploads), size(res.Bytes), len(res.Deletes), res.Unchanged))
+			shown, len(res.Uploads), size(res.Bytes()), len(res.Deletes), res.Unchanged))
 		return 0
 	}
 	fmt.Fprint(stdout, say.Sprintf("deployed to %s: %d files uploaded (%s), %d objects deleted, %d unchanged, in %d ms\n",
-		shown, len(res.Uploads), size(res.Bytes), len(res.Deletes), res.Unchanged, res.Duration.Milliseconds()))
+		shown, len(res.Uploads), size(res.Bytes()), len(res.Deletes), res.Unchanged, res.Duration.Milliseconds()))
 	return 0
 }
 

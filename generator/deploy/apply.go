@@ -50,7 +50,7 @@ func uploadAll(ctx context.Context, opts Options, uploads []Upload, step func(),
 	var put, sent atomic.Int64
 	defer func() { count.Put += int(put.Load()); count.Sent += sent.Load() }()
 	phase := func(i int) Phase { return uploads[i].Phase }
-	return inPhases(ctx, len(uploads), opts.Workers, phase, func(i int) error {
+	return inPhases(ctx, len(uploads), opts.Workers, phase, func(ctx context.Context, i int) error {
 		if err := uploadOne(ctx, opts, uploads[i].file); err != nil {
 			return fmt.Errorf("cannot upload %s: %w", uploads[i].Key, err)
 		}
@@ -61,23 +61,33 @@ func uploadAll(ctx context.Context, opts Options, uploads []Upload, step func(),
 	})
 }
 
-// uploadOne writes one file with its headers and its hash.
+// uploadOne streams one file to the bucket with its headers and its
+// hash. A file that is not what was planned (it changed since) is not
+// written: the write is canceled before it is closed.
 func uploadOne(ctx context.Context, opts Options, f *file) error {
-	again := *f
-	data, err := again.stored(opts.Site)
-	if err != nil {
-		return err
-	}
-	if again.sha256 != f.sha256 {
-		return fmt.Errorf("the file changed while it was deployed; deploy again")
-	}
-	return opts.Bucket.WriteAll(ctx, f.key, data, &blob.WriterOptions{
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	w, err := opts.Bucket.NewWriter(ctx, f.key, &blob.WriterOptions{
 		ContentType:                 f.headers.contentType,
 		CacheControl:                f.headers.cacheControl,
 		ContentEncoding:             f.headers.contentEncoding,
 		DisableContentTypeDetection: true,
 		Metadata:                    map[string]string{MetaSHA256: f.sha256},
 	})
+	if err != nil {
+		return err
+	}
+	again := *f
+	err = again.store(opts.Site, w)
+	if err == nil && again.sha256 != f.sha256 {
+		err = fmt.Errorf("the file changed while it was deployed; deploy again")
+	}
+	if err != nil {
+		cancel()
+		w.Close()
+		return err
+	}
+	return w.Close()
 }
 
 // deleteAll deletes in the plan's order, pages before assets, the way
@@ -87,7 +97,7 @@ func deleteAll(ctx context.Context, opts Options, keys []string, step func(), co
 	var deleted atomic.Int64
 	defer func() { count.Delete += int(deleted.Load()) }()
 	phase := func(i int) Phase { return phaseOf(keys[i], false) }
-	return inPhases(ctx, len(keys), opts.Workers, phase, func(i int) error {
+	return inPhases(ctx, len(keys), opts.Workers, phase, func(ctx context.Context, i int) error {
 		if err := opts.Bucket.Delete(ctx, keys[i]); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
 			return fmt.Errorf("cannot delete %s: %w", keys[i], err)
 		}

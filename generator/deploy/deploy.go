@@ -86,7 +86,12 @@ func prepare(ctx context.Context, opts Options, count *Requests) (plan *Plan, kn
 	if err != nil {
 		return nil, nil, false, err
 	}
-	remote, err := listRemote(ctx, opts.Bucket, count)
+	inSite := make(map[string]bool, len(opts.Files))
+	for _, f := range opts.Files {
+		inSite[f] = true
+	}
+	mayBeOurs := func(key string) bool { _, own := known[key]; return inSite[key] || own }
+	remote, err := listRemote(ctx, opts.Bucket, mayBeOurs, count)
 	if err != nil {
 		return nil, nil, false, err
 	}

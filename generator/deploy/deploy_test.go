@@ -6,9 +6,11 @@ import (
 	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -158,17 +160,17 @@ func TestDeployUploadsWhatChanged(t *testing.T) {
 				t.Errorf("uploaded %v, want %v", got, c.want)
 			}
 			holdsExactly(t, b, fsys)
-			if again := mustDeploy(t, b, fsys, c.opts); len(again.Uploads) > 0 && (c.opts == nil || !isForce(c.opts)) {
+			unforced := func(o *Options) {
+				if c.opts != nil {
+					c.opts(o)
+				}
+				o.Force = false
+			}
+			if again := mustDeploy(t, b, fsys, unforced); len(again.Uploads) > 0 {
 				t.Errorf("the deploy after uploaded %v", uploaded(again))
 			}
 		})
 	}
-}
-
-func isForce(change func(*Options)) bool {
-	var o Options
-	change(&o)
-	return o.Force
 }
 
 func TestDeployDeletesOnlyItsOwn(t *testing.T) {
@@ -310,5 +312,64 @@ func TestHeaders(t *testing.T) {
 		if h.contentType != c.contentType || h.cacheControl != c.cacheControl || h.contentEncoding != c.encoding {
 			t.Errorf("%s (gzip %v): %+v", c.name, c.gzip, h)
 		}
+	}
+}
+
+// changing is a site whose file at key has other bytes each time it is
+// opened, as a file being rebuilt while it is deployed would.
+type changing struct {
+	fstest.MapFS
+	key   string
+	mu    sync.Mutex
+	opens int
+}
+
+func (c *changing) Open(name string) (fs.File, error) {
+	if name != c.key {
+		return c.MapFS.Open(name)
+	}
+	c.mu.Lock()
+	c.opens++
+	now := fstest.MapFS{name: {Data: []byte(strings.Repeat("x", c.opens))}}
+	c.mu.Unlock()
+	return now.Open(name)
+}
+
+// TestFileChangedWhileDeployed: a file whose bytes are not those planned
+// is not written, and the deploy says so.
+func TestFileChangedWhileDeployed(t *testing.T) {
+	b := memblob.OpenBucket(nil)
+	old := site("aa", "a")
+	mustDeploy(t, b, old, nil)
+	next := site("aa", "a")
+	site := &changing{MapFS: next, key: "a/index.html"}
+	_, err := Deploy(context.Background(), Options{Site: site, Files: files(next), Bucket: b, MaxDeletes: -1})
+	if err == nil || !strings.Contains(err.Error(), "changed while it was deployed") {
+		t.Fatalf("error %v", err)
+	}
+	if got := contents(t, b)["a/index.html"]; got != string(old["a/index.html"].Data) {
+		t.Errorf("the bucket holds %q, the file as it was before", got)
+	}
+}
+
+// TestListsAreBounded: a list larger than any pinzhi writes is refused
+// before it is read whole, or decompressed whole.
+func TestListsAreBounded(t *testing.T) {
+	ctx := context.Background()
+	b := memblob.OpenBucket(nil)
+	b.WriteAll(ctx, "big", bytes.Repeat([]byte("x"), 1000), nil)
+	if _, err := readBounded(ctx, b, "big", 999); !errors.Is(err, errListTooLarge) {
+		t.Errorf("reading 1,000 bytes with a bound of 999: %v", err)
+	}
+	if data, err := readBounded(ctx, b, "big", 1000); err != nil || len(data) != 1000 {
+		t.Errorf("reading 1,000 bytes with a bound of 1,000: %d bytes, %v", len(data), err)
+	}
+	bomb := compress(bytes.Repeat([]byte(" "), 1<<20)) // 1 KB that is 1 MB
+	if _, err := gunzip(bomb, 1<<19); !errors.Is(err, errListTooLarge) {
+		t.Errorf("1 MB with a bound of 512 KB: %v", err)
+	}
+	b.WriteAll(ctx, ListName, bomb, nil)
+	if _, err := deployTo(t, b, site("aa", "a"), nil); err == nil || !strings.Contains(err.Error(), "is not a list pinzhi wrote") {
+		t.Errorf("a list that is no list: %v", err)
 	}
 }

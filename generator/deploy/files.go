@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
 )
 
@@ -20,13 +21,13 @@ type file struct {
 	headers headers
 }
 
-// readFiles hashes the named files of site on workers, in the order of
-// names.
+// readFiles hashes the named files of site, workers at a time, in the
+// order of names.
 func readFiles(ctx context.Context, site fs.FS, names []string, gzipText bool, workers int) ([]*file, error) {
 	files := make([]*file, len(names))
-	err := forEach(ctx, len(names), workers, func(i int) error {
+	err := forEach(ctx, len(names), workers, func(_ context.Context, i int) error {
 		f := &file{key: names[i], headers: headersOf(names[i], gzipText)}
-		if _, err := f.stored(site); err != nil {
+		if err := f.store(site, io.Discard); err != nil {
 			return err
 		}
 		files[i] = f
@@ -35,25 +36,44 @@ func readFiles(ctx context.Context, site fs.FS, names []string, gzipText bool, w
 	return files, err
 }
 
-// stored reads the file and returns the bytes to store, setting its
-// hashes and size.
-func (f *file) stored(site fs.FS) ([]byte, error) {
-	data, err := fs.ReadFile(site, f.key)
+// store streams the bytes the bucket holds of the file into w (gzipped
+// when its headers say so), and sets its hashes and size from them. A
+// file is never held in memory whole, however large.
+func (f *file) store(site fs.FS, w io.Writer) error {
+	src, err := site.Open(f.key)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the site's file: %w", err)
+		return fmt.Errorf("cannot read the site's file: %w", err)
 	}
-	sum := sha256.Sum256(data)
-	f.sha256 = hex.EncodeToString(sum[:])
+	defer src.Close()
+	content, stored, size := sha256.New(), md5.New(), &counter{}
+	out := io.MultiWriter(stored, size, w)
+	var zw *gzip.Writer
 	if f.headers.contentEncoding == "gzip" {
-		data = compress(data)
+		zw, _ = gzip.NewWriterLevel(out, gzip.BestCompression) // the level is valid
+		out = zw
 	}
-	m := md5.Sum(data)
-	f.md5, f.size = m[:], int64(len(data))
-	return data, nil
+	if _, err := io.Copy(io.MultiWriter(content, out), src); err != nil {
+		return fmt.Errorf("cannot read the site's file: %w", err)
+	}
+	if zw != nil {
+		if err := zw.Close(); err != nil {
+			return err
+		}
+	}
+	f.sha256, f.md5, f.size = hex.EncodeToString(content.Sum(nil)), stored.Sum(nil), size.n
+	return nil
+}
+
+// counter counts the bytes written to it.
+type counter struct{ n int64 }
+
+func (c *counter) Write(p []byte) (int, error) {
+	c.n += int64(len(p))
+	return len(p), nil
 }
 
 // compress gzips data the same way every time, with no name or time in
-// the header, so that an unchanged file is stored as the same bytes.
+// the header, so that the same list is stored as the same bytes.
 func compress(data []byte) []byte {
 	var b bytes.Buffer
 	w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression) // the level is valid

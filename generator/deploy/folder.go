@@ -2,9 +2,9 @@ package deploy
 
 import (
 	"io/fs"
-	"os"
 
 	"pinzhi/generator/internal/publish"
+	"pinzhi/generator/internal/source"
 )
 
 // A Folder is an output folder of pinzhi build, opened to be deployed:
@@ -23,7 +23,8 @@ func OpenFolder(out string, note func(string)) (*Folder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Folder{Site: os.DirFS(b.Dir), Files: b.Files, built: b}, nil
+	// Read as the site's sources are: a FIFO put there since never blocks.
+	return &Folder{Site: source.DirFS(b.Dir), Files: b.Files, built: b}, nil
 }
 
 // Close lets builds replace the folder again.

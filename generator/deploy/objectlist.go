@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -78,17 +79,43 @@ func readObjectList(ctx context.Context, b *blob.Bucket, count *Requests) (l obj
 	return l, claimed != nil, nil
 }
 
-// readList reads and decodes one of the lists; nil when there is none.
-func readList(ctx context.Context, b *blob.Bucket, name string, decode func([]byte) (objectList, error), count *Requests) (objectList, error) {
-	count.Get++
-	data, err := b.ReadAll(ctx, name)
-	if gcerrors.Code(err) == gcerrors.NotFound {
-		return nil, nil
-	}
+// The bounds on pinzhi's lists, which anyone with the bucket's keys
+// could replace: the object list of a site of 20,000 files is 350 KB
+// gzipped and 1.3 MB of JSON, so these leave room for sites a hundred
+// times larger and keep a hostile list from taking the machine's memory.
+const (
+	maxListBytes = 64 << 20
+	maxListJSON  = 256 << 20
+)
+
+var errListTooLarge = errors.New("it is larger than any list pinzhi writes")
+
+// readBounded reads an object of at most limit bytes.
+func readBounded(ctx context.Context, b *blob.Bucket, name string, limit int64) ([]byte, error) {
+	r, err := b.NewReader(ctx, name, nil)
 	if err != nil {
 		return nil, err
 	}
-	l, err := decode(data)
+	defer r.Close()
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err == nil && int64(len(data)) > limit {
+		err = errListTooLarge
+	}
+	return data, err
+}
+
+// readList reads and decodes one of the lists; nil when there is none.
+func readList(ctx context.Context, b *blob.Bucket, name string, decode func([]byte) (objectList, error), count *Requests) (l objectList, err error) {
+	count.Get++
+	data, err := readBounded(ctx, b, name, maxListBytes)
+	switch {
+	case gcerrors.Code(err) == gcerrors.NotFound:
+		return nil, nil
+	case err == nil:
+		l, err = decode(data)
+	case !errors.Is(err, errListTooLarge):
+		return nil, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s in the target is not a list pinzhi wrote (%v); "+
 			"it is left as it is: deploy to another prefix, or remove it if no pinzhi wrote it", name, err)
@@ -96,13 +123,26 @@ func readList(ctx context.Context, b *blob.Bucket, name string, decode func([]by
 	return l, nil
 }
 
-func decodeList(data []byte) (objectList, error) {
+// gunzip decompresses data of at most limit bytes once decompressed.
+func gunzip(data []byte, limit int64) ([]byte, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, err
 	}
+	text, err := io.ReadAll(io.LimitReader(zr, limit+1))
+	if err == nil && int64(len(text)) > limit {
+		err = errListTooLarge
+	}
+	return text, err
+}
+
+func decodeList(data []byte) (objectList, error) {
+	text, err := gunzip(data, maxListJSON)
+	if err != nil {
+		return nil, err
+	}
 	var lf listFile
-	if err := json.NewDecoder(io.LimitReader(zr, 1<<30)).Decode(&lf); err != nil {
+	if err := json.Unmarshal(text, &lf); err != nil {
 		return nil, err
 	}
 	if lf.Format != listFormat {
@@ -143,17 +183,9 @@ func encodeList(l objectList) []byte {
 	return compress(data)
 }
 
-// writeObjectList replaces the bucket's object list. Neither list is one
-// of the site's files: they are never cached.
+// writeObjectList replaces the bucket's object list.
 func writeObjectList(ctx context.Context, b *blob.Bucket, l objectList, count *Requests) error {
-	data := encodeList(l)
-	count.Put++
-	count.Sent += int64(len(data))
-	err := b.WriteAll(ctx, ListName, data, &blob.WriterOptions{ContentType: "application/gzip", CacheControl: "no-store"})
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", ListName, err)
-	}
-	return nil
+	return writeOwn(ctx, b, ListName, encodeList(l), "application/gzip", count)
 }
 
 // writePending names the objects about to be written.
@@ -163,11 +195,16 @@ func writePending(ctx context.Context, b *blob.Bucket, uploads []Upload, count *
 		pf.Keys = append(pf.Keys, u.Key)
 	}
 	data, _ := json.Marshal(pf) // strings only
+	return writeOwn(ctx, b, PendingName, data, "application/json", count)
+}
+
+// writeOwn writes one of pinzhi's lists. Neither is one of the site's
+// files: they are never cached.
+func writeOwn(ctx context.Context, b *blob.Bucket, name string, data []byte, contentType string, count *Requests) error {
 	count.Put++
 	count.Sent += int64(len(data))
-	err := b.WriteAll(ctx, PendingName, data, &blob.WriterOptions{ContentType: "application/json", CacheControl: "no-store"})
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", PendingName, err)
+	if err := b.WriteAll(ctx, name, data, &blob.WriterOptions{ContentType: contentType, CacheControl: "no-store"}); err != nil {
+		return fmt.Errorf("cannot write %s: %w", name, err)
 	}
 	return nil
 }

@@ -40,9 +40,17 @@ type Plan struct {
 	Uploads   []Upload
 	Deletes   []string // objects pinzhi uploaded that the site no longer has
 	Unchanged int      // files the bucket holds already
-	Bytes     int64    // stored by the uploads
 	// list is the object list as it will be once the deploy is done.
 	list objectList
+}
+
+// Bytes is what the uploads store.
+func (p *Plan) Bytes() int64 {
+	var n int64
+	for _, u := range p.Uploads {
+		n += u.Size
+	}
+	return n
 }
 
 // A verdict is what a deploy does with one file of the site.
@@ -67,7 +75,7 @@ type planner struct {
 // makePlan compares the site's files with the bucket and the object list.
 func makePlan(ctx context.Context, p *planner, files []*file, workers int) (*Plan, error) {
 	verdicts := make([]verdict, len(files))
-	err := forEach(ctx, len(files), workers, func(i int) (err error) {
+	err := forEach(ctx, len(files), workers, func(ctx context.Context, i int) (err error) {
 		verdicts[i], err = p.check(ctx, files[i])
 		return err
 	})
@@ -86,7 +94,6 @@ func makePlan(ctx context.Context, p *planner, files []*file, workers int) (*Pla
 		case upload:
 			_, there := p.remote[f.key]
 			plan.Uploads = append(plan.Uploads, Upload{Key: f.key, Size: f.size, Phase: phaseOf(f.key, !there), file: f})
-			plan.Bytes += f.size
 		}
 	}
 	if len(theirs) > 0 {

@@ -16,9 +16,11 @@ type remote struct {
 // listPage is how many objects one listing request asks for: S3's most.
 const listPage = 1000
 
-// listRemote lists every object under the bucket's prefix but pinzhi's
-// lists, and counts the requests it took.
-func listRemote(ctx context.Context, b *blob.Bucket, count *Requests) (map[string]remote, error) {
+// listRemote lists the objects under the bucket's prefix and keeps those
+// whose keys keep accepts: the site's and pinzhi's, so that a prefix
+// holding a million objects of others costs the time to list them and
+// no memory. It counts the requests it took.
+func listRemote(ctx context.Context, b *blob.Bucket, keep func(key string) bool, count *Requests) (map[string]remote, error) {
 	objects := map[string]remote{}
 	token := blob.FirstPageToken
 	for {
@@ -28,7 +30,7 @@ func listRemote(ctx context.Context, b *blob.Bucket, count *Requests) (map[strin
 			return nil, err
 		}
 		for _, o := range page {
-			if !o.IsDir && o.Key != ListName && o.Key != PendingName {
+			if !o.IsDir && keep(o.Key) {
 				objects[o.Key] = remote{size: o.Size, md5: o.MD5}
 			}
 		}

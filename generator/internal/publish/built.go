@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 )
 
 // A Built is an output folder holding a whole site made by pinzhi build,
@@ -47,7 +48,41 @@ func OpenBuilt(out string, note func(string)) (*Built, error) {
 		unlock()
 		return nil, err
 	}
-	return &Built{Dir: dir, Files: sortedSet(l.set()), unlock: unlock}, nil
+	files := sortedSet(l.set())
+	if err := stillWritten(dir, out, files); err != nil {
+		unlock()
+		return nil, err
+	}
+	return &Built{Dir: dir, Files: files, unlock: unlock}, nil
+}
+
+// stillWritten checks that each file the list names is still a regular
+// file: one replaced by a symbolic link, a FIFO or a folder since the
+// build is not what pinzhi wrote, and is not to be published.
+func stillWritten(dir, out string, files []string) error {
+	for _, f := range files {
+		info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(f)))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return fmt.Errorf("%s/%s is missing since the build: run pinzhi build again", out, f)
+		case err != nil:
+			return err
+		case !info.Mode().IsRegular():
+			return fmt.Errorf("%s/%s is no longer the file pinzhi wrote (it is %s now): run pinzhi build again", out, f, kind(info.Mode()))
+		}
+	}
+	return nil
+}
+
+// kind names what a file that is not regular is.
+func kind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m.IsDir():
+		return "a folder"
+	}
+	return "a special file"
 }
 
 // deployable says why the folder with list l may not be deployed, if it

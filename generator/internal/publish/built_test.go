@@ -22,6 +22,15 @@ func TestOpenBuilt(t *testing.T) {
 		{"a build with the drafts", func(t *testing.T, out string) { listed(t, out, false, Drafts) }, "holds a build with the drafts"},
 		{"a build that stopped", func(t *testing.T, out string) { listed(t, out, true, Build) }, "is only partly written"},
 		{"a file", func(t *testing.T, out string) { os.WriteFile(out, []byte("x"), 0o644) }, "is not a folder"},
+		{"a file of the list replaced by a link", func(t *testing.T, out string) {
+			listed(t, out, false, Build)
+			os.Remove(filepath.Join(out, "index.html"))
+			os.Symlink("/etc/passwd", filepath.Join(out, "index.html"))
+		}, "index.html is no longer the file pinzhi wrote (it is a symbolic link now)"},
+		{"a file of the list gone", func(t *testing.T, out string) {
+			listed(t, out, false, Build)
+			os.Remove(filepath.Join(out, "a", "index.html"))
+		}, "a/index.html is missing since the build"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
