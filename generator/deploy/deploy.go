@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"gocloud.dev/blob"
+	"golang.org/x/sync/errgroup"
 )
 
 // Options say what to deploy where.
@@ -78,30 +79,47 @@ func Deploy(ctx context.Context, opts Options) (*Result, error) {
 	return res, err
 }
 
-// prepare reads the object list, lists the bucket, hashes the site and
-// makes the plan; pending reports whether a stopped deploy left a
-// pending list.
+// prepare reads the object list, then lists the bucket while it hashes
+// the site (the listing waits on the store, the hashing on the disk and
+// the processor: at 20,000 files each takes about a second), and makes
+// the plan; pending reports whether a stopped deploy left a pending list.
 func prepare(ctx context.Context, opts Options, count *Requests) (plan *Plan, known objectList, pending bool, err error) {
 	known, pending, err = readObjectList(ctx, opts.Bucket, count)
 	if err != nil {
 		return nil, nil, false, err
 	}
-	inSite := make(map[string]bool, len(opts.Files))
-	for _, f := range opts.Files {
-		inSite[f] = true
-	}
-	mayBeOurs := func(key string) bool { _, own := known[key]; return inSite[key] || own }
-	remote, err := listRemote(ctx, opts.Bucket, mayBeOurs, count)
-	if err != nil {
-		return nil, nil, false, err
-	}
-	files, err := readFiles(ctx, opts.Site, opts.Files, opts.Gzip, opts.Workers)
-	if err != nil {
+	var (
+		remote map[string]remote
+		files  []*file
+	)
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) {
+		remote, err = listRemote(gctx, opts.Bucket, mayBeOurs(opts.Files, known), count)
+		return err
+	})
+	g.Go(func() (err error) {
+		files, err = readFiles(gctx, opts.Site, opts.Files, opts.Gzip, opts.Workers)
+		return err
+	})
+	if err := g.Wait(); err != nil {
 		return nil, nil, false, err
 	}
 	p := &planner{bucket: opts.Bucket, known: known, remote: remote, force: opts.Force, count: count}
 	plan, err = makePlan(ctx, p, files, opts.Workers)
 	return plan, known, pending, err
+}
+
+// mayBeOurs accepts the keys of the site's files and of pinzhi's list:
+// of the bucket's objects, the only ones a deploy writes or deletes.
+func mayBeOurs(site []string, known objectList) func(key string) bool {
+	inSite := make(map[string]bool, len(site))
+	for _, f := range site {
+		inSite[f] = true
+	}
+	return func(key string) bool {
+		_, own := known[key]
+		return inSite[key] || own
+	}
 }
 
 // changes reports whether the plan changes the bucket, or its list.

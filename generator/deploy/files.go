@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"sync"
 )
 
 // A file is one file of the site, with what the bucket would hold of it.
@@ -52,7 +53,11 @@ func (f *file) store(site fs.FS, w io.Writer) error {
 		zw, _ = gzip.NewWriterLevel(out, gzip.BestCompression) // the level is valid
 		out = zw
 	}
-	if _, err := io.Copy(io.MultiWriter(content, out), src); err != nil {
+	buf := copyBuffers.Get().(*[]byte)
+	defer copyBuffers.Put(buf)
+	// Through the buffer: io.Copy would take os.File's WriteTo, which
+	// makes a buffer of 32 KB for each of the site's 20,000 files.
+	if _, err := io.CopyBuffer(io.MultiWriter(content, out), struct{ io.Reader }{src}, *buf); err != nil {
 		return fmt.Errorf("cannot read the site's file: %w", err)
 	}
 	if zw != nil {
@@ -63,6 +68,9 @@ func (f *file) store(site fs.FS, w io.Writer) error {
 	f.sha256, f.md5, f.size = hex.EncodeToString(content.Sum(nil)), stored.Sum(nil), size.n
 	return nil
 }
+
+// copyBuffers are the buffers files are streamed through.
+var copyBuffers = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
 
 // counter counts the bytes written to it.
 type counter struct{ n int64 }
