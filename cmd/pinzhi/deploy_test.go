@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -198,6 +200,42 @@ func TestDeployToS3(t *testing.T) {
 			if resp.Header.Get("Content-Type") != ct || resp.Header.Get("Cache-Control") != cc {
 				t.Errorf("%s: Content-Type %q, Cache-Control %q; want %q, %q", key,
 					resp.Header.Get("Content-Type"), resp.Header.Get("Cache-Control"), ct, cc)
+			}
+		}
+	})
+
+	t.Run("gzip: text stored compressed, served with its encoding", func(t *testing.T) {
+		gz := store.Target("site", "gz")
+		if stdout, stderr, code := pinzhiIn(t, dir, env, "deploy", "--build=false", "--gzip", "--to", gz); code != 0 {
+			t.Fatalf("exit %d:\n%s%s", code, stdout, stderr)
+		}
+		var picture string
+		for _, key := range slices.Sorted(maps.Keys(site)) {
+			if ext := filepath.Ext(key); ext == ".webp" || ext == ".jpg" || ext == ".png" {
+				picture = key
+				break
+			}
+		}
+		for _, key := range []string{"index.html", "feed.xml", picture} {
+			if site[key] == nil {
+				t.Fatalf("the build has no %q", key)
+			}
+			resp, body := storetest.Get(t, store.URL("site", "gz/"+key))
+			text := strings.Contains(resp.Header.Get("Content-Type"), "charset=utf-8")
+			if enc := resp.Header.Get("Content-Encoding"); (enc == "gzip") != text {
+				t.Errorf("%s (%s): Content-Encoding %q", key, resp.Header.Get("Content-Type"), enc)
+			}
+			if text {
+				zr, err := gzip.NewReader(bytes.NewReader(body))
+				if err != nil {
+					t.Fatalf("%s: %v", key, err)
+				}
+				if body, err = io.ReadAll(zr); err != nil {
+					t.Fatalf("%s: %v", key, err)
+				}
+			}
+			if !bytes.Equal(body, site[key]) {
+				t.Errorf("%s: not the file built, once decompressed", key)
 			}
 		}
 	})
