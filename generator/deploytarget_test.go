@@ -22,6 +22,8 @@ func TestDeployTarget(t *testing.T) {
 		{"a password", "deploy:\n  to: s3://key:secret@paper/pinzhi\n", "", 0, "content/_index.md:4: deploy.to carries a credential"},
 		{"a secret key", "deploy:\n  to: s3://paper/pinzhi?aws_secret_access_key=abc\n", "", 0, "content/_index.md:4: deploy.to carries a credential"},
 		{"not a group", "deploy: s3://paper\n", "", 0, "content/_index.md:3: "},
+		{"the rest of the file is not read", "districts: 12\nlimits: [1]\n", "", 0, ""},
+		{"front matter that does not parse", "deploy: [\n", "", 0, "content/_index.md:"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

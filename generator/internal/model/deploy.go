@@ -1,6 +1,7 @@
 package model
 
 import (
+	"io/fs"
 	"net/url"
 
 	"pinzhi/generator/internal/source"
@@ -33,4 +34,18 @@ func decodeDeploy(r *source.Reader, probs *source.List) (to string, line int) {
 		return "", 0
 	}
 	return to, line
+}
+
+// ReadDeployTarget reads deploy.to from content/_index.md and nothing
+// else of it: pinzhi deploy --build=false publishes a folder built when
+// the rest of the file was right, and needs only its target. The
+// problems are those of reading the file and of its deploy: group.
+func ReadDeployTarget(fsys fs.FS) (to string, line int, problems source.Problems) {
+	l, problems := source.Load(fsys, IndexFile)
+	if l == nil {
+		return "", 0, problems
+	}
+	var probs source.List
+	to, line = decodeDeploy(source.NewReader(l.File.Path, l.File.BodyLine, l.Fields, &probs), &probs)
+	return to, line, probs.Problems
 }
