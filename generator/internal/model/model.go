@@ -79,8 +79,6 @@ type Settings struct {
 	Publisher        *Publisher
 	ShareFont        string // the font share cards are drawn in: a path under the site's folder
 	ShareFontLine    int
-	DeployTo         string // deploy.to: where pinzhi deploy publishes the site, a storage URL
-	DeployToLine     int
 	DistrictSettings []DistrictSetting
 	Limits           markup.Limits
 }

@@ -38,7 +38,7 @@ func decodeSite(l *source.Loaded, probs *source.List) *Settings {
 	s.Photo = readPhoto(r, l.File.Path)
 	s.Publisher = readPublisher(r, l.File.Path)
 	s.ShareFont, s.ShareFontLine, _ = r.Text("shareFont")
-	s.DeployTo, s.DeployToLine = decodeDeploy(r, probs)
+	decodeDeploy(r, probs) // checked with every build; pinzhi deploy reads it alone (ReadDeployTarget)
 	s.DistrictSettings = decodeDistricts(r, probs)
 	s.Limits = decodeLimits(r)
 	r.WarnUnknown()
