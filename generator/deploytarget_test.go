@@ -42,3 +42,26 @@ func TestDeployTarget(t *testing.T) {
 		})
 	}
 }
+
+// TestBuildChecksDeployTarget: a build fails on a deploy.to that holds a
+// credential, at its line, and builds with a good one, without a warning
+// of an unknown key.
+func TestBuildChecksDeployTarget(t *testing.T) {
+	fsys := repoSite(t)
+	index := string(fsys["content/_index.md"].Data)
+	withDeploy := func(to string) string { return strings.Replace(index, "---\n", "---\ndeploy:\n  to: "+to+"\n", 1) }
+
+	put(fsys, "content/_index.md", withDeploy("s3://AKIA:hunter2@paper/pinzhi"))
+	_, _, err := buildInto(t, fsys, Options{})
+	if probs := problemsOf(t, err); len(probs) != 1 || probs[0].Line != 3 || !strings.Contains(probs[0].Message, "deploy.to carries a credential") {
+		t.Errorf("problems %v", probs)
+	}
+
+	put(fsys, "content/_index.md", withDeploy("s3://paper/pinzhi?region=oss-cn-hangzhou"))
+	_, report := mustBuild(t, fsys, Options{})
+	for _, w := range report.Warnings {
+		if strings.Contains(w.Message, "deploy") {
+			t.Errorf("warning %v", w)
+		}
+	}
+}
