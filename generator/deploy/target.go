@@ -14,12 +14,12 @@ import (
 	_ "gocloud.dev/blob/s3blob"   // s3://bucket, for AWS and every store that speaks its API
 )
 
-// Schemes are the kinds of target pinzhi deploys to. Google Cloud Storage
+// schemes are the kinds of target pinzhi deploys to. Google Cloud Storage
 // and Azure have drivers of their own in the Go CDK, left out because they
 // would make the command 87 MB instead of 44 and every command start 19
 // ms later; Cloud Storage is reached through its S3-compatible endpoint,
 // Azure through a mounted folder (docs/hosting.md).
-var Schemes = []string{"s3", "file"}
+var schemes = []string{"s3", "file"}
 
 // Open opens the bucket a target URL names. A path after an s3 bucket's
 // name is the prefix the site is put under: s3://bucket/2016/pinzhi
@@ -47,9 +47,9 @@ func parseTarget(target string) (u *url.URL, prefix string, err error) {
 	if err != nil || u.Scheme == "" {
 		return nil, "", fmt.Errorf("%s is not a storage URL: write it as s3://bucket/prefix?region=… or file:///path", Redact(target))
 	}
-	if !slices.Contains(Schemes, u.Scheme) {
+	if !slices.Contains(schemes, u.Scheme) {
 		return nil, "", fmt.Errorf("%s: pinzhi deploys to %s:// targets, not %s://; Google Cloud Storage takes s3://bucket?endpoint=https://storage.googleapis.com&region=auto",
-			Redact(target), strings.Join(Schemes, ":// and "), u.Scheme)
+			Redact(target), strings.Join(schemes, ":// and "), u.Scheme)
 	}
 	if source.HasCredential(u) {
 		return nil, "", fmt.Errorf("%s carries a credential: give it in the store's environment variables or credentials file instead", Redact(target))
